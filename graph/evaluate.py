@@ -1,0 +1,311 @@
+"""Scoring extraction against hand-checked gold files (``data/gold/*.yaml``).
+
+A gold fact is located in the report by its ``quote``; an extracted fact
+matches it when its evidence overlaps that place and it agrees on kind, year,
+value, range, unit, comparator, quantity kind and strength, with an indicator
+name that names the same thing (one contains the other, or they share most of
+their characters in a run). Each gold fact matches at most one extracted fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.errors import CommitkgError
+from graph.facts import Fact
+from graph.reader import normalise
+
+__all__ = ["GoldFact", "PartScore", "ReportScore", "evaluate", "format_scores", "load_gold"]
+
+PARTS = ("targets", "outcomes")
+_ALLOWED = {
+    "kind": {"ChangeRate", "Level"},
+    "comparator": {"AtLeast", "MoreThan", "AtMost", "LessThan", "About", "Exactly"},
+    "strength": {"Firm", "Aspirational", "Expected", "Plain"},
+}
+
+
+@dataclass(frozen=True)
+class GoldFact:
+    part: str
+    quote: str
+    occurrence: int
+    indicator: str
+    year: int
+    value: Decimal | None
+    upper: Decimal | None
+    unit: str | None
+    kind: str
+    comparator: str | None
+    strength: str
+    line: int
+
+
+@dataclass
+class GoldFile:
+    path: Path
+    reports: list[str]
+    facts: list[GoldFact]
+    raw: dict[str, Any]
+
+
+@dataclass
+class PartScore:
+    """Precision, recall and F1 of one part of one report, with what went wrong."""
+
+    part: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+    attribute_errors: list[str] = field(default_factory=list)
+    label_exact: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class ReportScore:
+    report: str
+    parts: dict[str, PartScore]
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def load_gold(path: Path) -> GoldFile:
+    """Read one gold YAML file, checking its fields."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise CommitkgError(f"{path}: not valid YAML ({exc})") from None
+    reports = raw.get("reports") or []
+    facts: list[GoldFact] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cursor = 0
+    for part in PARTS:
+        for item in raw.get(part) or []:
+            for key, allowed in _ALLOWED.items():
+                if item.get(key) is not None and item[key] not in allowed:
+                    raise CommitkgError(f"{path}: {key} {item[key]!r} is not one of {sorted(allowed)}")
+            quote = str(item["quote"])
+            line = next((i + 1 for i in range(cursor, len(lines)) if quote in lines[i]), 0)
+            cursor = line or cursor
+            facts.append(
+                GoldFact(
+                    part=part,
+                    quote=quote,
+                    occurrence=int(item.get("occurrence", 1)),
+                    indicator=str(item["indicator"]),
+                    year=int(item["year"]),
+                    value=_decimal(item.get("value")),
+                    upper=_decimal(item.get("upper")),
+                    unit=item.get("unit"),
+                    kind=str(item["kind"]),
+                    comparator=item.get("comparator"),
+                    strength=str(item.get("strength", "Plain")),
+                    line=line,
+                )
+            )
+    return GoldFile(path=path, reports=list(reports), facts=facts, raw=raw)
+
+
+def _find(norm: str, quote: str, occurrence: int) -> tuple[int, int] | None:
+    needle = normalise(quote)
+    pos = -1
+    for _ in range(occurrence):
+        pos = norm.find(needle, pos + 1)
+        if pos == -1:
+            return None
+    return pos, pos + len(needle)
+
+
+_IND_NOISE = re.compile(r"[“”\"'‘’《》「」、，,（）()\s的]")
+
+
+def same_indicator(a: str, b: str) -> bool:
+    """Do two indicator names name the same thing?
+
+    >>> same_indicator("高企总数", "高新技术企业总数"), same_indicator("地区生产总值", "进出口总额")
+    (True, False)
+    """
+    a, b = _IND_NOISE.sub("", normalise(a)), _IND_NOISE.sub("", normalise(b))
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    best = 0
+    for i in range(len(short)):
+        for j in range(i + best + 1, len(short) + 1):
+            if short[i:j] in long_:
+                best = j - i
+            else:
+                break
+    common = sum(min(short.count(c), long_.count(c)) for c in set(short))
+    return best >= 2 and (best >= 0.5 * len(short) or common >= 0.75 * len(short))
+
+
+def _describe_gold(g: GoldFact) -> str:
+    return (f"line {g.line}: {g.indicator} {g.year} {g.comparator or ''} {g.value}"
+            f"{'~' + str(g.upper) if g.upper is not None else ''} {g.unit or ''} {g.kind} "
+            f"{g.strength} «{g.quote}»")
+
+
+def _describe_fact(f: Fact) -> str:
+    quote = f.mention.quote if f.mention else ""
+    start = f.mention.span.start if f.mention else -1
+    return (f"@{start}: {f.indicator} {f.year} {f.comparator or ''} {f.value}"
+            f"{'~' + str(f.upper) if f.upper is not None else ''} {f.unit or ''} "
+            f"{f.quantity_kind} {f.strength} «{quote}»")
+
+
+_KEYS: tuple[tuple[str, Callable[[GoldFact], Any], Callable[[Fact], Any]], ...] = (
+    ("year", lambda g: g.year, lambda f: f.year),
+    ("value", lambda g: g.value, lambda f: f.value),
+    ("upper", lambda g: g.upper, lambda f: f.upper),
+    ("unit", lambda g: g.unit, lambda f: f.unit),
+    ("kind", lambda g: g.kind, lambda f: f.quantity_kind),
+    ("comparator", lambda g: g.comparator, lambda f: f.comparator),
+    ("strength", lambda g: g.strength, lambda f: f.strength),
+)
+
+
+def score_part(part: str, gold: list[GoldFact], facts: list[Fact], norm: str) -> PartScore:
+    """Match gold against extracted facts of one part (targets or outcomes)."""
+    score = PartScore(part)
+    unmatched = list(facts)
+    for g in gold:
+        where = _find(norm, g.quote, g.occurrence)
+        if where is None:
+            raise CommitkgError(f"gold line {g.line}: quote «{g.quote}» not found in the report")
+        near = [
+            f for f in unmatched
+            if f.mention and f.mention.span.start < where[1] and where[0] < f.mention.span.end
+        ]
+        hit = next(
+            (f for f in near if all(gk(g) == fk(f) for _, gk, fk in _KEYS)
+             and same_indicator(g.indicator, f.indicator)),
+            None,
+        )
+        if hit is None:
+            score.fn += 1
+            close = next((f for f in near if f.value == g.value), None)
+            why = ""
+            if close is not None:
+                diffs = [f"{name} {gk(g)}≠{fk(close)}" for name, gk, fk in _KEYS
+                         if gk(g) != fk(close)]
+                if not same_indicator(g.indicator, close.indicator):
+                    diffs.append(f"indicator {g.indicator}≠{close.indicator}")
+                why = " — nearest: " + ", ".join(diffs)
+                score.attribute_errors.append(_describe_gold(g) + why)
+            score.misses.append(_describe_gold(g) + why)
+            continue
+        unmatched.remove(hit)
+        score.tp += 1
+        if _IND_NOISE.sub("", normalise(hit.indicator)) == _IND_NOISE.sub("", normalise(g.indicator)):
+            score.label_exact += 1
+    score.fp = len(unmatched)
+    score.extras = [_describe_fact(f) for f in unmatched]
+    return score
+
+
+def evaluate(
+    gold_dir: Path,
+    reports_dir: Path,
+    extract: Callable[[Path], tuple[list[Fact], str]],
+    only: Iterable[str] | None = None,
+) -> list[ReportScore]:
+    """Score every report that a gold file in *gold_dir* names.
+
+    *extract* maps a report path to ``(facts, normalised text)``.
+    """
+    files = sorted(p for p in gold_dir.glob("*.yaml"))
+    if not files:
+        raise CommitkgError(f"{gold_dir}: no gold files (*.yaml)")
+    wanted = set(only) if only else None
+    results: list[ReportScore] = []
+    for gf_path in files:
+        gold = load_gold(gf_path)
+        if not any(k in gold.raw for k in PARTS):
+            continue
+        for name in gold.reports:
+            if wanted is not None and name not in wanted:
+                continue
+            path = reports_dir / name
+            if not path.exists():
+                raise CommitkgError(f"{gf_path}: report {name} not found in {reports_dir}")
+            facts, norm = extract(path)
+            parts = {}
+            for part in PARTS:
+                kind = part[:-1]
+                parts[part] = score_part(
+                    part,
+                    [g for g in gold.facts if g.part == part],
+                    [f for f in facts if f.kind == kind],
+                    norm,
+                )
+            results.append(ReportScore(name, parts))
+    return results
+
+
+def micro(scores: list[ReportScore], part: str) -> PartScore:
+    total = PartScore(part)
+    for s in scores:
+        p = s.parts.get(part)
+        if p is not None:
+            total.tp += p.tp
+            total.fp += p.fp
+            total.fn += p.fn
+            total.label_exact += p.label_exact
+    return total
+
+
+def format_scores(scores: list[ReportScore], *, details: bool = True, title: str = "") -> str:
+    """A plain-text table of P/R/F1 per report and part, then misses and extras."""
+    parts = sorted({p for s in scores for p in s.parts}, key=lambda p: (p not in PARTS, p))
+    out = []
+    if title:
+        out.append(title)
+    out.append(f"{'report':44} {'part':22} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for s in scores:
+        for part in parts:
+            p = s.parts.get(part)
+            if p is None:
+                continue
+            out.append(f"{s.report[:44]:44} {part:22} {p.tp + p.fn:5d} {p.tp + p.fp:5d} "
+                       f"{p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}")
+    for part in parts:
+        t = micro(scores, part)
+        out.append(f"{'ALL (micro)':44} {part:22} {t.tp + t.fn:5d} {t.tp + t.fp:5d} "
+                   f"{t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}")
+    if details:
+        for s in scores:
+            for part in parts:
+                p = s.parts.get(part)
+                if p is None or not (p.misses or p.extras):
+                    continue
+                out.append(f"\n{s.report} — {part}: {len(p.misses)} missed, {len(p.extras)} extra")
+                out.extend(f"  MISSED {m}" for m in p.misses)
+                out.extend(f"  EXTRA  {e}" for e in p.extras)
+    return "\n".join(out)

@@ -1,0 +1,237 @@
+"""Finding quantities in a sentence: number, range, unit, comparator and change.
+
+A :class:`Quantity` says nothing yet about what it measures; ``graph.targets``
+finds the indicator and turns quantities into facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from graph import cues
+
+__all__ = ["Quantity", "find_quantities", "parse_number"]
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+_CN_SINGLE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# A lone 一 before a classifier is an article (一个中心, 一张蓝图), a lone 百/千/十 an idiom.
+_NOT_A_NUMBER = frozenset({"一", "百", "千", "十", "万", "零", "〇"})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number with its unit and cues, found in the normalised text."""
+
+    start: int  # where the number (or 百分之) begins
+    end: int  # after the unit and any suffix cue (以上, 左右)
+    unit_end: int  # after the unit
+    value: Decimal
+    upper: Decimal | None
+    unit: str
+    comparator: str
+    change_sign: int  # 0: a level; +1/-1: a rate of change
+    cue_start: int  # where the prefix cues (comparator, change verb, 达到) begin
+
+
+def parse_number(token: str) -> Decimal:
+    """Arabic or Chinese numerals to a Decimal.
+
+    >>> parse_number("一千五百"), parse_number("两"), parse_number("3,200.5"), parse_number("三十")
+    (Decimal('1500'), Decimal('2'), Decimal('3200.5'), Decimal('30'))
+    """
+    token = token.replace(",", "")
+    try:
+        return Decimal(token)
+    except InvalidOperation:
+        pass
+    if all(ch in _CN_SINGLE_DIGITS or ch == "点" for ch in token) and len(token) > 1:
+        # digit-by-digit forms such as 二〇二四 or 三点五
+        whole, _, frac = token.partition("点")
+        digits = "".join(str(_CN_SINGLE_DIGITS[c]) for c in whole)
+        if frac:
+            digits += "." + "".join(str(_CN_SINGLE_DIGITS[c]) for c in frac)
+        return Decimal(digits)
+    import cn2an
+
+    return Decimal(str(cn2an.cn2an(token.replace("两", "二"), "smart")))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    units = {p + b for p in cues.UNIT_PREFIXES for b in cues.BASE_UNITS if not b.isascii()}
+    units |= set(cues.BASE_UNITS) | set(cues.BARE_MAGNITUDES) | {"%", "‰"}
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    number = rf"(?:{_ARABIC}|{_CN})"
+    return re.compile(
+        rf"(?P<pct>百分之)?(?P<num>{number})"
+        rf"(?:\s*(?P<rsep>[~\-—至到])\s*(?P<num2>{number}))?"
+        rf"(?P<infix>[余多])?"
+        rf"(?:(?P<cheng>成)(?![为立本果效绩功交员])|(?P<unit>{unit_alt}))"
+    )
+
+
+def _quoted_mask(norm: str) -> bytearray:
+    """1 for characters inside “…”, 《…》, 「…」 or 『…』 (closed within 60 characters)."""
+    mask = bytearray(len(norm))
+    pairs = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"'}
+    i = 0
+    while i < len(norm):
+        close = pairs.get(norm[i])
+        if close is not None:
+            j = norm.find(close, i + 1, i + 61)
+            if j != -1:
+                for k in range(i + 1, j):
+                    mask[k] = 1
+                i = j + 1
+                continue
+        i += 1
+    return mask
+
+
+def _ends_with_any(text: str, end: int, words: tuple[str, ...] | list[str]) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if end - len(w) >= 0 and text.startswith(w, end - len(w)):
+            return w
+    return None
+
+
+def find_quantities(norm: str, start: int, end: int, mask: bytearray | None = None) -> list[Quantity]:
+    """Every measured quantity in ``norm[start:end]``.
+
+    >>> q = find_quantities("地区生产总值增长6%以上", 0, 13)[0]
+    >>> (q.value, q.unit, q.comparator, q.change_sign)
+    (Decimal('6'), '%', 'AtLeast', 1)
+    """
+    if mask is None:
+        mask = _quoted_mask(norm)
+    found: list[Quantity] = []
+    for m in _pattern().finditer(norm, start, end):
+        q = _read_match(norm, m, mask, start, end)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _read_match(
+    norm: str, m: re.Match[str], mask: bytearray, lo: int, hi: int
+) -> Quantity | None:
+    num_tok = m.group("num")
+    nstart = m.start("num")
+    if num_tok in _NOT_A_NUMBER and not m.group("cheng") and not m.group("num2"):
+        return None
+    if any(mask[nstart : m.end()]):
+        return None
+    before = norm[max(lo, nstart - 4) : nstart]
+    prev = norm[nstart - 1] if nstart > lo else ""
+    if prev and (prev.isascii() and (prev.isalnum() or prev in ".-+/")):
+        return None  # PM2.5, G60, 4+13
+    if prev and prev in "零〇一二两三四五六七八九十百千万亿":
+        return None
+    if _ends_with_any(before, len(before), cues.ORDINAL_BEFORE):
+        return None
+    unit_end = m.end()
+    after = norm[unit_end : min(hi, unit_end + 6)]
+    if after[:1].isascii() and after[:1].isalpha():
+        return None  # 5G, 3D
+    if any(after.startswith(w) for w in cues.NOT_A_QUANTITY_AFTER):
+        return None
+    unit = m.group("unit") or ""
+    value = parse_number(num_tok)
+    upper = parse_number(m.group("num2")) if m.group("num2") else None
+    if m.group("cheng"):
+        if not re.fullmatch(_CN, num_tok) and "." not in num_tok and int(value) > 10:
+            return None
+        unit, value = "%", value * 10
+        upper = upper * 10 if upper is not None else None
+    if m.group("pct"):
+        if unit:
+            return None
+        unit = "%"
+    if not unit:
+        return None
+    # a money amount or bare magnitude that only qualifies the next noun
+    if unit.endswith(cues.MONEY_UNITS_SUFFIX) or unit in cues.BARE_MAGNITUDES:
+        rest = after.lstrip()
+        for suffix in cues.SUFFIX_COMPARATORS:
+            if rest.startswith(suffix):
+                rest = rest[len(suffix):]
+                break
+        if any(rest.startswith(h) for h in cues.QUALIFIER_HEADS):
+            return None
+    comparator, qend = _comparator(norm, m, nstart, lo, hi)
+    sign, cue_start = _change(norm, nstart, lo, unit)
+    if sign < 0:
+        value = -value
+        if upper is not None:
+            value, upper = -upper, value
+        comparator = cues.FLIP_ON_DECLINE.get(comparator, comparator)
+    return Quantity(
+        start=m.start(),
+        end=qend,
+        unit_end=unit_end,
+        value=value,
+        upper=upper,
+        unit=unit,
+        comparator=comparator,
+        change_sign=sign,
+        cue_start=min(cue_start, _prefix_start(norm, nstart, lo)),
+    )
+
+
+def _prefix_start(norm: str, nstart: int, lo: int) -> int:
+    """Start of the comparator cue and filler right before the number."""
+    i = nstart
+    while i > lo and norm[i - 1] in cues.BRIDGE:
+        i -= 1
+    cue = _ends_with_any(norm[max(lo, i - 4) : i], min(4, i - lo), list(cues.PREFIX_COMPARATORS))
+    if cue:
+        i -= len(cue)
+    return i
+
+
+def _comparator(norm: str, m: re.Match[str], nstart: int, lo: int, hi: int) -> tuple[str, int]:
+    end = m.end()
+    tail = norm[end : min(hi, end + 4)]
+    suffix = next((s for s in sorted(cues.SUFFIX_COMPARATORS, key=len, reverse=True)
+                   if tail.startswith(s)), None)
+    i = nstart
+    while i > lo and norm[i - 1] in cues.BRIDGE and norm[i - 1] not in "约近":
+        i -= 1
+    window = norm[max(lo, i - 4) : i]
+    prefix = _ends_with_any(window, len(window), list(cues.PREFIX_COMPARATORS))
+    strong = {"不少于", "不低于", "不高于", "不超过", "至少", "最多"}
+    if prefix in strong:
+        comparator = cues.PREFIX_COMPARATORS[prefix]
+    elif suffix:
+        comparator = cues.SUFFIX_COMPARATORS[suffix]
+    elif prefix:
+        comparator = cues.PREFIX_COMPARATORS[prefix]
+    elif m.group("infix"):
+        comparator = cues.INFIX_COMPARATORS[m.group("infix")]
+    elif window.endswith("控制在") or norm[max(lo, nstart - 3) : nstart] == "控制在":
+        comparator = "AtMost"
+    else:
+        comparator = "Exactly"
+    return comparator, end + (len(suffix) if suffix else 0)
+
+
+def _change(norm: str, nstart: int, lo: int, unit: str) -> tuple[int, int]:
+    """(+1/-1, start of the verb) if a change verb governs the number, else (0, nstart)."""
+    if unit not in cues.PERCENT_UNITS:
+        return 0, nstart
+    i = _prefix_start(norm, nstart, lo)
+    gap = norm[i:nstart]
+    if any(w in gap for w in cues.LEVEL_AFTER_CHANGE):
+        return 0, nstart
+    window = norm[max(lo, i - 6) : i]
+    verb = _ends_with_any(window, len(window), list(cues.CHANGE_VERBS))
+    if verb:
+        return cues.CHANGE_VERBS[verb], i - len(verb)
+    if unit in ("个百分点", "百分点"):
+        return 1, nstart
+    return 0, nstart

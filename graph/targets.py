@@ -1,0 +1,446 @@
+"""Targets and outcomes: quantities in a sentence become facts about indicators.
+
+>>> from graph.reader import ReportText
+>>> from graph.document import parse_document
+>>> from pathlib import Path
+>>> t = "某区2024年计划草案的报告\\n二、2024年主要预期目标\\n——地区生产总值增长6%以上；\\n"
+>>> doc = parse_document(ReportText(Path("x.txt"), t, t, "utf-8"))
+>>> [(f.indicator, f.value, f.comparator) for f in extract_facts(doc)]
+[('地区生产总值', Decimal('6'), 'AtLeast')]
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graph import cues
+from graph.document import Document, Sentence
+from graph.facts import Fact, Mention, Span
+from graph.quantities import Quantity, _quoted_mask, find_quantities
+
+__all__ = ["extract_facts", "split_list", "complete_list"]
+
+_CLAUSE_BREAK = "，,；;。：:！？!?\n"
+_LIST_SEP = "、"
+_LIST_SPLIT = re.compile(r"、|和|及|与|以及")
+_STRIP_CHARS = " \t　“”\"'‘’（）()《》—-·:：,，、"
+_YEAR_IN_CLAUSE = re.compile(r"(?:^|到|至|在|于|力争|确保|预计|争取|计划)((?:19|20)\d{2})年(?![度底前以来])")
+_HEADLINE_CUES = ("主要预期目标", "主要目标", "预期目标")
+_DISTRIBUTE_CUES = ("双双", "均", "都")
+
+
+def extract_facts(doc: Document) -> list[Fact]:
+    """Every target and outcome of a parsed report, in text order."""
+    mask = _quoted_mask(doc.norm)
+    facts: list[Fact] = []
+    for sent in doc.sentences:
+        period, year = doc.period_at(sent.start)
+        if period is None or year is None:
+            continue
+        sec = doc.section_at(sent.start)
+        if sec is not None and sent.start < sec.heading_end and sec.level <= 2:
+            continue  # a heading states the theme, not a commitment
+        facts.extend(_sentence_facts(doc, sent, period, year, mask))
+    return facts
+
+
+# --- one sentence -----------------------------------------------------------------
+
+
+def _sentence_facts(
+    doc: Document, sent: Sentence, period: str, year: int, mask: bytearray
+) -> list[Fact]:
+    norm = doc.norm
+    kind = "outcome" if period == "review" else "target"
+    quantities = find_quantities(norm, sent.start, sent.end, mask)
+    out: list[Fact] = []
+    respectively = _respectively(norm, sent, quantities)
+    prev: tuple[Quantity, str, int] | None = None
+    prev_sign = 0
+    for qi, q in enumerate(quantities):
+        q = _inherit_change(norm, q, prev, prev_sign)
+        prev_sign = q.change_sign
+        if qi in respectively:
+            names, istart = respectively[qi]
+            iend = q.end
+        else:
+            next_start = quantities[qi + 1].cue_start if qi + 1 < len(quantities) else sent.end
+            names, istart, iend = _indicator(norm, q, sent, prev, mask, next_start)
+        if not names:
+            prev = (q, "", q.end)
+            continue
+        fact_year = _explicit_year(norm, sent, q) or year
+        strength = _strength(norm, sent, q)
+        qk = "ChangeRate" if q.change_sign != 0 else "Level"
+        span = Span(min(istart, q.start), max(q.end, iend))
+        for name in names:
+            out.append(
+                _fact(doc, kind, name, fact_year, q.value, q.upper, q.unit, q.comparator, qk,
+                      strength, span, sent)
+            )
+        prev = (q, names[-1], max(q.end, iend))
+    out.extend(_phrase_facts(doc, sent, kind, year, quantities))
+    return out
+
+
+def _fact(
+    doc: Document, kind: str, indicator: str, year: int, value: Decimal | None,
+    upper: Decimal | None, unit: str | None, comparator: str | None, qk: str, strength: str,
+    span: Span, sent: Sentence,
+) -> Fact:
+    mention = Mention(
+        span=span,
+        quote=doc.text[span.start : span.end],
+        sentence=doc.text[sent.start : sent.end].strip(),
+        sentence_span=Span(sent.start, sent.end),
+    )
+    if kind == "target":
+        pass
+    elif comparator is None:
+        comparator = None
+    return Fact(
+        kind=kind,
+        indicator=indicator,
+        year=year,
+        value=value,
+        upper=upper,
+        unit=unit,
+        comparator=comparator,
+        quantity_kind=qk,
+        strength=strength,
+        mention=mention,
+        section=sent.section,
+        estimated=kind == "outcome" and strength in cues.ESTIMATE_STRENGTHS,
+        label=doc.norm[span.start : span.end],
+    )
+
+
+def _inherit_change(norm: str, q: Quantity, prev: tuple[Quantity, str, int] | None,
+                    prev_sign: int) -> Quantity:
+    """In 分别下降17.7%、26.8% the second rate shares the first one's verb."""
+    if prev is None or prev_sign == 0 or q.change_sign != 0 or q.unit not in cues.PERCENT_UNITS:
+        return q
+    between = norm[prev[2] : q.cue_start]
+    if between.strip() not in (_LIST_SEP, ",", "，"):
+        return q
+    if between.strip() in (",", "，") and "分别" not in norm[max(0, prev[0].start - 12) : prev[0].start]:
+        return q
+    value, upper = q.value, q.upper
+    comparator = q.comparator
+    if prev_sign < 0:
+        value = -value
+        if upper is not None:
+            value, upper = -upper, value
+        comparator = cues.FLIP_ON_DECLINE.get(comparator, comparator)
+    return Quantity(q.start, q.end, q.unit_end, value, upper, q.unit, comparator, prev_sign,
+                    q.cue_start)
+
+
+# --- indicators -----------------------------------------------------------------
+
+
+def _clause_start(norm: str, pos: int, lo: int, breaks: str) -> int:
+    i = pos
+    while i > lo and norm[i - 1] not in breaks:
+        i -= 1
+    return i
+
+
+def _clean(text: str) -> str:
+    text = text.strip(_STRIP_CHARS)
+    changed = True
+    while changed and text:
+        changed = False
+        for w in sorted(cues.LEADING_NOISE, key=len, reverse=True):
+            if text.startswith(w) and len(text) > len(w):
+                text = text[len(w):].lstrip(_STRIP_CHARS)
+                changed = True
+        text = re.sub(r"^(?:19|20)\d{2}年(?!度)", "", text)
+        for w in sorted(cues.TRAILING_VERBS, key=len, reverse=True):
+            if text.endswith(w) and len(text) > len(w):
+                text = text[: -len(w)].rstrip(_STRIP_CHARS)
+                changed = True
+                break
+        for w in sorted(cues.STRENGTH_CUES, key=len, reverse=True):
+            if text.endswith(w):
+                text = text[: -len(w)].rstrip(_STRIP_CHARS)
+                changed = True
+    if text in cues.TRAILING_VERBS or text in cues.LEADING_NOISE:
+        return ""
+    return text.strip(_STRIP_CHARS)
+
+
+def _clean_tail(text: str) -> str:
+    """Clean a noun phrase that follows its number: no verb stripping at its end."""
+    text = text.strip(_STRIP_CHARS)
+    for w in sorted(("的", "和", "及", "与", "并"), key=len, reverse=True):
+        if text.startswith(w):
+            text = text[len(w):]
+    return text.strip(_STRIP_CHARS)
+
+
+_COUNT_VERBS = ("新增", "新建", "建成", "引进", "招引", "培育", "创建", "打造", "完成", "实施",
+                "改造", "新开工", "开工", "竣工", "认定", "入选", "获评", "净增", "累计", "建设",
+                "组织", "举办", "发放", "落实", "推进", "加快推进", "引育", "维修", "新设")
+
+
+def _postnominal(norm: str, q: Quantity, hi: int, mask: bytearray) -> tuple[str, int]:
+    """The noun phrase right after a count: 1500个 → 公共停车泊位.
+
+    It runs to the clause end, a stop word (并, 等), a connector before the next
+    number (3所幼儿园和1所小学) or a list comma after a long item.
+    """
+    i = q.end
+    seg_start = i
+    if norm.startswith(cues.POSTNOMINAL_NOT_A_NOUN, i):
+        return "", i
+    while i < hi:
+        ch = norm[i]
+        if mask[i]:
+            i += 1
+            continue
+        if ch == _LIST_SEP and 0 < i - seg_start <= 2:
+            i += 1
+            seg_start = i
+            continue
+        if ch in _CLAUSE_BREAK or ch in _HARD_STOPS:
+            break
+        if ch in _CONNECTORS and i + 1 < hi and _starts_number(norm[i + 1]):
+            break
+        i += 1
+    return norm[q.end : i], i
+
+
+_HARD_STOPS = "并等、（("
+_CONNECTORS = "和及与"
+
+
+def _starts_number(ch: str) -> bool:
+    return ch.isdigit() or ch in "一二两三四五六七八九十百千"
+
+
+def _indicator(
+    norm: str, q: Quantity, sent: Sentence, prev: tuple[Quantity, str, int] | None,
+    mask: bytearray, next_start: int,
+) -> tuple[list[str], int, int]:
+    """The indicator names of a quantity and the span that states them."""
+    lo = sent.start
+    if prev is not None and prev[2] > lo:
+        lo = prev[2]
+    cstart = _clause_start(norm, q.cue_start, lo, _CLAUSE_BREAK + _LIST_SEP)
+    raw_pre = norm[cstart : q.cue_start]
+    pre = _clean(raw_pre)
+    exemplars = raw_pre.rstrip().endswith("等")
+    raw_post, post_end = _postnominal(norm, q, next_start, mask)
+    post = _clean_tail(raw_post)
+    if post:
+        verb = next((v for v in _COUNT_VERBS if pre.endswith(v)), "") if not exemplars else ""
+        if verb and len(pre) <= 4:
+            return [_balance(pre + post)], cstart, post_end
+        return [_balance(verb + post)], q.start, post_end
+    if not pre:
+        return [], cstart, q.end
+    # a list item that only names a new modifier: 新建省级…中心22家、市级65家
+    if prev is not None and prev[1] and len(pre) <= 3 and pre.endswith("级") and norm[
+        prev[2] : cstart
+    ].strip() in (_LIST_SEP, "，", ","):
+        base = prev[1]
+        pos = base.find("级")
+        if pos != -1 and len(base) > len(pre):
+            return [base[: max(0, pos + 1 - len(pre))] + pre + base[pos + 1 :]], cstart, q.end
+    # one value shared by a list of indicators: 低保对象、困境儿童、困难残疾人保障率100%
+    wide = _clause_start(norm, q.cue_start, lo, _CLAUSE_BREAK)
+    raw_wide = norm[wide : q.cue_start]
+    if _LIST_SEP in raw_wide:
+        names = _distributed(raw_wide)
+        if names:
+            return names, wide, q.end
+    return [_balance(pre)], cstart, q.end
+
+
+def _balance(text: str) -> str:
+    """Put back a quotation mark that clause splitting cut off."""
+    if "”" in text and ("“" not in text or text.index("”") < text.index("“")):
+        text = "“" + text
+    if text.count("“") > text.count("”"):
+        text = text + "”"
+    return text
+
+
+def _is_count_verb(text: str) -> bool:
+    return any(text.endswith(v) for v in _COUNT_VERBS) and len(text) <= 4
+
+
+def _distributed(raw: str) -> list[str]:
+    cue = next((c for c in _DISTRIBUTE_CUES if c in raw), None)
+    text = _clean(raw.split(cue)[0] if cue else raw)
+    items = [_clean(x) for x in text.split(_LIST_SEP)]
+    if len(items) < 2 or any(not x for x in items):
+        return []
+    last = items[-1]
+    if cue is None:
+        suffix = next((s for s in cues.MEASURE_SUFFIXES if last.endswith(s)), None)
+        if suffix is None or any(x.endswith(suffix) for x in items[:-1]):
+            return []
+        if min(len(x) for x in items[:-1]) < 2:
+            return []
+    return complete_list(items)
+
+
+def split_list(text: str) -> list[str]:
+    """Split a subject list on 、 和 及 与.
+
+    >>> split_list("生产安全事故起数和死亡人数")
+    ['生产安全事故起数', '死亡人数']
+    """
+    return [x.strip(_STRIP_CHARS) for x in _LIST_SPLIT.split(text) if x.strip(_STRIP_CHARS)]
+
+
+def complete_list(items: list[str]) -> list[str]:
+    """Give each list item the part the report writes once for all of them.
+
+    >>> complete_list(["城镇", "农村居民人均可支配收入"])
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    >>> complete_list(["生产安全事故起数", "死亡人数"])
+    ['生产安全事故起数', '生产安全事故死亡人数']
+    >>> complete_list(["低保对象", "困境儿童", "困难残疾人保障率"])
+    ['低保对象保障率', '困境儿童保障率', '困难残疾人保障率']
+    """
+    if len(items) < 2:
+        return items
+    first, last = items[0], items[-1]
+    # shared tail: 城镇、农村居民人均可支配收入 / 智慧能源、智能装备产业
+    if all(len(x) < len(last) for x in items[:-1]):
+        head_len = len(items[-2]) if len(items[-2]) <= 3 else None
+        suffix = next((s for s in cues.MEASURE_SUFFIXES if last.endswith(s)), None)
+        if head_len is not None and len(last) > head_len + 1 and not suffix:
+            tail = last[head_len:]
+            return [x + tail for x in items[:-1]] + [last]
+        if head_len is not None and len(last) > head_len + 1:
+            tail = last[head_len:]
+            return [x + tail for x in items[:-1]] + [last]
+        if suffix and not any(x.endswith(suffix) for x in items[:-1]):
+            # a one-character measure (率, 数) usually closes a two-character word: 保障率
+            tail = last[-3:] if len(suffix) == 1 and len(last) >= 5 else suffix
+            return [x + tail for x in items[:-1]] + [last]
+    # shared head: 生产安全事故起数、死亡人数
+    suffix = next((s for s in cues.MEASURE_SUFFIXES if first.endswith(s)), None)
+    if suffix and len(first) > len(suffix) + 1 and all(len(x) <= 4 for x in items[1:]):
+        head = first[: -len(suffix)]
+        return [first] + [x if x.startswith(head) else head + x for x in items[1:]]
+    return items
+
+
+def _respectively(
+    norm: str, sent: Sentence, quantities: list[Quantity]
+) -> dict[int, tuple[list[str], int]]:
+    """分别: the n-th name of the subject list goes with the n-th quantity after it."""
+    out: dict[int, tuple[list[str], int]] = {}
+    for m in re.finditer("分别", norm[sent.start : sent.end]):
+        pos = sent.start + m.start()
+        cstart = _clause_start(norm, pos, sent.start, _CLAUSE_BREAK)
+        names = complete_list([_clean(x) for x in split_list(norm[cstart:pos]) if _clean(x)])
+        after = [i for i, q in enumerate(quantities) if q.start > pos]
+        run = []
+        for i in after:
+            if run and norm[quantities[run[-1]].end : quantities[i].cue_start].strip() not in (
+                _LIST_SEP, "，", ","
+            ):
+                break
+            run.append(i)
+        if len(names) >= 2 and len(run) == len(names):
+            for name, i in zip(names, run):
+                out[i] = ([name], cstart)
+    return out
+
+
+# --- cues over a clause ----------------------------------------------------------------
+
+
+def _explicit_year(norm: str, sent: Sentence, q: Quantity) -> int | None:
+    cstart = _clause_start(norm, q.cue_start, sent.start, _CLAUSE_BREAK)
+    m = None
+    for m in _YEAR_IN_CLAUSE.finditer(norm[cstart : q.cue_start]):
+        pass
+    return int(m.group(1)) if m else None
+
+
+def _strength(norm: str, sent: Sentence, q: Quantity) -> str:
+    """The last strength cue before the number in its sentence.
+
+    A cue at the head of a clause governs the rest of the sentence; a cue after
+    the clause's subject (PM2.5平均浓度力争34微克/立方米以下) governs that clause only.
+    """
+    best: tuple[int, str] | None = None
+    text = norm[sent.start : q.cue_start]
+    for cue, strength in cues.STRENGTH_CUES.items():
+        pos = text.rfind(cue)
+        if pos != -1 and (best is None or pos > best[0]):
+            best = (pos, strength)
+    if best is None:
+        return "Plain"
+    pos = sent.start + best[0]
+    own_clause = _clause_start(norm, q.cue_start, sent.start, _CLAUSE_BREAK)
+    if pos < own_clause:
+        cue_clause = _clause_start(norm, pos, sent.start, _CLAUSE_BREAK)
+        subject = _clean(norm[cue_clause:pos])
+        if subject and norm[cue_clause:pos].strip(_STRIP_CHARS) not in cues.LEADING_NOISE:
+            return "Plain"
+    return best[1]
+
+
+# --- targets stated by a phrase --------------------------------------------------------
+
+
+def _phrase_facts(
+    doc: Document, sent: Sentence, kind: str, year: int, quantities: list[Quantity]
+) -> list[Fact]:
+    norm = doc.norm
+    out: list[Fact] = []
+    text = norm[sent.start : sent.end]
+    found: list[tuple[int, int, str, int, str, str]] = []  # start,end,comparator,value,qk,how
+    for phrase, (comparator, value) in sorted(cues.SIGN_PHRASES.items(), key=lambda x: -len(x[0])):
+        pos = text.find(phrase)
+        if pos != -1 and not any(f[0] <= pos < f[1] for f in found):
+            found.append((pos, pos + len(phrase), comparator, value, "one", phrase))
+    for phrase, comparator in cues.DOUBLE_PHRASES.items():
+        pos = text.find(phrase)
+        if pos != -1:
+            found.append((pos, pos + len(phrase), comparator, 0, "each", phrase))
+    headline = kind == "target" and (sent.bullet or _in_headline_paragraph(doc, sent))
+    if headline and not quantities:
+        for phrase in cues.QUALITATIVE_CUES:
+            pos = text.find(phrase)
+            if pos != -1 and not any(f[0] <= pos < f[1] for f in found):
+                found.append((pos, pos + len(phrase), "", 0, "qual", phrase))
+                break
+    for pos, end, comparator, value, how, _phrase in found:
+        abs_pos = sent.start + pos
+        cstart = _clause_start(norm, abs_pos, sent.start, _CLAUSE_BREAK)
+        subject = norm[cstart:abs_pos]
+        names = [_clean(x) for x in split_list(subject)] if how != "one" else [_clean(subject)]
+        names = complete_list([n for n in names if n])
+        if not names:
+            continue
+        strength = _strength_at(norm, sent, abs_pos)
+        span = Span(cstart, sent.start + end)
+        for name in names:
+            if how == "qual":
+                out.append(_fact(doc, kind, name, year, None, None, None, None, "ChangeRate",
+                                 strength, span, sent))
+            else:
+                out.append(_fact(doc, kind, name, year, Decimal(value), None, "%", comparator,
+                                 "ChangeRate", strength, span, sent))
+    return out
+
+
+def _strength_at(norm: str, sent: Sentence, pos: int) -> str:
+    text = norm[sent.start : pos]
+    best = max(((text.rfind(c), s) for c, s in cues.STRENGTH_CUES.items()), default=(-1, "Plain"))
+    return best[1] if best[0] != -1 else "Plain"
+
+
+def _in_headline_paragraph(doc: Document, sent: Sentence) -> bool:
+    line_start = doc.norm.rfind("\n", 0, sent.start) + 1
+    return any(cue in doc.norm[line_start : sent.start] for cue in _HEADLINE_CUES)
