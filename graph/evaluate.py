@@ -309,3 +309,20 @@ def format_scores(scores: list[ReportScore], *, details: bool = True, title: str
                 out.extend(f"  MISSED {m}" for m in p.misses)
                 out.extend(f"  EXTRA  {e}" for e in p.extras)
     return "\n".join(out)
+
+
+def evaluate_all(
+    gold_dir: Path, reports_dir: Path, *, details: bool = True, only: Iterable[str] | None = None
+) -> tuple[str, float]:
+    """Run every scorer on the gold files: the printed report and the lowest F1."""
+    from graph.pipeline import extract_report
+
+    def extract(path: Path) -> tuple[list[Fact], str]:
+        rf = extract_report(path)
+        doc = rf.document
+        return rf.facts, doc.norm  # type: ignore[attr-defined]
+
+    scores = evaluate(gold_dir, reports_dir, extract, only=only)
+    text = format_scores(scores, details=details, title="Targets and outcomes")
+    worst = min((p.f1 for s in scores for p in s.parts.values()), default=1.0)
+    return text, worst

@@ -1,0 +1,148 @@
+"""The main job: reports in, a validated graph and its views out.
+
+>>> from pathlib import Path
+>>> rf = extract_report(Path("data/reports/xinbei-2024-plan-report.txt"))  # doctest: +SKIP
+>>> len(rf.targets) > 0  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from graph.document import Document, parse_document
+from graph.errors import CommitkgError
+from graph.facts import ReportFacts
+from graph.reader import read_report
+from graph.targets import extract_facts
+from graph.vocab import DEFAULT_BASE, Minter, slug
+
+__all__ = ["BuildResult", "build", "extract_report", "report_id_for"]
+
+_GENRE_CUES = ("报告", "计划", "规划", "政府工作", "国民经济", "预期目标", "工作回顾", "主要目标",
+               "工作安排")
+
+
+def report_id_for(path: Path) -> str:
+    return slug(path.stem)
+
+
+def _check_genre(doc: Document) -> None:
+    head = doc.norm[:3000]
+    cjk = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
+    if cjk < 0.2 * max(1, len(head.strip())) or cjk < 50:
+        raise CommitkgError(f"{doc.source}: not a Chinese planning report (too little Chinese text)")
+    if not any(c in head for c in _GENRE_CUES):
+        raise CommitkgError(
+            f"{doc.source}: not a planning report (no 报告/计划/规划/政府工作 in its opening)"
+        )
+    if not any(sec.period for sec in doc.sections):
+        raise CommitkgError(
+            f"{doc.source}: not a planning report (no review or plan part among its headings)"
+        )
+
+
+def extract_report(path: Path, report_id: str | None = None) -> ReportFacts:
+    """Read, parse and extract one report; errors are one-line :class:`CommitkgError`."""
+    text = read_report(path)
+    doc = parse_document(text, report_id or report_id_for(path))
+    _check_genre(doc)
+    rf = ReportFacts(document=doc, facts=extract_facts(doc))
+    for stage in EXTRA_STAGES:
+        stage(rf)
+    if not rf.facts:
+        raise CommitkgError(f"{path}: no targets or outcomes found; is this a planning report?")
+    return rf
+
+
+# Later stages (entities, links) register here; each enriches ReportFacts in place.
+EXTRA_STAGES: list[Callable[[ReportFacts], None]] = []
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote, with counts per node type."""
+
+    out_dir: Path
+    reports: list[ReportFacts]
+    dataset: Dataset
+    graph: Graph
+    counts: Counter[str] = field(default_factory=Counter)
+    files: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"built {len(self.reports)} report(s) → {self.out_dir}: {len(self.graph)} triples"]
+        for name, n in sorted(self.counts.items()):
+            lines.append(f"  {name:12} {n}")
+        return "\n".join(lines)
+
+
+def build(
+    paths: Sequence[Path],
+    out_dir: Path,
+    *,
+    base: str = DEFAULT_BASE,
+    validate: bool = True,
+    html: bool = True,
+) -> BuildResult:
+    """Build the graph of *paths* into *out_dir* (all files or none)."""
+    from graph.export import write_outputs
+    from graph.rdf import build_dataset, union_graph
+
+    if not paths:
+        raise CommitkgError("no reports given")
+    ids: dict[str, Path] = {}
+    for p in paths:
+        rid = report_id_for(p)
+        if rid in ids and ids[rid].resolve() != p.resolve():
+            raise CommitkgError(f"{p}: same report id {rid!r} as {ids[rid]}; rename one of them")
+        ids[rid] = p
+    unique = list(dict.fromkeys(ids.values()))
+    reports = [extract_report(p) for p in unique]
+    ds = build_dataset(reports, Minter(base))
+    g = union_graph(ds)
+    if validate:
+        from graph.validate import validate_graph
+
+        result = validate_graph(g)
+        if not result.conforms:
+            raise CommitkgError(f"the built graph does not conform to the shapes: {result.summary()}")
+    counts = _count_types(g)
+    out_dir = out_dir.resolve()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CommitkgError(f"{out_dir}: exists and is not a directory")
+    parent = out_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=parent))
+    try:
+        written = write_outputs(ds, g, tmp, html=html)
+        out_dir.mkdir(exist_ok=True)
+        files = []
+        for f in written:
+            os.replace(f, out_dir / f.name)
+            files.append(out_dir / f.name)
+    except OSError as exc:
+        raise CommitkgError(f"{out_dir}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return BuildResult(out_dir, reports, ds, g, counts, files)
+
+
+def _count_types(g: Graph) -> Counter[str]:
+    from rdflib.namespace import RDF
+
+    from graph.vocab import CK
+
+    counts: Counter[str] = Counter()
+    for _s, o in g.subject_objects(RDF.type):
+        if str(o).startswith(str(CK)):
+            counts[str(o)[len(str(CK)):]] += 1
+    return counts
