@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a finding (eval below a threshold), 2 bad input.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -111,6 +112,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - one line for the user, the trace on request
+        if os.environ.get("COMMITKG_DEBUG"):
+            raise
+        print(f"commitkg: internal error: {type(exc).__name__}: {exc} "
+              "(set COMMITKG_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":  # pragma: no cover

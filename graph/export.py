@@ -1,55 +1,75 @@
-"""Views of a built graph written to files: Turtle, TriG, JSON-LD, CSV tables, HTML."""
+"""Views of a built graph written to files: Turtle, TriG, N-Quads, JSON-LD, CSV, HTML.
+
+Serialisation and the CSV queries run on Oxigraph; triples are sorted first so
+that the same graph always gives the same bytes.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
-from graph.query import run_named
+from graph.oxi import ox_quads, ox_store, ox_triples, solution_rows
+from graph.query import named_queries
+from graph.vocab import PREFIXES
 
-__all__ = ["write_csv", "write_jsonld", "write_outputs", "write_turtle"]
+__all__ = ["GraphFiles", "write_csv", "write_outputs"]
 
-
-def write_turtle(g: Graph, path: Path) -> Path:
-    path.write_bytes(g.serialize(format="turtle", encoding="utf-8"))
-    return path
-
-
-def write_trig(ds: Dataset, path: Path) -> Path:
-    path.write_bytes(ds.serialize(format="trig", encoding="utf-8"))
-    return path
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
-def _sorted_jsonld(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _sorted_jsonld(v) for k, v in sorted(value.items())}
-    if isinstance(value, list):
-        items = [_sorted_jsonld(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
+class GraphFiles:
+    """A built graph ready to be written: the union and the per-report named graphs."""
+
+    def __init__(self, graph: Graph, named: Sequence[tuple[URIRef, Graph]]) -> None:
+        self.graph = graph
+        self.triples = ox_triples(graph)
+        self.quads = ox_quads(named)
+        self._store: ox.Store | None = None
+
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            self._store = ox_store(self.triples)
+        return self._store
+
+    def turtle(self) -> bytes:
+        return ox.serialize(self.triples, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+
+    def trig(self) -> bytes:
+        return ox.serialize(self.quads, format=ox.RdfFormat.TRIG, prefixes=_PREFIXES)
+
+    def nquads(self) -> bytes:
+        return ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
+
+    def jsonld(self) -> bytes:
+        expanded = json.loads(ox.serialize(self.triples, format=ox.RdfFormat.JSON_LD))
+        doc = {"@context": dict(sorted(_PREFIXES.items())), "@graph": [_compact(n) for n in expanded]}
+        return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def write_jsonld(g: Graph, path: Path) -> Path:
-    """JSON-LD with the commitkg prefixes as context, nodes sorted so re-runs are identical."""
-    from graph.vocab import PREFIXES
-
-    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True))
-    if isinstance(data, dict) and "@graph" in data:
-        data["@graph"] = _sorted_jsonld(data["@graph"])
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                    encoding="utf-8")
-    return path
+def _compact_iri(iri: str) -> str:
+    for prefix, ns in _PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
 
 
-def write_csv(g: Graph, query_name: str, path: Path) -> Path:
+def _compact(node: dict[str, Any]) -> dict[str, Any]:
+    """Shorten property names with the context's prefixes (still valid JSON-LD)."""
+    return {(k if k.startswith("@") else _compact_iri(k)): v for k, v in node.items()}
+
+
+def write_csv(files: GraphFiles, query_name: str, path: Path) -> Path:
     """A named query's answer as CSV that Excel opens correctly (UTF-8 with BOM)."""
-    header, rows = run_named(g, query_name)
+    header, rows = solution_rows(files.store, named_queries()[query_name].text)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(header)
@@ -58,16 +78,21 @@ def write_csv(g: Graph, query_name: str, path: Path) -> Path:
     return path
 
 
-def write_outputs(ds: Dataset, g: Graph, out: Path, *, html: bool = True) -> list[Path]:
-    files = [
-        write_turtle(g, out / "graph.ttl"),
-        write_trig(ds, out / "graph.trig"),
-        write_jsonld(g, out / "graph.jsonld"),
-        write_csv(g, "targets", out / "targets.csv"),
-        write_csv(g, "outcomes", out / "outcomes.csv"),
-    ]
+def write_outputs(files: GraphFiles, out: Path, *, html: bool = True) -> list[Path]:
+    """Write every published file of a build into *out*; returns their paths."""
+    written = []
+    for name, data in (
+        ("graph.ttl", files.turtle()),
+        ("graph.trig", files.trig()),
+        ("graph.nq", files.nquads()),
+        ("graph.jsonld", files.jsonld()),
+    ):
+        (out / name).write_bytes(data)
+        written.append(out / name)
+    written.append(write_csv(files, "targets", out / "targets.csv"))
+    written.append(write_csv(files, "outcomes", out / "outcomes.csv"))
     if html:
         from graph.views import write_html
 
-        files.append(write_html(g, out / "graph.html"))
-    return files
+        written.append(write_html(files.graph, out / "graph.html"))
+    return written

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph, URIRef
 
 from graph.document import Document, parse_document
 from graph.errors import CommitkgError
@@ -73,7 +73,7 @@ class BuildResult:
 
     out_dir: Path
     reports: list[ReportFacts]
-    dataset: Dataset
+    named: list[tuple[URIRef, Graph]]
     graph: Graph
     counts: Counter[str] = field(default_factory=Counter)
     files: list[Path] = field(default_factory=list)
@@ -94,8 +94,8 @@ def build(
     html: bool = True,
 ) -> BuildResult:
     """Build the graph of *paths* into *out_dir* (all files or none)."""
-    from graph.export import write_outputs
-    from graph.rdf import build_dataset, union_graph
+    from graph.export import GraphFiles, write_outputs
+    from graph.rdf import build_graphs, union_graph
 
     if not paths:
         raise CommitkgError("no reports given")
@@ -107,8 +107,8 @@ def build(
         ids[rid] = p
     unique = list(dict.fromkeys(ids.values()))
     reports = [extract_report(p) for p in unique]
-    ds = build_dataset(reports, Minter(base))
-    g = union_graph(ds)
+    named = build_graphs(reports, Minter(base))
+    g = union_graph(named)
     if validate:
         from graph.validate import validate_graph
 
@@ -123,7 +123,7 @@ def build(
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=parent))
     try:
-        written = write_outputs(ds, g, tmp, html=html)
+        written = write_outputs(GraphFiles(g, named), tmp, html=html)
         out_dir.mkdir(exist_ok=True)
         files = []
         for f in written:
@@ -133,7 +133,7 @@ def build(
         raise CommitkgError(f"{out_dir}: cannot write ({exc.strerror or exc})") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return BuildResult(out_dir, reports, ds, g, counts, files)
+    return BuildResult(out_dir, reports, named, g, counts, files)
 
 
 def _count_types(g: Graph) -> Counter[str]:

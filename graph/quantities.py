@@ -58,6 +58,8 @@ def parse_number(token: str) -> Decimal:
         return Decimal(digits)
     import cn2an
 
+    if token[:1] in "十百千":
+        token = "一" + token  # 百亿 = 一百亿; cn2an wants the leading 一
     return Decimal(str(cn2an.cn2an(token.replace("两", "二"), "smart")))
 
 
@@ -76,8 +78,14 @@ def _pattern() -> re.Pattern[str]:
 
 
 def _quoted_mask(norm: str) -> bytearray:
-    """1 for characters inside “…”, 《…》, 「…」 or 『…』 (closed within 60 characters)."""
+    """1 for characters inside “…”, 《…》, 「…」 or 『…』 (closed within 60 characters),
+    and inside the genre's fixed phrases (八项规定)."""
     mask = bytearray(len(norm))
+    for phrase in cues.FIXED_PHRASES:
+        start = norm.find(phrase)
+        while start != -1:
+            mask[start : start + len(phrase)] = b"\x01" * len(phrase)
+            start = norm.find(phrase, start + 1)
     pairs = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"'}
     i = 0
     while i < len(norm):
@@ -122,8 +130,11 @@ def _read_match(
 ) -> Quantity | None:
     num_tok = m.group("num")
     nstart = m.start("num")
+    unit = m.group("unit") or ""
     if num_tok in _NOT_A_NUMBER and not m.group("cheng") and not m.group("num2"):
-        return None
+        # 百亿元, 千万元: a lone 百/千 before 万/亿 is a number; elsewhere an idiom (千家万户)
+        if not (num_tok in "百千" and unit[:1] in "万亿"):
+            return None
     if any(mask[nstart : m.end()]):
         return None
     before = norm[max(lo, nstart - 4) : nstart]
@@ -140,9 +151,11 @@ def _read_match(
         return None  # 5G, 3D
     if any(after.startswith(w) for w in cues.NOT_A_QUANTITY_AFTER):
         return None
-    unit = m.group("unit") or ""
-    value = parse_number(num_tok)
-    upper = parse_number(m.group("num2")) if m.group("num2") else None
+    try:
+        value = parse_number(num_tok)
+        upper = parse_number(m.group("num2")) if m.group("num2") else None
+    except (ValueError, ArithmeticError):
+        return None  # a numeral cn2an cannot read (一二三) is not a quantity here
     if m.group("cheng"):
         if not re.fullmatch(_CN, num_tok) and "." not in num_tok and int(value) > 10:
             return None
@@ -162,6 +175,10 @@ def _read_match(
                 rest = rest[len(suffix):]
                 break
         if any(rest.startswith(h) for h in cues.QUALIFIER_HEADS):
+            return None
+    if unit not in cues.COUNT_CLASSIFIERS and unit not in cues.PERCENT_UNITS:
+        head = re.match(r"[^，。；、,;：:（(]{0,12}", norm[unit_end:hi])
+        if head and head.group(0).endswith(cues.NAME_HEADS):
             return None
     comparator, qend = _comparator(norm, m, nstart, lo, hi)
     sign, cue_start = _change(norm, nstart, lo, unit)

@@ -16,7 +16,9 @@ from graph.document import Document
 from graph.facts import Fact, Mention, ReportFacts
 from graph.vocab import CK, PREFIXES, Minter
 
-__all__ = ["bind_prefixes", "build_dataset", "fact_label", "report_graph", "union_graph"]
+__all__ = [
+    "bind_prefixes", "build_dataset", "build_graphs", "fact_label", "report_graph", "union_graph",
+]
 
 _SYMBOL = {"AtLeast": "≥", "MoreThan": ">", "AtMost": "≤", "LessThan": "<", "About": "≈",
            "Exactly": "="}
@@ -199,21 +201,28 @@ def _add_fact(w: _Writer, f: Fact) -> URIRef:
     return iri
 
 
+def build_graphs(
+    reports: Iterable[ReportFacts], minter: Minter | None = None
+) -> list[tuple[URIRef, Graph]]:
+    """One named graph per report: ``(report IRI, its triples)``."""
+    return [report_graph(rf, minter) for rf in reports]
+
+
 def build_dataset(reports: Iterable[ReportFacts], minter: Minter | None = None) -> Dataset:
     """A dataset with one named graph per report (the graph's name is the report IRI)."""
     ds = Dataset()
     bind_prefixes(ds)
-    for rf in reports:
-        name, g = report_graph(rf, minter)
+    for name, g in build_graphs(reports, minter):
         target = ds.graph(name)
         for t in g:
             target.add(t)
     return ds
 
 
-def union_graph(ds: Dataset) -> Graph:
+def union_graph(graphs: Iterable[tuple[URIRef, Graph]]) -> Graph:
     """All triples of every named graph, as one graph."""
     g = bind_prefixes(Graph())
-    for s, p, o, _ctx in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
+    for _name, part in graphs:
+        for t in part:
+            g.add(t)
     return g

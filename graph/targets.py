@@ -55,18 +55,28 @@ def _sentence_facts(
     kind = "outcome" if period == "review" else "target"
     quantities = find_quantities(norm, sent.start, sent.end, mask)
     out: list[Fact] = []
-    respectively = _respectively(norm, sent, quantities)
+    respectively, runs = _respectively(norm, sent, quantities)
     prev: tuple[Quantity, str, int] | None = None
     prev_sign = 0
+    history: list[tuple[str, int]] = []  # (indicator, span start) of each named quantity
     for qi, q in enumerate(quantities):
         q = _inherit_change(norm, q, prev, prev_sign)
+        q = _run_comparator(norm, q, qi, quantities, runs)
         prev_sign = q.change_sign
+        iend = q.end
         if qi in respectively:
             names, istart = respectively[qi]
-            iend = q.end
+            if not names:  # 分别 with no subject of its own: the quantities before it name them
+                back = runs[qi]
+                pos = len(history) - back[1] + back[0]
+                names, istart = ([history[pos][0]], history[pos][1]) if 0 <= pos < len(history) \
+                    else ([], q.start)
         else:
             next_start = quantities[qi + 1].cue_start if qi + 1 < len(quantities) else sent.end
             names, istart, iend = _indicator(norm, q, sent, prev, mask, next_start)
+            if not names and prev is not None and prev[1] and _only_links(norm[prev[2] : q.cue_start]):
+                # 完成386.5亿元、增长6.7%: a second figure of the same indicator
+                names, istart = [prev[1]], history[-1][1] if history else q.start
         if not names:
             prev = (q, "", q.end)
             continue
@@ -80,8 +90,31 @@ def _sentence_facts(
                       strength, span, sent)
             )
         prev = (q, names[-1], max(q.end, iend))
+        history.append((names[-1], span.start))
     out.extend(_phrase_facts(doc, sent, kind, year, quantities))
     return out
+
+
+def _only_links(text: str) -> bool:
+    """Nothing but separators and cue words between two figures."""
+    return _clean(text) == "" and not any(ch in text for ch in "；;。")
+
+
+def _run_comparator(
+    norm: str, q: Quantity, qi: int, quantities: list[Quantity], runs: dict[int, tuple[int, int]]
+) -> Quantity:
+    """分别增长5%、6.5%以上: the comparator written after the last figure holds for all."""
+    if qi not in runs or q.comparator != "Exactly":
+        return q
+    pos, size = runs[qi]
+    last = quantities[qi - pos + size - 1]
+    if last is q or norm[last.unit_end : last.end] == "":
+        return q
+    comparator = last.comparator
+    if (last.change_sign < 0) != (q.change_sign < 0) and q.change_sign != 0:
+        comparator = cues.FLIP_ON_DECLINE.get(comparator, comparator)
+    return Quantity(q.start, q.end, q.unit_end, q.value, q.upper, q.unit, comparator,
+                    q.change_sign, q.cue_start)
 
 
 def _fact(
@@ -174,9 +207,11 @@ def _clean(text: str) -> str:
 def _clean_tail(text: str) -> str:
     """Clean a noun phrase that follows its number: no verb stripping at its end."""
     text = text.strip(_STRIP_CHARS)
-    for w in sorted(("的", "和", "及", "与", "并"), key=len, reverse=True):
+    for w in ("的", "和", "及", "与", "并"):
         if text.startswith(w):
             text = text[len(w):]
+        if text.endswith(w):
+            text = text[: -len(w)]
     return text.strip(_STRIP_CHARS)
 
 
@@ -206,7 +241,7 @@ def _postnominal(norm: str, q: Quantity, hi: int, mask: bytearray) -> tuple[str,
             continue
         if ch in _CLAUSE_BREAK or ch in _HARD_STOPS:
             break
-        if ch in _CONNECTORS and i + 1 < hi and _starts_number(norm[i + 1]):
+        if ch in _CONNECTORS and i + 1 < len(norm) and _starts_number(norm[i + 1]):
             break
         i += 1
     return norm[q.end : i], i
@@ -281,7 +316,7 @@ def _distributed(raw: str) -> list[str]:
     last = items[-1]
     if cue is None:
         suffix = next((s for s in cues.MEASURE_SUFFIXES if last.endswith(s)), None)
-        if suffix is None or any(x.endswith(suffix) for x in items[:-1]):
+        if suffix is None or any(x.endswith(suffix) for x in items[:-1]) or len(last) > 10:
             return []
         if min(len(x) for x in items[:-1]) < 2:
             return []
@@ -310,19 +345,19 @@ def complete_list(items: list[str]) -> list[str]:
     if len(items) < 2:
         return items
     first, last = items[0], items[-1]
-    # shared tail: 城镇、农村居民人均可支配收入 / 智慧能源、智能装备产业
+    # shared tail: 城镇、农村居民人均可支配收入 / 智慧能源、智能装备产业 / …、困难残疾人保障率
     if all(len(x) < len(last) for x in items[:-1]):
-        head_len = len(items[-2]) if len(items[-2]) <= 3 else None
         suffix = next((s for s in cues.MEASURE_SUFFIXES if last.endswith(s)), None)
-        if head_len is not None and len(last) > head_len + 1 and not suffix:
-            tail = last[head_len:]
-            return [x + tail for x in items[:-1]] + [last]
-        if head_len is not None and len(last) > head_len + 1:
-            tail = last[head_len:]
-            return [x + tail for x in items[:-1]] + [last]
-        if suffix and not any(x.endswith(suffix) for x in items[:-1]):
+        head_len = len(items[-2])
+        tail = None
+        if suffix and len(suffix) == 1 and len(last) >= 5:
             # a one-character measure (率, 数) usually closes a two-character word: 保障率
-            tail = last[-3:] if len(suffix) == 1 and len(last) >= 5 else suffix
+            tail = last[-3:]
+        elif len(last) > head_len + 1:
+            tail = last[head_len:]
+        elif suffix:
+            tail = suffix
+        if tail and not any(x.endswith(tail) for x in items[:-1]):
             return [x + tail for x in items[:-1]] + [last]
     # shared head: 生产安全事故起数、死亡人数
     suffix = next((s for s in cues.MEASURE_SUFFIXES if first.endswith(s)), None)
@@ -334,36 +369,55 @@ def complete_list(items: list[str]) -> list[str]:
 
 def _respectively(
     norm: str, sent: Sentence, quantities: list[Quantity]
-) -> dict[int, tuple[list[str], int]]:
-    """分别: the n-th name of the subject list goes with the n-th quantity after it."""
+) -> tuple[dict[int, tuple[list[str], int]], dict[int, tuple[int, int]]]:
+    """分别: the n-th name of the subject list goes with the n-th quantity after it.
+
+    Returns the names per quantity index (empty when the clause before 分别 names
+    nothing, e.g. ……，同比分别增长5.2%、7.4%) and each run member's (position, run size).
+    """
     out: dict[int, tuple[list[str], int]] = {}
+    runs: dict[int, tuple[int, int]] = {}
     for m in re.finditer("分别", norm[sent.start : sent.end]):
         pos = sent.start + m.start()
         cstart = _clause_start(norm, pos, sent.start, _CLAUSE_BREAK)
         names = complete_list([_clean(x) for x in split_list(norm[cstart:pos]) if _clean(x)])
         after = [i for i, q in enumerate(quantities) if q.start > pos]
-        run = []
+        run: list[int] = []
         for i in after:
             if run and norm[quantities[run[-1]].end : quantities[i].cue_start].strip() not in (
                 _LIST_SEP, "，", ","
             ):
                 break
             run.append(i)
-        if len(names) >= 2 and len(run) == len(names):
+        if len(run) < 2:
+            continue
+        for k, i in enumerate(run):
+            runs[i] = (k, len(run))
+        if len(names) == len(run):
             for name, i in zip(names, run):
                 out[i] = ([name], cstart)
-    return out
+        elif len(names) <= 1:
+            for i in run:
+                out[i] = ([], cstart)
+    return out, runs
 
 
 # --- cues over a clause ----------------------------------------------------------------
 
 
+_SENTENCE_YEAR = re.compile(r"(?:——)?(?:到|至|在|于)?((?:19|20)\d{2})年(?:底|末|前)?[，,]")
+
+
 def _explicit_year(norm: str, sent: Sentence, q: Quantity) -> int | None:
+    """A year the sentence names for this figure: 力争2025年…, or 到2025年，… at its head."""
     cstart = _clause_start(norm, q.cue_start, sent.start, _CLAUSE_BREAK)
     m = None
     for m in _YEAR_IN_CLAUSE.finditer(norm[cstart : q.cue_start]):
         pass
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    head = _SENTENCE_YEAR.match(norm, sent.start)
+    return int(head.group(1)) if head and head.end() <= q.cue_start else None
 
 
 def _strength(norm: str, sent: Sentence, q: Quantity) -> str:
@@ -419,7 +473,12 @@ def _phrase_facts(
         abs_pos = sent.start + pos
         cstart = _clause_start(norm, abs_pos, sent.start, _CLAUSE_BREAK)
         subject = norm[cstart:abs_pos]
-        names = [_clean(x) for x in split_list(subject)] if how != "one" else [_clean(subject)]
+        if how == "qual":
+            names = [_clean(x) for x in re.split(r"、|和", subject.split("与")[0])]
+        elif how == "each":
+            names = [_clean(x) for x in split_list(subject)]
+        else:
+            names = [_clean(subject)]
         names = complete_list([n for n in names if n])
         if not names:
             continue

@@ -1,0 +1,154 @@
+"""Targets and outcomes: a Chinese sentence in, the expected facts out."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from graph.document import parse_document
+from graph.facts import Fact
+from graph.reader import ReportText, normalise
+from graph.targets import complete_list, extract_facts
+
+HEAD = "某市某区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n"
+
+
+def facts_of(body: str, part: str = "plan") -> list[Fact]:
+    heading = "一、2023年计划执行情况\n" if part == "review" else "二、2024年主要预期目标\n"
+    text = HEAD + heading + body + "\n"
+    doc = parse_document(ReportText(Path("t.txt"), text, normalise(text), "utf-8"))
+    return extract_facts(doc)
+
+
+def brief(f: Fact) -> tuple:
+    return (f.indicator, f.value, f.upper, f.unit, f.comparator, f.quantity_kind, f.strength)
+
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("——地区生产总值增长6%以上；",
+         [("地区生产总值", D(6), None, "%", "AtLeast", "ChangeRate", "Plain")]),
+        ("力争规上工业产值超4000亿元。",
+         [("规上工业产值", D(4000), None, "亿元", "MoreThan", "Level", "Aspirational")]),
+        ("为全区高企后备企业提供精准化服务，力争高企总数达1500家。",
+         [("高企总数", D(1500), None, "家", "Exactly", "Level", "Aspirational")]),
+        ("深入推进停车便利化工程，新增1500个公共停车泊位并接入智慧停车平台。",
+         [("新增公共停车泊位", D(1500), None, "个", "Exactly", "Level", "Plain")]),
+        ("确保农村生活污水治理率达到90%以上。",
+         [("农村生活污水治理率", D(90), None, "%", "AtLeast", "Level", "Firm")]),
+        ("——全社会固定资产投资保持正增长；",
+         [("全社会固定资产投资", D(0), None, "%", "MoreThan", "ChangeRate", "Plain")]),
+        ("——单位GDP能耗下降3%以上；",
+         [("单位GDP能耗", D(-3), None, "%", "AtMost", "ChangeRate", "Plain")]),
+        ("——城镇、农村居民人均可支配收入分别增长5%、6.5%以上；",
+         [("城镇居民人均可支配收入", D(5), None, "%", "AtLeast", "ChangeRate", "Plain"),
+          ("农村居民人均可支配收入", D("6.5"), None, "%", "AtLeast", "ChangeRate", "Plain")]),
+        ("——生产安全事故起数和死亡人数实现双下降；",
+         [("生产安全事故起数", D(0), None, "%", "LessThan", "ChangeRate", "Plain"),
+          ("生产安全事故死亡人数", D(0), None, "%", "LessThan", "ChangeRate", "Plain")]),
+        ("新增超30亿企业1~2家，超10亿企业3家以上。",
+         [("新增超30亿企业", D(1), D(2), "家", "Exactly", "Level", "Plain"),
+          ("超10亿企业", D(3), None, "家", "AtLeast", "Level", "Plain")]),
+        ("——研发经费支出占地区生产总值比重提高0.2个百分点；",
+         [("研发经费支出占地区生产总值比重", D("0.2"), None, "个百分点", "Exactly", "ChangeRate",
+           "Plain")]),
+        ("PM2.5平均浓度力争34微克/立方米以下，优良天数比例80%以上。",
+         [("PM2.5平均浓度", D(34), None, "微克/立方米", "AtMost", "Level", "Aspirational"),
+          ("优良天数比例", D(80), None, "%", "AtLeast", "Level", "Plain")]),
+        ("加快推进3所幼儿园和1所小学竣工投用。",
+         [("幼儿园", D(3), None, "所", "Exactly", "Level", "Plain"),
+          ("小学竣工投用", D(1), None, "所", "Exactly", "Level", "Plain")]),
+        ("——单位地区生产总值能耗控制在0.5吨标准煤以内；",
+         [("单位地区生产总值能耗", D("0.5"), None, "吨标准煤", "AtMost", "Level", "Plain")]),
+    ],
+)
+def test_plan_sentences(sentence: str, expected: list[tuple]) -> None:
+    facts = facts_of(sentence)
+    assert all(f.kind == "target" and f.year == 2024 for f in facts)
+    assert [brief(f) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("——预计地区生产总值增长8.5%左右；",
+         [("地区生产总值", D("8.5"), None, "%", "About", "ChangeRate", "Expected")]),
+        ("——预计实际利用外资完成8.46亿美元，进出口总额增长6%左右；",
+         [("实际利用外资", D("8.46"), None, "亿美元", "Exactly", "Level", "Expected"),
+          ("进出口总额", D(6), None, "%", "About", "ChangeRate", "Expected")]),
+        ("——生产安全事故起数、死亡人数分别下降17.7%、26.8%；",
+         [("生产安全事故起数", D("-17.7"), None, "%", "Exactly", "ChangeRate", "Plain"),
+          ("生产安全事故死亡人数", D("-26.8"), None, "%", "Exactly", "ChangeRate", "Plain")]),
+        ("净增高企307家、总数达1371家。",
+         [("净增高企", D(307), None, "家", "Exactly", "Level", "Plain"),
+          ("总数", D(1371), None, "家", "Exactly", "Level", "Plain")]),
+        ("新建省级工程技术研究中心22家、市级65家。",
+         [("新建省级工程技术研究中心", D(22), None, "家", "Exactly", "Level", "Plain"),
+          ("新建市级工程技术研究中心", D(65), None, "家", "Exactly", "Level", "Plain")]),
+        ("实现低保对象、困境儿童、困难残疾人保障率100%。",
+         [("低保对象保障率", D(100), None, "%", "Exactly", "Level", "Plain"),
+          ("困境儿童保障率", D(100), None, "%", "Exactly", "Level", "Plain"),
+          ("困难残疾人保障率", D(100), None, "%", "Exactly", "Level", "Plain")]),
+        ("新能源项目占制造业项目投资超七成。",
+         [("新能源项目占制造业项目投资", D(70), None, "%", "MoreThan", "Level", "Plain")]),
+    ],
+)
+def test_review_sentences(sentence: str, expected: list[tuple]) -> None:
+    facts = facts_of(sentence, "review")
+    assert all(f.kind == "outcome" and f.year == 2023 for f in facts)
+    assert [brief(f) for f in facts] == expected
+    assert all(f.estimated == (f.strength == "Expected") for f in facts)
+
+
+def test_headline_target_without_number() -> None:
+    facts = facts_of("——实际到账外资、进出口总额稳中有进、稳中提质；")
+    assert [(f.indicator, f.value, f.unit, f.comparator) for f in facts] == [
+        ("实际到账外资", None, None, None),
+        ("进出口总额", None, None, None),
+    ]
+
+
+def test_explicit_year_in_clause_wins() -> None:
+    facts = facts_of("力争2025年规上工业产值超5000亿元。")
+    assert [(f.year, f.value) for f in facts] == [(2025, D(5000))]
+
+
+def test_award_edition_is_not_the_year() -> None:
+    facts = facts_of("荣获2022年度省科学技术进步奖15个。", "review")
+    assert [(f.year, f.value) for f in facts] == [(2023, D(15))]
+
+
+def test_traditional_characters_give_the_same_facts() -> None:
+    simple = facts_of("——預計地區生產總值增長８．５％左右；", "review")
+    assert [brief(f) for f in simple] == [
+        ("地区生产总值", D("8.5"), None, "%", "About", "ChangeRate", "Expected")
+    ]
+
+
+def test_mention_quotes_the_text_as_read() -> None:
+    body = "——預計地區生產總值增長８．５％左右；"
+    text = HEAD + "一、2023年计划执行情况\n" + body + "\n"
+    doc = parse_document(ReportText(Path("t.txt"), text, normalise(text), "utf-8"))
+    (fact,) = extract_facts(doc)
+    m = fact.mention
+    assert m is not None and text[m.span.start : m.span.end] == m.quote
+    assert "地區生產總值" in m.quote and m.sentence == body
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        (["城镇", "农村居民人均可支配收入"], ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+        (["生产安全事故起数", "死亡人数"], ["生产安全事故起数", "生产安全事故死亡人数"]),
+        (["智慧能源", "智能装备产业"], ["智慧能源产业", "智能装备产业"]),
+        (["地区生产总值", "进出口总额"], ["地区生产总值", "进出口总额"]),
+    ],
+)
+def test_complete_list(items: list[str], expected: list[str]) -> None:
+    assert complete_list(items) == expected
