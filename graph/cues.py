@@ -24,6 +24,11 @@ JURISDICTION_PREFIX = (
     r"(?=(?:19|20)\d{2}|人民政府|政府|国民经济)"
 )
 
+JURISDICTION_IN_MEETING = (
+    r"在([\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|省|市|区|县|州|盟|旗|镇|乡))"
+    r"(?:第[^届]{1,4}届|人民代表大会|人大)"
+)
+
 # --- quantities ------------------------------------------------------------
 # Units as written, longest first is handled by the matcher. Base units may take
 # a 万/亿/千/百万/千万 prefix (万人, 亿元, 万平方米); they are kept as written.

@@ -195,6 +195,11 @@ def _read_front_matter(doc: Document, lines: list[tuple[int, int]]) -> None:
     head = re.match(cues.JURISDICTION_PREFIX, doc.title)
     if head:
         doc.jurisdiction = head.group(1)
+    else:
+        # 政府工作报告 alone: the meeting line names the place (在青山县第十八届人民代表大会…)
+        meeting = re.search(cues.JURISDICTION_IN_MEETING, doc.meeting)
+        if meeting:
+            doc.jurisdiction = meeting.group(1)
 
 
 def _read_sections(doc: Document, lines: list[tuple[int, int]]) -> None:

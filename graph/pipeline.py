@@ -109,12 +109,11 @@ def build(
     reports = [extract_report(p) for p in unique]
     named = build_graphs(reports, Minter(base))
     g = union_graph(named)
+    pending = None
     if validate:
-        from graph.validate import validate_graph
+        from graph.validate import BackgroundValidation
 
-        result = validate_graph(g)
-        if not result.conforms:
-            raise CommitkgError(f"the built graph does not conform to the shapes: {result.summary()}")
+        pending = BackgroundValidation(g)
     counts = _count_types(g)
     out_dir = out_dir.resolve()
     if out_dir.exists() and not out_dir.is_dir():
@@ -124,6 +123,12 @@ def build(
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=parent))
     try:
         written = write_outputs(GraphFiles(g, named), tmp, html=html)
+        if pending is not None:
+            result = pending.result()
+            if not result.conforms:
+                raise CommitkgError(
+                    f"the built graph does not conform to the shapes: {result.summary()}"
+                )
         out_dir.mkdir(exist_ok=True)
         files = []
         for f in written:
