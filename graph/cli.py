@@ -50,8 +50,54 @@ def _query(args: argparse.Namespace) -> int:
     from graph.stores import load_file
 
     g = load_file(Path(args.graph), store=args.store)
-    result = run_query(g, resolve_query(args.query))
+    bad = [p for p in args.param or [] if "=" not in p]
+    if bad:
+        raise CommitkgError(f"--param {bad[0]!r}: write NAME=VALUE")
+    params = dict(p.split("=", 1) for p in args.param or [])
+    result = run_query(g, resolve_query(args.query, params))
     sys.stdout.write(format_result(result, args.format).rstrip("\n") + "\n")
+    return 0
+
+
+@command("impact")
+def _impact(args: argparse.Namespace) -> int:
+    import csv
+
+    from graph.network import (
+        IMPACT_COLUMNS,
+        find_nodes,
+        impact_of,
+        impacts_on,
+        rank_supporters,
+        to_networkx,
+    )
+    from graph.query import _table
+    from graph.stores import load_file
+
+    if not args.graph:
+        raise CommitkgError("impact needs --graph FILE (a built graph.ttl)")
+    G = to_networkx(load_file(Path(args.graph), store="memory"), lang=args.lang)
+    if args.rank:
+        header = ["source", "type", "direct targets", "targets reached", "degree centrality"]
+        rows = [[str(c) for c in r] for r in rank_supporters(G, min_confidence=args.min_confidence)]
+    else:
+        if args.target:
+            impacts = impacts_on(G, args.target, min_confidence=args.min_confidence)
+        elif args.name:
+            nodes = find_nodes(G, args.name, ("Project", "Enterprise", "Policy", "Agency", "Place"))
+            if not nodes:
+                raise CommitkgError(f"no project, enterprise, policy, agency or place named "
+                                    f"{args.name!r} in {args.graph}")
+            impacts = [i for n in nodes for i in impact_of(G, n, min_confidence=args.min_confidence)]
+        else:
+            raise CommitkgError("impact needs a NAME, --target INDICATOR or --rank")
+        header, rows = IMPACT_COLUMNS, [i.row() for i in impacts]
+    if args.csv:
+        with open(args.csv, "w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(header)
+            w.writerows(rows)
+    print(_table(header, rows))
     return 0
 
 
@@ -89,6 +135,20 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--store", default="oxigraph", help="store backend for files (memory, oxigraph)")
     q.add_argument("--list", action="store_true", help="list the named queries")
+    q.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="set a query parameter, e.g. minConfidence=0.3 (repeatable)")
+
+    i = sub.add_parser("impact", help="which targets a project, enterprise, policy, agency or "
+                       "place reaches, with paths and reasons; or the reverse")
+    i.add_argument("name", nargs="?", metavar="NAME", help="a name or alias (天合 finds 天合光能)")
+    i.add_argument("--graph", default="export/graph.ttl", metavar="FILE")
+    i.add_argument("--target", metavar="INDICATOR", help="the reverse: what reaches this target")
+    i.add_argument("--rank", action="store_true",
+                   help="rank projects and enterprises by the targets they reach")
+    i.add_argument("--min-confidence", type=float, default=0.5,
+                   help="weakest link shown (0.3 includes theme matches)")
+    i.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    i.add_argument("--csv", metavar="FILE", help="also write the table as CSV (UTF-8 with BOM)")
 
     e = sub.add_parser("eval", help="score extraction against data/gold")
     e.add_argument("--gold", default="data/gold")

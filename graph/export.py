@@ -69,7 +69,7 @@ def _compact(node: dict[str, Any]) -> dict[str, Any]:
 
 def write_csv(files: GraphFiles, query_name: str, path: Path) -> Path:
     """A named query's answer as CSV that Excel opens correctly (UTF-8 with BOM)."""
-    header, rows = solution_rows(files.store, named_queries()[query_name].text)
+    header, rows = solution_rows(files.store, named_queries()[query_name].bind())
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(header)

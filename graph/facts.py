@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-__all__ = ["Entity", "Fact", "Mention", "Relation", "ReportFacts", "Span"]
+__all__ = ["Entity", "Fact", "Mention", "Relation", "ReportFacts", "Span", "Support"]
 
 
 @dataclass(frozen=True, order=True)
@@ -77,6 +77,20 @@ class Relation:
 
 
 @dataclass
+class Support:
+    """A named thing working towards a target, with the reason the link exists.
+
+    ``method`` is one of SameSentence, Cue, SameTaskItem, ThemeMatch (strongest first).
+    """
+
+    source: tuple[str, str]  # (entity type, entity name)
+    target: Fact
+    method: str
+    confidence: float
+    evidence: list[Mention]
+
+
+@dataclass
 class ReportFacts:
     """Everything extracted from one report."""
 
@@ -84,6 +98,7 @@ class ReportFacts:
     facts: list[Fact] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    supports: list[Support] = field(default_factory=list)
 
     @property
     def targets(self) -> list[Fact]:

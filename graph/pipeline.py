@@ -58,6 +58,9 @@ def extract_report(path: Path, report_id: str | None = None) -> ReportFacts:
     rf = ReportFacts(document=doc, facts=extract_facts(doc))
     for stage in EXTRA_STAGES:
         stage(rf)
+    from graph.links import link_supports
+
+    rf.supports = link_supports(rf)
     if not rf.facts:
         raise CommitkgError(f"{path}: no targets or outcomes found; is this a planning report?")
     return rf

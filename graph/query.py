@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,19 @@ class NamedQuery:
     name: str
     title: str
     text: str
+    params: dict[str, str]
+
+    def bind(self, values: dict[str, str] | None = None) -> str:
+        """The query with its ``# param:`` variables replaced (defaults unless given)."""
+        return bind_params(self.text, {**self.params, **(values or {})})
+
+
+def bind_params(text: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        if not re.fullmatch(r"-?\d+(\.\d+)?|\w+:\w+|<[^<>\s]+>|\"[^\"\\]*\"", value):
+            raise CommitkgError(f"parameter {name}={value!r}: not a number, IRI or plain string")
+        text = re.sub(rf"\?{re.escape(name)}\b", value, text)
+    return text
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -33,20 +47,23 @@ def named_queries() -> dict[str, NamedQuery]:
         text = f.read_text(encoding="utf-8")
         title = next((ln.split(":", 1)[1].strip() for ln in text.splitlines()
                       if ln.startswith("# title:")), f.name)
-        out[f.name[:-3]] = NamedQuery(f.name[:-3], title, text)
+        params = dict(ln.split(":", 1)[1].split(None, 1) for ln in text.splitlines()
+                      if ln.startswith("# param:"))
+        out[f.name[:-3]] = NamedQuery(f.name[:-3], title, text,
+                                      {k: v.strip() for k, v in params.items()})
     return out
 
 
-def resolve_query(spec: str) -> str:
+def resolve_query(spec: str, params: dict[str, str] | None = None) -> str:
     """QUERY is a named query, a path to a ``.rq`` file, or literal SPARQL."""
     named = named_queries()
     if spec in named:
-        return named[spec].text
+        return named[spec].bind(params)
     if spec.endswith((".rq", ".sparql")):
         path = Path(spec)
         if not path.exists():
             raise CommitkgError(f"{spec}: no such query file")
-        return path.read_text(encoding="utf-8")
+        return bind_params(path.read_text(encoding="utf-8"), params or {})
     if any(k in spec.upper() for k in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")):
         return spec
     raise CommitkgError(
@@ -70,7 +87,7 @@ def _cell(v: object) -> str:
 
 
 def run_named(g: Graph, name: str) -> tuple[list[str], list[list[str]]]:
-    result = run_query(g, named_queries()[name].text)
+    result = run_query(g, named_queries()[name].bind())
     header = [str(v) for v in result.vars or []]
     return header, [[_cell(c) for c in row] for row in result]  # type: ignore[union-attr]
 

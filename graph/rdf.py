@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from graph.document import Document
-from graph.facts import Fact, Mention, ReportFacts
+from graph.facts import Fact, Mention, ReportFacts, Support
 from graph.vocab import CK, PREFIXES, Minter
 
 __all__ = [
@@ -69,6 +69,7 @@ class _Writer:
         self.rid = doc.report_id
         self.report = minter.report(self.rid)
         self.g = Graph()
+        self.indicators: dict[URIRef, str] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.g.add((s, p, o))
@@ -89,6 +90,7 @@ class _Writer:
 
     def indicator(self, name: str) -> URIRef:
         iri = self.minter.iri("indicator", name)
+        self.indicators[iri] = name
         self.add(iri, RDF.type, CK.Indicator)
         self.add(iri, RDF.type, SKOS.Concept)
         self.add(iri, RDFS.label, Literal(name, lang="zh"))
@@ -141,8 +143,8 @@ def report_graph(rf: ReportFacts, minter: Minter | None = None) -> tuple[URIRef,
         w.add(s, CK.end, Literal(sec.end))
         if sec.period:
             w.add(s, CK.period, Literal(sec.period))
-    for f in rf.facts:
-        _add_fact(w, f)
+    fact_iris = {id(f): _add_fact(w, f) for f in rf.facts}
+    _add_indicator_links(w)
     for e in rf.entities:
         iri = minter_entity(w.minter, e.type, e.name)
         w.add(iri, RDF.type, _TYPE[e.type])
@@ -165,7 +167,51 @@ def report_graph(rf: ReportFacts, minter: Minter | None = None) -> tuple[URIRef,
         w.add(q, RDF.object, o)
         w.add(q, CK.evidence, w.mention(rel.mention))
         w.add(q, CK.method, Literal(rel.method))
+    for sup in rf.supports:
+        _add_support(w, sup, fact_iris[id(sup.target)])
     return r, w.g
+
+
+def _add_support(w: _Writer, sup: Support, target: URIRef) -> None:
+    source = minter_entity(w.minter, *sup.source)
+    q = w.minter.in_report(w.rid, "support", str(source), str(target))
+    w.add(source, CK.supports, target)
+    w.add(source, CK.qualifiedSupport, q)
+    w.add(q, RDF.type, CK.QualifiedSupport)
+    w.add(q, CK.target, target)
+    w.add(q, CK.method, CK[sup.method])
+    w.add(q, CK.confidence, _decimal(Decimal(str(sup.confidence))))
+    for m in sup.evidence:
+        w.add(q, CK.evidence, w.mention(m))
+
+
+def _add_indicator_links(w: _Writer) -> None:
+    """Match indicators to the shipped scheme and carry its contributesTo over."""
+    from graph.indicators import IndicatorScheme
+
+    scheme = IndicatorScheme.load()
+    matched: dict[URIRef, URIRef] = {}
+    for iri, name in sorted(w.indicators.items()):
+        m = scheme.match(name)
+        if m is None:
+            continue
+        matched[iri] = m.concept
+        w.add(iri, SKOS.exactMatch if m.exact else SKOS.broadMatch, m.concept)
+        w.add(m.concept, RDF.type, SKOS.Concept)
+        for lab in scheme.graph.objects(m.concept, SKOS.prefLabel):
+            w.add(m.concept, SKOS.prefLabel, lab)  # type: ignore[arg-type]
+            if getattr(lab, "language", None) == "en" and m.exact:
+                w.add(iri, RDFS.label, Literal(str(lab), lang="en"))
+        for theme in scheme.graph.objects(m.concept, CK.theme):
+            w.add(m.concept, CK.theme, theme)  # type: ignore[arg-type]
+    by_concept: dict[URIRef, list[URIRef]] = {}
+    for iri, concept in matched.items():
+        by_concept.setdefault(concept, []).append(iri)
+    for iri, concept in matched.items():
+        for reached in scheme.reaches(concept):
+            for other in by_concept.get(reached, []):
+                if other != iri:
+                    w.add(iri, CK.contributesTo, other)
 
 
 def minter_entity(minter: Minter, type_: str, name: str) -> URIRef:
