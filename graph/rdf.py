@@ -166,7 +166,7 @@ def report_graph(rf: ReportFacts, minter: Minter | None = None) -> tuple[URIRef,
         w.add(q, RDF.predicate, CK[rel.predicate])
         w.add(q, RDF.object, o)
         w.add(q, CK.evidence, w.mention(rel.mention))
-        w.add(q, CK.method, Literal(rel.method))
+        w.add(q, CK.extractedBy, Literal(rel.method))
     for sup in rf.supports:
         _add_support(w, sup, fact_iris[id(sup.target)])
     return r, w.g
