@@ -78,7 +78,8 @@ def _load() -> IndicatorScheme:
     if source.is_file():
         g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
     scheme = IndicatorScheme(g)
-    for concept in sorted(set(g.subjects(RDF.type, SKOS.Concept))):
+    # Only indicators: the theme scheme's concepts are not things a target measures.
+    for concept in sorted(set(g.subjects(RDF.type, CK.Indicator))):
         if not isinstance(concept, URIRef):
             continue
         for prop in (SKOS.prefLabel, SKOS.altLabel):
