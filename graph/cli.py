@@ -31,9 +31,22 @@ def command(name: str) -> Callable[[Command], Command]:
 def _build(args: argparse.Namespace) -> int:
     from graph.pipeline import build
 
-    result = build([Path(p) for p in args.reports], Path(args.out), base=args.base,
-                   validate=not args.no_validate, html=not args.no_html)
-    print(result.summary())
+    store = None
+    if args.store:
+        from graph.stores import open_spec
+
+        store = open_spec(args.store, create=True, update_url=args.update_url)
+    try:
+        result = build([Path(p) for p in args.reports], Path(args.out), base=args.base,
+                       validate=not args.no_validate, html=not args.no_html,
+                       curation=Path(args.curation) if args.curation else None)
+        print(result.summary())
+        if store is not None:
+            n = store.load_named(result.named)
+            print(f"loaded {n} report graph(s) into {args.store}")
+    finally:
+        if store is not None:
+            store.close()
     return 0
 
 
@@ -47,9 +60,9 @@ def _query(args: argparse.Namespace) -> int:
         return 0
     if not args.graph or not args.query:
         raise CommitkgError("query needs --graph FILE_OR_STORE and a QUERY (or --list)")
-    from graph.stores import load_file
+    from graph.stores import open_spec
 
-    g = load_file(Path(args.graph), store=args.store)
+    g = open_spec(args.graph, backend=args.store, read_only=True).dataset
     bad = [p for p in args.param or [] if "=" not in p]
     if bad:
         raise CommitkgError(f"--param {bad[0]!r}: write NAME=VALUE")
@@ -101,6 +114,15 @@ def _impact(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("serve")
+def _serve(args: argparse.Namespace) -> int:
+    from graph.server import serve
+
+    serve(args.graph, host=args.host, port=args.port, timeout=args.timeout,
+          max_rows=args.max_rows, backend=args.store, explorer=not args.no_explorer)
+    return 0
+
+
 @command("eval")
 def _eval(args: argparse.Namespace) -> int:
     from graph.evaluate import evaluate_all
@@ -127,6 +149,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--base", default="https://w3id.org/commitkg/id/", help="base of instance IRIs")
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     b.add_argument("--no-html", action="store_true", help="skip the HTML explorer")
+    b.add_argument("--curation", metavar="DIR",
+                   help="apply the analyst's curation rules in DIR (see data/curation/README.md)")
+    b.add_argument("--store", metavar="DIR_OR_URL",
+                   help="also load each report into its named graph of this Oxigraph store "
+                        "folder (created if missing) or SPARQL endpoint URL")
+    b.add_argument("--update-url", metavar="URL",
+                   help="the endpoint's update URL when --store is a query URL (default: "
+                        "…/query → …/update, else the same URL)")
 
     q = sub.add_parser("query", help="run SPARQL on a built graph")
     q.add_argument("query", nargs="?", metavar="QUERY",
@@ -149,6 +179,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="weakest link shown (0.3 includes theme matches)")
     i.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     i.add_argument("--csv", metavar="FILE", help="also write the table as CSV (UTF-8 with BOM)")
+
+    v = sub.add_parser("serve", help="a read-only SPARQL endpoint at /sparql and the explorer "
+                       "at /")
+    v.add_argument("--graph", required=True, metavar="FILE_OR_STORE",
+                   help="a graph file, an Oxigraph store folder or a SPARQL endpoint URL")
+    v.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    v.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    v.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="time limit per query (default 10)")
+    v.add_argument("--max-rows", type=int, default=10_000, metavar="N",
+                   help="most rows or triples a query may answer (default 10000)")
+    v.add_argument("--store", default="oxigraph", choices=("oxigraph", "memory"),
+                   help="store backend for graph files (default oxigraph)")
+    v.add_argument("--no-explorer", action="store_true", help="do not build the explorer page")
 
     e = sub.add_parser("eval", help="score extraction against data/gold")
     e.add_argument("--gold", default="data/gold")

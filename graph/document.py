@@ -136,7 +136,8 @@ def parse_document(report: ReportText, report_id: str | None = None) -> Document
     """Split a report into title, date line, sections and sentences.
 
     >>> from graph.reader import ReportText
-    >>> t = "某区2024年计划草案的报告\\n一、2023年计划执行情况\\n预计增长5%。\\n二、2024年主要预期目标\\n增长6%。"
+    >>> t = ("某区2024年计划草案的报告\\n一、2023年计划执行情况\\n预计增长5%。\\n"
+    ...      "二、2024年主要预期目标\\n增长6%。")
     >>> doc = parse_document(ReportText(Path("x.txt"), t, t, "utf-8"))
     >>> [(s.title, s.period, s.year) for s in doc.sections]
     [('一、2023年计划执行情况', 'review', 2023), ('二、2024年主要预期目标', 'plan', 2024)]

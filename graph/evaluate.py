@@ -19,10 +19,14 @@ from typing import Any
 import yaml
 
 from graph.errors import CommitkgError
-from graph.facts import Fact
+from graph.facts import Fact, ReportFacts
 from graph.reader import normalise
 
-__all__ = ["GoldFact", "PartScore", "ReportScore", "evaluate", "format_scores", "load_gold"]
+__all__ = [
+    "GoldEntity", "GoldFact", "GoldRelation", "PartScore", "ReportScore", "evaluate",
+    "evaluate_entities", "format_scores", "load_entity_gold", "load_gold", "name_key",
+    "score_entities", "score_relations",
+]
 
 PARTS = ("targets", "outcomes")
 _ALLOWED = {
@@ -312,17 +316,229 @@ def format_scores(scores: list[ReportScore], *, details: bool = True, title: str
 
 
 def evaluate_all(
-    gold_dir: Path, reports_dir: Path, *, details: bool = True, only: Iterable[str] | None = None
+    gold_dir: Path, reports_dir: Path, *, details: bool = True, only: Iterable[str] | None = None,
+    curation_dir: Path | None = None,
 ) -> tuple[str, float]:
-    """Run every scorer on the gold files: the printed report and the lowest F1."""
+    """Run every scorer on the gold files: the printed report and the lowest F1.
+
+    Targets and outcomes first (their lowest F1 is the one returned), then entities and
+    relations as extracted and again after the analyst's curation rules in
+    *curation_dir* (default: ``curation/`` beside *gold_dir*).
+    """
     from graph.pipeline import extract_report
 
+    cache: dict[Path, ReportFacts] = {}
+
+    def extract_rf(path: Path) -> ReportFacts:
+        if path not in cache:
+            cache[path] = extract_report(path)
+        return cache[path]
+
     def extract(path: Path) -> tuple[list[Fact], str]:
-        rf = extract_report(path)
+        rf = extract_rf(path)
         doc = rf.document
         return rf.facts, doc.norm  # type: ignore[attr-defined]
 
     scores = evaluate(gold_dir, reports_dir, extract, only=only)
     text = format_scores(scores, details=details, title="Targets and outcomes")
     worst = min((p.f1 for s in scores for p in s.parts.values()), default=1.0)
+    entity_scores = evaluate_entities(gold_dir, reports_dir, extract_rf, only=only)
+    if entity_scores:
+        from graph.curation import apply_curation, load_curation
+
+        rules = load_curation(curation_dir or gold_dir.parent / "curation")
+        curated = evaluate_entities(
+            gold_dir, reports_dir, lambda p: apply_curation(extract_rf(p), rules), only=only
+        )
+        text += "\n\n" + format_scores(entity_scores, details=details,
+                                       title="Entities and relations (extraction alone)")
+        text += "\n\n" + format_scores(
+            curated, details=False,
+            title=f"Entities and relations (after {len(rules)} curation rule(s))")
     return text, worst
+
+
+# --- entities and relations ----------------------------------------------------------
+
+ENTITY_TYPES = ("Project", "Enterprise", "Agency", "Place", "Policy")
+RELATION_TYPES = ("locatedIn", "implementedBy", "responsibleAgency", "partner")
+_NAME_NOISE = re.compile(r"[“”\"《》「」‘’\s]")
+
+
+def name_key(name: str) -> str:
+    """A name as compared: simplified, half-width, without quotation marks or spaces.
+
+    >>> name_key("“532”发展战略") == name_key("532发展战略")
+    True
+    """
+    return _NAME_NOISE.sub("", normalise(str(name)))
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    type: str
+    names: frozenset[str]
+    label: str
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    rel: str
+    source: str
+    target: str
+    quote: str
+
+
+def load_entity_gold(
+    raw: dict[str, Any], path: Path
+) -> tuple[list[GoldEntity], list[GoldRelation]]:
+    """The ``entities:`` and ``relations:`` of one gold file (empty when it has none)."""
+    ents = []
+    for item in raw.get("entities") or []:
+        type_ = str(item.get("type"))
+        if type_ not in ENTITY_TYPES:
+            raise CommitkgError(f"{path}: entity type {type_!r} is not one of {list(ENTITY_TYPES)}")
+        names = {name_key(item["name"])} | {name_key(a) for a in item.get("aliases") or []}
+        ents.append(GoldEntity(type_, frozenset(names), str(item["name"])))
+    rels = []
+    for item in raw.get("relations") or []:
+        rel = str(item.get("rel"))
+        if rel not in RELATION_TYPES:
+            raise CommitkgError(f"{path}: relation {rel!r} is not one of {list(RELATION_TYPES)}")
+        quote = str(item.get("quote", ""))
+        rels.append(GoldRelation(rel, str(item["from"]), str(item["to"]), quote))
+    return ents, rels
+
+
+def _entity_names(e: Any) -> frozenset[str]:
+    return frozenset({name_key(e.name)} | {name_key(a) for a in e.aliases})
+
+
+def score_entities(gold: list[GoldEntity], entities: list[Any]) -> dict[str, PartScore]:
+    """P/R/F1 per entity type: a prediction matches a gold entity of its type that shares a name.
+
+    Each gold entity matches at most one prediction and the other way round; exact
+    names are matched first, then aliases.
+    """
+    parts: dict[str, PartScore] = {}
+    for type_ in ENTITY_TYPES:
+        score = PartScore(f"entity {type_}")
+        golds = [g for g in gold if g.type == type_]
+        preds = [e for e in entities if e.type == type_]
+        names = [_entity_names(e) for e in preds]
+        used: set[int] = set()
+        matched: set[int] = set()
+        for exact in (True, False):
+            for gi, g in enumerate(golds):
+                if gi in matched:
+                    continue
+                for pi, e in enumerate(preds):
+                    if pi in used:
+                        continue
+                    if exact:
+                        hit = name_key(e.name) == name_key(g.label)
+                    else:
+                        hit = bool(names[pi] & g.names)
+                    if hit:
+                        used.add(pi)
+                        matched.add(gi)
+                        break
+        score.tp = len(matched)
+        score.fn = len(golds) - len(matched)
+        score.fp = len(preds) - len(used)
+        score.misses = [_describe_gold_entity(g) for gi, g in enumerate(golds) if gi not in matched]
+        score.extras = [_describe_entity(e) for pi, e in enumerate(preds) if pi not in used]
+        if golds or preds:
+            parts[score.part] = score
+    return parts
+
+
+def _describe_gold_entity(g: GoldEntity) -> str:
+    others = sorted(g.names - {name_key(g.label)})
+    return g.label + (f" (aliases: {', '.join(others)})" if others else "")
+
+
+def _describe_entity(e: Any) -> str:
+    first = e.mentions[0] if e.mentions else None
+    where = f"@{first.span.start} «{first.sentence[:60]}»" if first else ""
+    aliases = sorted(set(e.aliases) - {e.name})
+    return f"{e.name}" + (f" (aliases: {', '.join(aliases)})" if aliases else "") + f" {where}"
+
+
+def score_relations(
+    gold: list[GoldRelation], gold_entities: list[GoldEntity], relations: list[Any],
+    entities: list[Any],
+) -> dict[str, PartScore]:
+    """P/R/F1 per relation: same predicate, and both ends share a name with the gold ends.
+
+    A gold end is a name of a gold entity, so any of that entity's aliases will do;
+    ``partner`` is symmetric.
+    """
+    def gold_names(name: str) -> frozenset[str]:
+        key = name_key(name)
+        for g in gold_entities:
+            if key in g.names:
+                return g.names
+        return frozenset({key})
+
+    by_ref: dict[tuple[str, str], frozenset[str]] = {(e.type, e.name): _entity_names(e)
+                                                     for e in entities}
+
+    def pred_names(ref: tuple[str, str]) -> frozenset[str]:
+        return by_ref.get(ref, frozenset({name_key(ref[1])}))
+
+    parts: dict[str, PartScore] = {}
+    for rel in RELATION_TYPES:
+        score = PartScore(f"rel {rel}")
+        golds = [g for g in gold if g.rel == rel]
+        preds = [r for r in relations if r.predicate == rel]
+        used: set[int] = set()
+        for g in golds:
+            gs, gt = gold_names(g.source), gold_names(g.target)
+            hit = None
+            for pi, r in enumerate(preds):
+                if pi in used:
+                    continue
+                ps, pt = pred_names(r.subject), pred_names(r.object)
+                if (ps & gs and pt & gt) or (rel == "partner" and ps & gt and pt & gs):
+                    hit = pi
+                    break
+            if hit is None:
+                score.fn += 1
+                score.misses.append(f"{g.source} → {g.target} «{g.quote}»")
+            else:
+                used.add(hit)
+                score.tp += 1
+        score.fp = len(preds) - len(used)
+        score.extras = [f"{r.subject[1]} → {r.object[1]} ({r.method}) «{r.mention.quote}»"
+                        for pi, r in enumerate(preds) if pi not in used]
+        if golds or preds:
+            parts[score.part] = score
+    return parts
+
+
+def evaluate_entities(
+    gold_dir: Path,
+    reports_dir: Path,
+    extract: Callable[[Path], ReportFacts],
+    only: Iterable[str] | None = None,
+) -> list[ReportScore]:
+    """Score entities and relations of every report whose gold file has ``entities:``."""
+    wanted = set(only) if only else None
+    results: list[ReportScore] = []
+    for gf_path in sorted(gold_dir.glob("*.yaml")):
+        gold = load_gold(gf_path)
+        if "entities" not in gold.raw:
+            continue
+        gents, grels = load_entity_gold(gold.raw, gf_path)
+        for name in gold.reports:
+            if wanted is not None and name not in wanted:
+                continue
+            path = reports_dir / name
+            if not path.exists():
+                raise CommitkgError(f"{gf_path}: report {name} not found in {reports_dir}")
+            rf = extract(path)
+            parts = score_entities(gents, rf.entities)
+            parts.update(score_relations(grels, gents, rf.relations, rf.entities))
+            results.append(ReportScore(name, parts))
+    return results

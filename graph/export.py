@@ -41,18 +41,23 @@ class GraphFiles:
         return self._store
 
     def turtle(self) -> bytes:
-        return ox.serialize(self.triples, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+        return _bytes(ox.serialize(self.triples, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES))
 
     def trig(self) -> bytes:
-        return ox.serialize(self.quads, format=ox.RdfFormat.TRIG, prefixes=_PREFIXES)
+        return _bytes(ox.serialize(self.quads, format=ox.RdfFormat.TRIG, prefixes=_PREFIXES))
 
     def nquads(self) -> bytes:
-        return ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
+        return _bytes(ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS))
 
     def jsonld(self) -> bytes:
-        expanded = json.loads(ox.serialize(self.triples, format=ox.RdfFormat.JSON_LD))
+        expanded = json.loads(_bytes(ox.serialize(self.triples, format=ox.RdfFormat.JSON_LD)))
         doc = {"@context": dict(sorted(_PREFIXES.items())), "@graph": [_compact(n) for n in expanded]}
         return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _bytes(data: bytes | None) -> bytes:
+    assert data is not None  # serialize returns bytes when no output file is given
+    return data
 
 
 def _compact_iri(iri: str) -> str:

@@ -63,6 +63,9 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     attributes: dict[str, set[str]] = field(default_factory=dict)
+    # the identity its IRI is minted from: the name qualified by the place a relative
+    # name belongs to (常州市新北区/区发改委); empty means the name itself
+    key: str = ""
 
 
 @dataclass
@@ -99,6 +102,7 @@ class ReportFacts:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     supports: list[Support] = field(default_factory=list)
+    curation_log: list[str] = field(default_factory=list)
 
     @property
     def targets(self) -> list[Fact]:

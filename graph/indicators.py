@@ -79,7 +79,7 @@ def _load() -> IndicatorScheme:
         g.parse(data=source.read_text(encoding="utf-8"), format="turtle")
     scheme = IndicatorScheme(g)
     # Only indicators: the theme scheme's concepts are not things a target measures.
-    for concept in sorted(set(g.subjects(RDF.type, CK.Indicator))):
+    for concept in sorted({c for c in g.subjects(RDF.type, CK.Indicator) if isinstance(c, URIRef)}):
         if not isinstance(concept, URIRef):
             continue
         for prop in (SKOS.prefLabel, SKOS.altLabel):

@@ -46,9 +46,7 @@ def to_networkx(g: Graph, *, lang: str = "zh") -> nx.MultiDiGraph:
     """
     G = nx.MultiDiGraph()
     for t in NODE_TYPES:
-        for node in sorted(g.subjects(RDF.type, CK[t])):
-            if not isinstance(node, URIRef):
-                continue
+        for node in sorted({n for n in g.subjects(RDF.type, CK[t]) if isinstance(n, URIRef)}):
             attrs: dict[str, object] = {"type": t, "label": _label(g, node, lang),
                                         "label_zh": _label(g, node, "zh")}
             attrs["aliases"] = sorted(str(a) for a in g.objects(node, SKOS.altLabel))
@@ -69,12 +67,13 @@ def to_networkx(g: Graph, *, lang: str = "zh") -> nx.MultiDiGraph:
             if str(s) in G and str(o) in G:
                 G.add_edge(str(s), str(o), key=pred, relation=pred)
     for s, q in g.subject_objects(CK.qualifiedSupport):
-        t = g.value(q, CK.target)
-        if t is None or not G.has_edge(str(s), str(t), key="supports"):
+        target = g.value(q, CK.target)
+        if target is None or not G.has_edge(str(s), str(target), key="supports"):
             continue
-        data = G.edges[str(s), str(t), "supports"]
+        data = G.edges[str(s), str(target), "supports"]
         data["method"] = str(g.value(q, CK.method)).rsplit("#", 1)[-1]
-        data["confidence"] = float(g.value(q, CK.confidence) or 0)
+        confidence = g.value(q, CK.confidence)
+        data["confidence"] = float(confidence.toPython()) if isinstance(confidence, Literal) else 0.0
         sentences = [str(g.value(m, CK.sentence)) for m in g.objects(q, CK.evidence)]
         data["sentence"] = " … ".join(sorted(set(sentences)))
     return G
@@ -141,7 +140,7 @@ def _sources_for(G: nx.MultiDiGraph, node: str) -> list[tuple[str, tuple[str, ..
     kind = G.nodes[node]["type"]
     if kind in SOURCE_TYPES:
         return [(node, ())]
-    out = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     if kind in ("Agency", "Place"):
         wanted = {"Agency": ("responsibleAgency", "implementedBy", "partner"),
                   "Place": ("locatedIn",)}[kind]
@@ -160,7 +159,7 @@ def impact_of(G: nx.MultiDiGraph, node: str, *, min_confidence: float = DEFAULT_
         for _s, t, key, data in G.out_edges(src, keys=True, data=True):
             if key != "supports" or data.get("confidence", 0) < min_confidence:
                 continue
-            chains = [(t, (s["label"], G.nodes[t]["label"]))]
+            chains: list[tuple[str, tuple[str, ...]]] = [(t, (s["label"], G.nodes[t]["label"]))]
             chains += [(h, (s["label"], G.nodes[t]["label"], G.nodes[h]["label"]))
                        for h in _headline_targets(G, t)]
             for tgt, path in chains:

@@ -15,11 +15,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
 from graph.document import Document, parse_document
 from graph.errors import CommitkgError
+
+if TYPE_CHECKING:
+    from graph.curation import CurationRule
 from graph.facts import ReportFacts
 from graph.reader import read_report
 from graph.targets import extract_facts
@@ -50,14 +54,26 @@ def _check_genre(doc: Document) -> None:
         )
 
 
-def extract_report(path: Path, report_id: str | None = None) -> ReportFacts:
-    """Read, parse and extract one report; errors are one-line :class:`CommitkgError`."""
+def extract_report(
+    path: Path, report_id: str | None = None, curation: Sequence[CurationRule] = ()
+) -> ReportFacts:
+    """Read, parse and extract one report; errors are one-line :class:`CommitkgError`.
+
+    *curation* rules (``data/curation``) are applied after extraction and before
+    linking; each applied rule is kept in ``curation_log`` as provenance.
+    """
     text = read_report(path)
     doc = parse_document(text, report_id or report_id_for(path))
     _check_genre(doc)
     rf = ReportFacts(document=doc, facts=extract_facts(doc))
     for stage in EXTRA_STAGES:
         stage(rf)
+    if curation:
+        from graph.curation import AppliedRule, apply_curation
+
+        log: list[AppliedRule] = []
+        rf = apply_curation(rf, list(curation), log=log)
+        rf.curation_log = [a.rule.describe() for a in log]
     from graph.links import link_supports
 
     rf.supports = link_supports(rf)
@@ -68,6 +84,10 @@ def extract_report(path: Path, report_id: str | None = None) -> ReportFacts:
 
 # Later stages (entities, links) register here; each enriches ReportFacts in place.
 EXTRA_STAGES: list[Callable[[ReportFacts], None]] = []
+
+from graph.entities import entity_stage  # noqa: E402  (a stage registers after the list exists)
+
+EXTRA_STAGES.append(entity_stage)
 
 
 @dataclass
@@ -95,6 +115,7 @@ def build(
     base: str = DEFAULT_BASE,
     validate: bool = True,
     html: bool = True,
+    curation: Path | None = None,
 ) -> BuildResult:
     """Build the graph of *paths* into *out_dir* (all files or none)."""
     from graph.export import GraphFiles, write_outputs
@@ -109,7 +130,14 @@ def build(
             raise CommitkgError(f"{p}: same report id {rid!r} as {ids[rid]}; rename one of them")
         ids[rid] = p
     unique = list(dict.fromkeys(ids.values()))
-    reports = [extract_report(p) for p in unique]
+    rules = []
+    if curation is not None:
+        from graph.curation import load_curation
+
+        if not curation.is_dir():
+            raise CommitkgError(f"{curation}: no such curation folder")
+        rules = load_curation(curation)
+    reports = [extract_report(p, curation=rules) for p in unique]
     named = build_graphs(reports, Minter(base))
     g = union_graph(named)
     pending = None

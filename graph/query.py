@@ -102,7 +102,9 @@ def format_result(result: Result, fmt: str) -> str:
             return json.dumps({"head": {}, "boolean": bool(result.askAnswer)})
         return "true" if result.askAnswer else "false"
     if fmt == "json":
-        return result.serialize(format="json").decode("utf-8")
+        data = result.serialize(format="json")
+        assert data is not None
+        return data.decode("utf-8")
     header = [str(v) for v in result.vars or []]
     rows = [[_cell(c) for c in row] for row in result]  # type: ignore[union-attr]
     if fmt == "csv":

@@ -111,26 +111,33 @@ def report_graph(rf: ReportFacts, minter: Minter | None = None) -> tuple[URIRef,
     w.add(r, DCTERMS.title, Literal(doc.title or doc.source.name, lang="zh"))
     w.add(r, DCTERMS.identifier, Literal(doc.report_id))
     w.add(r, CK.sourceFile, Literal(doc.source.name))
+    for applied in rf.curation_log:
+        w.add(r, CK.curatedBy, Literal(applied))
     if doc.issued is not None:
         w.add(r, DCTERMS.issued, Literal(doc.issued.isoformat(), datatype=XSD.date))
     if doc.plan_year is not None:
         w.add(r, CK.planYear, Literal(doc.plan_year))
     if doc.review_year is not None:
         w.add(r, CK.reviewYear, Literal(doc.review_year))
+    keys = {(e.type, e.name): e.key or e.name for e in rf.entities}
+
+    def entity_iri(type_: str, name: str) -> URIRef:
+        return minter_entity(w.minter, type_, keys.get((type_, name), name))
+
     if doc.jurisdiction:
-        place = w.place(doc.jurisdiction)
+        place = entity_iri("Place", doc.jurisdiction)
         start = doc.norm.find(doc.jurisdiction)
         w.add(r, CK.jurisdiction, place)
         w.add(place, RDF.type, CK.Place)
         w.add(place, RDFS.label, Literal(doc.jurisdiction, lang="zh"))
         if start != -1:
-            end = start + len(doc.jurisdiction)
-            sentence_end = doc.text.find("\n", end)
-            sentence_end = len(doc.text) if sentence_end == -1 else sentence_end
             from graph.facts import Span
 
-            m = Mention(Span(start, end), doc.text[start:end], doc.text[start:sentence_end].strip(),
-                        Span(start, sentence_end))
+            end = start + len(doc.jurisdiction)
+            sent = doc.sentence_at(start)
+            s_start, s_end = (sent.start, sent.end) if sent else (start, end)
+            m = Mention(Span(start, end), doc.text[start:end], doc.text[s_start:s_end].strip(),
+                        Span(s_start, s_end))
             w.add(place, CK.evidence, w.mention(m))
     for sec in doc.sections:
         s = w.section_iri(sec.index)
@@ -146,7 +153,7 @@ def report_graph(rf: ReportFacts, minter: Minter | None = None) -> tuple[URIRef,
     fact_iris = {id(f): _add_fact(w, f) for f in rf.facts}
     _add_indicator_links(w)
     for e in rf.entities:
-        iri = minter_entity(w.minter, e.type, e.name)
+        iri = entity_iri(e.type, e.name)
         w.add(iri, RDF.type, _TYPE[e.type])
         w.add(iri, RDFS.label, Literal(e.name, lang="zh"))
         for alias in sorted(e.aliases - {e.name}):
@@ -157,8 +164,8 @@ def report_graph(rf: ReportFacts, minter: Minter | None = None) -> tuple[URIRef,
             for v in values:
                 w.add(iri, CK[attr], Literal(v, lang="zh"))
     for rel in rf.relations:
-        s = minter_entity(w.minter, *rel.subject)
-        o = minter_entity(w.minter, *rel.object)
+        s = entity_iri(*rel.subject)
+        o = entity_iri(*rel.object)
         w.add(s, CK[rel.predicate], o)
         q = w.minter.in_report(w.rid, "relation", rel.predicate, str(s), str(o))
         w.add(q, RDF.type, CK.RelationStatement)
@@ -168,12 +175,29 @@ def report_graph(rf: ReportFacts, minter: Minter | None = None) -> tuple[URIRef,
         w.add(q, CK.evidence, w.mention(rel.mention))
         w.add(q, CK.extractedBy, Literal(rel.method))
     for sup in rf.supports:
-        _add_support(w, sup, fact_iris[id(sup.target)])
+        _add_support(w, entity_iri(*sup.source), fact_iris[id(sup.target)], sup)
+    _add_feeds(w, rf, fact_iris)
     return r, w.g
 
 
-def _add_support(w: _Writer, sup: Support, target: URIRef) -> None:
-    source = minter_entity(w.minter, *sup.source)
+def _add_feeds(w: _Writer, rf: ReportFacts, fact_iris: dict[int, URIRef]) -> None:
+    """ck:feeds between targets of one report and year whose indicators are linked by
+    ck:contributesTo (规上工业产值超4000亿元 feeds 地区生产总值增长6%以上)."""
+    by_indicator: dict[URIRef, list[URIRef]] = {}
+    year: dict[URIRef, int] = {}
+    for f in rf.facts:
+        if f.is_target:
+            t = fact_iris[id(f)]
+            by_indicator.setdefault(w.minter.iri("indicator", f.indicator), []).append(t)
+            year[t] = f.year
+    for a, b in sorted(w.g.subject_objects(CK.contributesTo)):
+        for ta in by_indicator.get(a, []):  # type: ignore[call-overload]
+            for tb in by_indicator.get(b, []):  # type: ignore[call-overload]
+                if year[ta] == year[tb]:
+                    w.add(ta, CK.feeds, tb)
+
+
+def _add_support(w: _Writer, source: URIRef, target: URIRef, sup: Support) -> None:
     q = w.minter.in_report(w.rid, "support", str(source), str(target))
     w.add(source, CK.supports, target)
     w.add(source, CK.qualifiedSupport, q)
@@ -214,8 +238,9 @@ def _add_indicator_links(w: _Writer) -> None:
                     w.add(iri, CK.contributesTo, other)
 
 
-def minter_entity(minter: Minter, type_: str, name: str) -> URIRef:
-    return minter.iri(type_.lower(), name)
+def minter_entity(minter: Minter, type_: str, key: str) -> URIRef:
+    """The IRI of a named thing from its type and identity key (see ``Entity.key``)."""
+    return minter.iri(type_.lower(), key)
 
 
 def _add_fact(w: _Writer, f: Fact) -> URIRef:

@@ -6,7 +6,7 @@ in a source checkout it is the top-level ``ontology/`` folder.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -27,7 +27,7 @@ def ontology_file(name: str) -> Traversable:
     return _ontology_dir().joinpath(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(name: str) -> Graph:
     g = Graph()
     g.parse(data=ontology_file(name).read_text(encoding="utf-8"), format="turtle")

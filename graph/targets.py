@@ -394,7 +394,7 @@ def _respectively(
         for k, i in enumerate(run):
             runs[i] = (k, len(run))
         if len(names) == len(run):
-            for name, i in zip(names, run):
+            for name, i in zip(names, run, strict=True):
                 out[i] = ([name], cstart)
         elif len(names) <= 1:
             for i in run:
@@ -411,11 +411,9 @@ _SENTENCE_YEAR = re.compile(r"(?:——)?(?:到|至|在|于)?((?:19|20)\d{2})年
 def _explicit_year(norm: str, sent: Sentence, q: Quantity) -> int | None:
     """A year the sentence names for this figure: 力争2025年…, or 到2025年，… at its head."""
     cstart = _clause_start(norm, q.cue_start, sent.start, _CLAUSE_BREAK)
-    m = None
-    for m in _YEAR_IN_CLAUSE.finditer(norm[cstart : q.cue_start]):
-        pass
-    if m:
-        return int(m.group(1))
+    years = list(_YEAR_IN_CLAUSE.finditer(norm[cstart : q.cue_start]))
+    if years:
+        return int(years[-1].group(1))
     head = _SENTENCE_YEAR.match(norm, sent.start)
     return int(head.group(1)) if head and head.end() <= q.cue_start else None
 

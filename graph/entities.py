@@ -1,0 +1,1797 @@
+"""Named things and their relations: projects, enterprises, agencies, places, policies.
+
+Rules over the normalised text, driven by the cue tables of :mod:`graph.entity_cues`:
+a *head* (项目, 有限公司, 局, 镇 …) is found first and its name is read leftwards up
+to a boundary (punctuation, a count, a governing verb); quotation and book-title
+marks name policies; lists closed by 等 + a noun share that noun's type; the
+report's jurisdiction and its parents come from the gazetteer. Mentions of one
+thing are then resolved to one :class:`KeyedEntity` (short and legal names,
+abbreviations, names relative to the jurisdiction), and relations are read from
+names (比亚迪滨江基地 → 比亚迪) and from verbs (由…牵头, 与…共建, 落户).
+
+>>> from graph.reader import ReportText, normalise
+>>> from graph.document import parse_document
+>>> from pathlib import Path
+>>> t = ("常州市新北区2024年计划草案的报告\\n二、2024年工作建议\\n"
+...      "比亚迪出口整车11.7万辆。确保省重大项目比亚迪滨江基地三季度量产。\\n")
+>>> doc = parse_document(ReportText(Path("x.txt"), t, normalise(t), "utf-8"))
+>>> ents, rels = extract_entities(doc)
+>>> [(e.type, e.name) for e in ents if e.type == "Project"]
+[('Project', '比亚迪滨江基地')]
+>>> [(r.predicate, r.subject[1], r.object[1]) for r in rels if r.predicate == "implementedBy"]
+[('implementedBy', '比亚迪滨江基地', '比亚迪')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph import entity_cues as cues
+from graph import gazetteer
+from graph.document import Document
+from graph.facts import Entity, Mention, Relation, ReportFacts, Span
+
+__all__ = [
+    "RELATION_TYPES",
+    "TYPES",
+    "KeyedEntity",
+    "clean_name",
+    "entity_key",
+    "entity_stage",
+    "extract_entities",
+]
+
+TYPES = ("Project", "Enterprise", "Agency", "Place", "Policy")
+# Which relation may join which types (ontology/shapes.ttl checks the same).
+RELATION_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "locatedIn": (frozenset({"Project", "Enterprise", "Agency", "Place"}), frozenset({"Place"})),
+    "implementedBy": (frozenset({"Project"}), frozenset({"Enterprise", "Agency"})),
+    "responsibleAgency": (frozenset({"Project"}), frozenset({"Agency"})),
+    "partner": (frozenset({"Enterprise", "Agency"}), frozenset({"Enterprise", "Agency"})),
+}
+
+
+@dataclass
+class KeyedEntity(Entity):
+    """An :class:`Entity` with the identity the RDF stage should mint its IRI from.
+
+    ``key`` is the name qualified by the place it is relative to: two districts'
+    区发改委 are ``常州市新北区/区发改委`` and ``临漕市运河区/区发改委``; an absolute
+    name (天合光能) is its own key, and an administrative place is keyed by its full
+    gazetteer path (``江苏省常州市新北区``).
+    """
+
+    key: str = ""
+
+
+def entity_key(e: Entity) -> str:
+    """The identity of an entity: its ``key`` if it has one, else its name.
+
+    >>> entity_key(KeyedEntity("Agency", "区发改委", key="常州市新北区/区发改委"))
+    '常州市新北区/区发改委'
+    """
+    return getattr(e, "key", "") or e.name
+
+
+# --- characters and words ---------------------------------------------------------
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _is_name_char(ch: str) -> bool:
+    return (
+        "\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum() or ch in cues.NAME_EXTRA_CHARS
+    )
+
+
+_STOPS = frozenset(cues.LEFT_STOPS)
+_STOP_LENGTHS = sorted({len(w) for w in _STOPS}, reverse=True)
+_NOT_STOPS = frozenset(cues.NOT_STOPS)
+_POLICY_STOPS = frozenset(cues.POLICY_LEFT_STOPS)
+_POLICY_STOP_LENGTHS = sorted({len(w) for w in _POLICY_STOPS}, reverse=True)
+_CONJUNCTIONS = "及与暨"
+_QUOTE_CHARS = '“”"《》「」‘’'
+_CLEAN_TABLE = str.maketrans("", "", _QUOTE_CHARS + " \t\n\r\u3000\xa0")
+_COUNT_DIGITS = "0123456789一二两三四五六七八九十百几多"
+# A name that opens with one of these is relative to the report's place (区发改委, 县委).
+_RELATIVE = re.compile(r"^(?:区|县|市|省|镇|乡|街道)(?!域|属|级|内|外|镇|村|场|政|民|城|块|直|委)")
+
+
+def clean_name(name: str) -> str:
+    """A name as matched: without quotation marks, book-title marks and spaces.
+
+    >>> clean_name("“532”发展战略"), clean_name("《北交所上市培育三年行动计划》")
+    ('532发展战略', '北交所上市培育三年行动计划')
+    """
+    return name.translate(_CLEAN_TABLE)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    type: str
+    name: str
+    cue: str
+    rank: int = 0  # higher wins an overlap of equal length
+
+
+class _Text:
+    """The normalised text with the masks every finder shares."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.protected = bytearray(len(norm))
+        for m in _PROTECTED_RE.finditer(norm):
+            self.protected[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        self.known: set[str] = set()  # names found by strong cues, for the 及/与 test
+        self._stops = bytearray(len(norm) + 1)  # memo of stop_at: 0 unknown, 1 no, 2 yes
+
+    def stop_at(
+        self, i: int, stops: frozenset[str] = _STOPS, lengths: list[int] = _STOP_LENGTHS
+    ) -> bool:
+        """Does a boundary word end at *i* (so a name right of it starts at *i*)?"""
+        if stops is _STOPS:
+            memo = self._stops[i]
+            if memo:
+                return memo == 2
+            found = self._stop_at(i, stops, lengths)
+            self._stops[i] = 2 if found else 1
+            return found
+        return self._stop_at(i, stops, lengths)
+
+    def _stop_at(self, i: int, stops: frozenset[str], lengths: list[int]) -> bool:
+        norm = self.norm
+        if i <= 0 or self.protected[i - 1]:
+            return False
+        for n in lengths:
+            if i - n < 0 or norm[i - n : i] not in stops:
+                continue
+            if n == 1 and (norm[i - 2 : i] in _NOT_STOPS or norm[i - 1 : i + 1] in _NOT_STOPS):
+                continue
+            return True
+        return False
+
+    def left_edge(
+        self,
+        head_start: int,
+        head: str = "",
+        *,
+        quotes: bool = False,
+        connector: bool = False,
+        project: bool = False,
+    ) -> int:
+        """Where a name ending in a head at *head_start* begins (walking left).
+
+        A conjunction (及与暨) ends the name only when what stands before it is a name
+        of its own (天合光能与复旦大学), not when it joins two nouns of one name
+        (长三角碳纤维及复合材料技术创新中心). With *quotes*, a quoted word right before
+        the head belongs to the name (“情指行”一体中心).
+        """
+        norm = self.norm
+        i = head_start
+        lo = max(0, head_start - cues.MAX_NAME)
+        while i > lo:
+            ch = norm[i - 1]
+            if quotes and ch == "”":
+                opening = norm.rfind("“", lo, i - 1)
+                if (
+                    opening != -1
+                    and "”" not in norm[opening + 1 : i - 1]
+                    and (
+                        head != "项目"
+                        or norm[opening + 1 : i - 1].endswith(cues.QUOTED_WORK_ENDINGS)
+                    )
+                ):
+                    return opening  # “情指行”一体中心: the quoted word opens the name
+            if not _is_name_char(ch):
+                break
+            if ch in cues.COUNT_CLASSIFIERS and i >= 2 and norm[i - 2] in _COUNT_DIGITS:
+                break
+            if head and len(head) >= 2 and norm.endswith(head, 0, i):
+                return head_start  # 项目占制造业项目: a name does not hold its own head twice
+            if self.stop_at(i):
+                if ch in _CONJUNCTIONS and (
+                    connector
+                    or ch == "暨"
+                    and project
+                    or ch != "暨"
+                    and not self.name_before(i - 1)
+                ):
+                    i -= 1
+                    continue
+                break
+            i -= 1
+        while i < head_start and (
+            norm[i] in "（()）-·" + _CONJUNCTIONS
+            or norm[i] in _STOPS
+            and norm[i : i + 2] not in _NOT_STOPS
+        ):
+            i += 1
+        if i < head_start and (norm[i].isdigit() or i > 0 and norm[i - 1] in "0123456789."):
+            return head_start  # 1.2平方公里区域…, 2024年国家…: a measure or a date, not a name
+        return i
+
+    def name_before(self, k: int) -> bool:
+        """Is the text right before position *k* the end of a name of its own?"""
+        left = self.norm[max(0, k - 12) : k]
+        if _STRUCTURAL_HEAD_END.search(left) or _COUNTRY_END.search(left):
+            return True
+        return any(left.endswith(n) for n in self.known)
+
+    def policy_edge(self, start: int, *, quoted: bool = False) -> int:
+        """Where a policy name right of *start* begins (quotes and 、 inside quotes are kept)."""
+        norm = self.norm
+        i = start
+        lo = max(0, start - 30)
+        inside = False
+        while i > lo:
+            ch = norm[i - 1]
+            if ch == "”":
+                inside = True
+            elif ch == "“":
+                inside = False
+            elif inside and ch == "、":
+                pass
+            elif not _is_name_char(ch):
+                break
+            elif not inside and (
+                self.stop_at(i, _POLICY_STOPS, _POLICY_STOP_LENGTHS) or quoted and self.stop_at(i)
+            ):
+                break
+            i -= 1
+        while i < start and norm[i] in "、”":
+            i += 1
+        return i
+
+
+_PROTECTED_RE = re.compile(
+    _alternation(
+        [v for v in cues.AGENCY_ABBREVIATIONS.values() if len(v) >= 4]
+        + list(cues.INSTITUTION_ABBREVIATIONS.values())
+        + list(cues.PROTECTED_COMPOUNDS)
+    )
+)
+
+
+# --- heads ---------------------------------------------------------------------------
+
+
+class _End:
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def group(self, _index: int = 0) -> str:
+        return self.word
+
+
+class _Suffixes:
+    """A table of word endings, read like a ``(?:…)$`` pattern but by length buckets (fast).
+
+    >>> _Suffixes(["项目", "目"]).search("比亚迪项目").group(0)
+    '项目'
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = [w for w in set(words) if w]
+        self.lengths = sorted({len(w) for w in words}, reverse=True)
+        self.words = frozenset(words)
+
+    def search(self, s: str, pos: int = 0, endpos: int | None = None) -> _End | None:
+        end = len(s) if endpos is None else endpos
+        for n in self.lengths:
+            if end - n >= pos and s[end - n : end] in self.words:
+                return _End(s[end - n : end])
+        return None
+
+    def sub(self, repl: str, s: str) -> str:
+        m = self.search(s)
+        return s[: len(s) - len(m.group(0))] + repl if m else s
+
+
+_HEADS: dict[str, str] = {}
+for _w in cues.PROJECT_HEADS:
+    _HEADS[_w] = "Project"
+for _w in cues.PLACE_HEADS:
+    _HEADS.setdefault(_w, "Place")
+for _w in cues.AGENCY_HEADS:
+    _HEADS.setdefault(_w, "Agency")
+for _w in cues.ENTERPRISE_SUFFIXES:
+    _HEADS.setdefault(_w, "Enterprise")
+_HEAD_RE = re.compile(_alternation(_HEADS))
+_HEAD_END_ANY = _Suffixes(_HEADS)
+_CATEGORY_INNER = re.compile(r".*(?:重大项目|重点项目|项目)")
+_PHASE_ONLY = re.compile(r"(?:（[^（）]{1,6}）)?(?:" + _alternation(cues.PROJECT_PHASES) + ")?")
+_HEAD_END = _Suffixes(cues.PROJECT_HEADS)
+_STRUCTURAL_HEAD_END = _Suffixes(
+    [h for h in _HEADS if len(h) >= 2] + list(cues.ROAD_HEADS) + ["镇", "村", "局", "厅", "委"]
+)
+_ENTERPRISE_INNER = re.compile(".*(?:" + _alternation(cues.ENTERPRISE_SUFFIXES) + ")")
+_COUNTRY_END = _Suffixes(cues.COUNTRIES + cues.REGIONS)
+_AFTER_HEAD = re.compile(r"(?:（[^（）\n]{1,6}）)?(?:" + _alternation(cues.PROJECT_PHASES) + ")?")
+_LEVEL_RE = re.compile(r"^(?:" + _alternation(cues.AGENCY_LEVELS) + ")")
+_QUALIFIER_RE = re.compile(r"^(?:" + _alternation(cues.LEVEL_QUALIFIERS) + ")+")
+_PHASE_END = _Suffixes(cues.PROJECT_PHASES)
+_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百]+(?:个|项|家|所|座|条|批|处)")
+_COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+(?:个|项|所|座|条|批|处|家)$")
+_INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES)
+
+
+def _balanced(name: str) -> bool:
+    depth = 0
+    for ch in name:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _generic(stem: str, generic: Iterable[str]) -> bool:
+    s = stem.strip("（）()")
+    return not s or s in generic or bool(re.fullmatch(r"[\d.]+[亿万千百]*元?(?:以上|以下)?", s))
+
+
+def _heads(text: _Text) -> list[_Candidate]:
+    norm = text.norm
+    out: list[_Candidate] = []
+    for m in _HEAD_RE.finditer(norm):
+        head = m.group(0)
+        kind = _HEADS[head]
+        nxt = norm[m.end() : m.end() + 1]
+        if (
+            nxt
+            and nxt in cues.HEAD_CONTINUATIONS
+            and not norm.startswith(cues.PROJECT_PHASES, m.end())
+        ):
+            continue  # 桥梁, 村庄, 镇村: the head is part of a common word
+        if (
+            head in ("村", "镇", "乡")
+            and m.start()
+            and norm[m.start() - 1] in cues.HEAD_COMMON_BEFORE
+        ):
+            continue
+        start = text.left_edge(
+            m.start(),
+            head,
+            quotes=kind in ("Project", "Agency"),
+            connector=head in cues.CONNECTOR_HEADS,
+            project=kind == "Project",
+        )
+        if start >= m.start():
+            continue  # a bare head names nothing
+        end = _AFTER_HEAD.match(norm, m.end()).end()  # type: ignore[union-attr]
+        if _PHASE_END.search(norm, 0, end) and kind != "Policy":
+            kind = "Project"
+        name = norm[start:end]
+        if not _balanced(name):
+            end = m.end()
+            name = norm[start:end]
+            if not _balanced(name):
+                continue
+        if kind == "Enterprise":
+            inner = _ENTERPRISE_INNER.search(name[: -len(head)])
+            if inner and len(name) - len(head) - inner.end() >= 2:
+                start += inner.end()  # QFLP基金杉盛基金: the name after the apposition
+                name = norm[start:end]
+        if kind == "Project":
+            inner = _CATEGORY_INNER.search(norm, start, m.start())
+            if inner and not _PHASE_ONLY.fullmatch(norm[inner.end() : end]):
+                start = inner.end()  # 省重大项目比亚迪滨江基地: the name after the category
+                name = norm[start:end]
+        if head in cues.SHORT_STEM_PLACE_HEADS:
+            # 西岭县, 岚州市: two characters after a boundary, not the end of a word (上市, 全市)
+            stem2 = norm[start : m.start()]
+            if (
+                m.start() - start != 2
+                or stem2 in _SHORT_STEM_NOT
+                or any(ch in "全各本我该城上下中市县区" for ch in stem2)
+                or not (start == 0 or norm[start - 1] in "，。；：、（\n" or text.stop_at(start))
+                or (
+                    m.end() < len(norm)
+                    and _is_name_char(norm[m.end()])
+                    and norm[m.end()] not in cues.SHORT_PLACE_NEXT
+                )
+            ):
+                continue
+        if kind == "Place" and "-" in name:
+            start += name.rindex("-") + 1  # 四川大学-常州国家高新区: the zone after the dash
+            name = norm[start:end]
+        typed = _type_of(name, head, kind, norm, start)
+        if typed is None:
+            continue
+        if typed in ("Project", "Enterprise") and _counted(norm, start, end):
+            continue
+        for part in cues.PROJECT_PARTS:
+            if (
+                typed == "Project"
+                and name.endswith(part)
+                and _STRUCTURAL_HEAD_END.search(name[: -len(part)])
+            ):
+                end -= len(part)
+                name = name[: -len(part)]
+                break
+        parts = _split_places(norm, start, end) if typed == "Place" else []
+        if parts:
+            out.extend(parts)  # 双桥镇青穗村: the town and the village
+            continue
+        out.append(_Candidate(start, end, typed, clean_name(name), f"head:{head}"))
+    return out
+
+
+def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
+    """双桥镇青穗村 is two places: the village and the town before it."""
+    for m in re.finditer(r"镇|乡|街道|县", norm[start : end - 1]):
+        cut = start + m.end()
+        if cut - start >= 3 and end - cut >= 3 and _place_rank(norm[cut:end]) > 0:
+            return [
+                _Candidate(start, cut, "Place", norm[start:cut], "head:split"),
+                _Candidate(cut, end, "Place", norm[cut:end], "head:split"),
+            ]
+    return []
+
+
+def _counted(norm: str, start: int, end: int) -> bool:
+    """A name with a count next to it (国家外专项目4项, 9个生态绿城项目) names a category."""
+    return bool(_COUNT_AFTER.match(norm, end)) or bool(
+        start and _COUNT_BEFORE.search(norm[max(0, start - 6) : start])
+    )
+
+
+def _type_of(name: str, head: str, kind: str, norm: str, start: int) -> str | None:
+    """The type a head gives a name, or None when the name is generic."""
+    stem = name[: len(name) - len(head)] if name.endswith(head) else name
+    stem = _PHASE_END.sub("", stem) if not name.endswith(head) else stem
+    if kind == "Enterprise":
+        if (
+            _generic(stem, cues.GENERIC_ENTERPRISE_STEMS)
+            or len(stem) < 2
+            or any(w in stem for w in cues.GENERIC_ENTERPRISE_WORDS)
+        ):
+            return None
+        return "Enterprise"
+    if kind == "Agency":
+        return _agency_type(name, head, stem)
+    if kind == "Place":
+        core = _QUALIFIER_RE.sub("", stem)
+        if (
+            _generic(stem, cues.GENERIC_PLACE_STEMS)
+            or _generic(core, cues.GENERIC_PLACE_STEMS)
+            or len(stem) < 2
+            and head in ("镇", "村", "乡")
+            or name[:1].isdigit()
+            or core.endswith(cues.DESIGNATION_ENDINGS)
+            or head.startswith("示范")
+            and stem.startswith(("全国", "国家级", "省级", "市级"))
+        ):
+            return None
+        return "Place"
+    if kind == "Project":
+        if head == "中心" and clean_name(stem).endswith(cues.AGENCY_CENTRE_STEMS):
+            return "Agency"  # 区疾控中心, 区域治理现代化指挥中心: a body at work
+        if head in cues.AGENCY_HEADS and head != "中心" and _RELATIVE.match(name):
+            return _agency_type(name, head, stem)
+        if head == "工程" and any(w in stem for w in cues.PROGRAMME_STEMS):
+            return "Policy"
+        if head.endswith("园") and any(w in stem for w in cues.ZONE_STEMS):
+            return "Place"  # 中欧（临漕）国际合作产业园: a zone where others act
+        if head in cues.ANCHORED_PROJECT_HEADS and not _anchored(name):
+            return None
+        if any(w in name for w in cues.GENERIC_PROJECT_WORDS) or name[:1].isdigit():
+            return None
+        return "Project" if _project_stem_ok(stem) else None
+    return None
+
+
+def _project_stem_ok(stem: str) -> bool:
+    core = _QUALIFIER_RE.sub("", stem)
+    return not (
+        _generic(core, cues.GENERIC_PROJECT_STEMS)
+        or _generic(stem, cues.GENERIC_PROJECT_STEMS)
+        or len(clean_name(core)) < 2
+        or core.endswith(cues.DESIGNATION_ENDINGS)
+        or core.endswith(cues.GENERIC_PROJECT_STEM_ENDS)
+        and not core.endswith(("全国重点", "国家重点", "省重点"))
+    )
+
+
+def _anchored(name: str) -> bool:
+    """Does a platform's name start with a place, a company or a quoted word?"""
+    return name.startswith(("“", "e", "E")) or bool(_ANCHOR_RE.match(name))
+
+
+_ANCHOR_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:区|县|市|镇|集团|公司)")
+
+
+def _agency_type(name: str, head: str, stem: str) -> str | None:
+    level = _LEVEL_RE.match(name)
+    if head in cues.INSTITUTION_HEADS and len(stem) >= 2:
+        return None if _generic(stem, cues.GENERIC_AGENCY_STEMS) else "Agency"
+    if level is None or not _RELATIVE.match(name):
+        if head in cues.UNLEVELLED_AGENCY_HEADS and len(stem) >= cues.UNLEVELLED_MIN_STEM:
+            return (
+                None
+                if _generic(_QUALIFIER_RE.sub("", stem), cues.GENERIC_AGENCY_STEMS)
+                else "Agency"
+            )
+        return None
+    body = name[level.end() : len(name) - len(head)]
+    if not body and len(head) >= 3:
+        return "Agency"  # 省产研院: the head is an abbreviated name
+    if _generic(body, cues.GENERIC_AGENCY_STEMS) or _generic(
+        _QUALIFIER_RE.sub("", body), cues.GENERIC_AGENCY_STEMS
+    ):
+        return None
+    return "Agency"
+
+
+_ROAD_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,4}(?:"
+    + _alternation(cues.ROAD_HEADS)
+    + r"))((?:[东西南北]延段?)?)(?="
+    + _alternation(cues.ROAD_BUILD_CUES + ("、", "等"))
+    + ")"
+)
+_ROAD_CODE_RE = re.compile(cues.ROAD_CODE)
+
+
+def _roads(text: _Text) -> list[_Candidate]:
+    """Roads the text builds (紫金山路、武夷山路等市政道路顺利通车; 国道353线)."""
+    norm = text.norm
+    out = []
+    for m in _ROAD_RE.finditer(norm):
+        start = max(text.left_edge(m.end(1) - 1), m.start(1))
+        name = norm[start : m.end(0)]
+        if m.group(1).endswith(cues.NOT_ROADS):
+            continue
+        if len(name) >= 3 and not _generic(name[:-1], cues.GENERIC_PROJECT_STEMS):
+            out.append(_Candidate(start, m.end(0), "Project", name, "road"))
+    for m in _ROAD_CODE_RE.finditer(norm):
+        out.append(_Candidate(m.start(), m.end(), "Project", m.group(0), "road-code"))
+    return out
+
+
+# --- marks: 《》 and “” --------------------------------------------------------------
+
+
+def _book_titles(norm: str) -> list[_Candidate]:
+    return [
+        _Candidate(m.start(), m.end(), "Policy", m.group(1), "book-title", rank=9)
+        for m in re.finditer(r"《([^《》\n]{2,60})》", norm)
+    ]
+
+
+_POLICY_TAIL_RE = re.compile(
+    r"([\u4e00-\u9fffA-Za-z0-9]{0,"
+    + str(cues.MAX_POLICY_TAIL)
+    + r"}?(?:"
+    + _alternation(cues.POLICY_HEADS)
+    + r"))"
+)
+_POLICY_HEAD_RE = _Suffixes(cues.POLICY_HEADS)
+_LEVEL_CHAR = "省市区县"
+
+
+def _quoted(text: _Text) -> list[_Candidate]:
+    """Policies named in “”: by the quoted phrase, by its tail, or by the words around it."""
+    norm = text.norm
+    out = []
+    for m in re.finditer(r"“([^“”\n]{1,30})”", norm):
+        inner = m.group(1)
+        tail = _POLICY_TAIL_RE.match(norm, m.end())
+        follower = next(
+            (f for f in cues.QUOTED_POLICY_FOLLOWERS if norm.startswith(f, m.end())), ""
+        )
+        if tail and (tail.group(1) == "政策" or norm[m.start() - 1 : m.start()] == "”"):
+            continue  # “政策找企”“免申即享”政策红利: slogans in a row
+        if tail and not _breaks(tail.group(1)):
+            if any(w in tail.group(1) for w in cues.WORK_TAIL_WORDS) and tail.group(1).endswith(
+                "工程"
+            ):
+                continue  # “运河绿廊”生态修复工程 is a work, found by its head
+            start = text.policy_edge(m.start(), quoted=True)
+            while start < m.start() and norm[start] in _LEVEL_CHAR:
+                start += 1
+            name = clean_name(norm[start : tail.end()])
+            out.append(_Candidate(start, tail.end(), "Policy", name, "quoted+head", rank=8))
+        elif _POLICY_HEAD_RE.search(inner) and "、" not in inner:
+            out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted", rank=8))
+        elif inner.endswith(cues.QUOTED_POLICY_ENDINGS) and len(inner) >= 3:
+            out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted-ending", rank=8))
+        elif follower:
+            out.append(
+                _Candidate(m.start(), m.end(), "Policy", inner, "quoted+" + follower, rank=8)
+            )
+    return out
+
+
+def _breaks(tail: str) -> bool:
+    """Does a quoted phrase's tail run into the next clause (一个“X”的计划…)?"""
+    return any(w in tail for w in ("的", "和", "等", "与", "为", "是", "在", "及"))
+
+
+_UNQUOTED_POLICY_RE = re.compile(_alternation(cues.UNQUOTED_POLICY_HEADS))
+
+
+def _unquoted_policies(text: _Text) -> list[_Candidate]:
+    """Plans and campaigns named without marks (持续实施全民参保计划, 坚持就业优先战略)."""
+    norm = text.norm
+    out = []
+    for m in _UNQUOTED_POLICY_RE.finditer(norm):
+        nxt = norm[m.end() : m.end() + 1]
+        if nxt and ("\u4e00" <= nxt <= "\u9fff") and nxt not in "等和及与":
+            continue  # 计划投资, 战略科技人才: the head is part of a longer word
+        start = text.policy_edge(m.start())
+        while start < m.start() and norm[start] in _LEVEL_CHAR + "“”":
+            start += 1
+        stem = norm[start : m.start()]
+        if "“" in stem or "”" in stem or len(stem) < 2 or _generic(stem, cues.GENERIC_POLICY_STEMS):
+            continue
+        if re.match(r"[\d一二三四五六七八九十两]+大", stem) or stem[:1].isdigit():
+            continue
+        out.append(
+            _Candidate(
+                start, m.end(), "Policy", clean_name(norm[start : m.end()]), "policy-head", rank=7
+            )
+        )
+    return out
+
+
+# --- places from tables and the gazetteer ------------------------------------------
+
+
+_TABLE_RE = re.compile(
+    _alternation(
+        cues.COUNTRIES
+        + cues.REGIONS
+        + cues.STOCK_EXCHANGES
+        + cues.FIXED_AGENCIES
+        + cues.FIXED_POLICIES
+    )
+)
+_TABLE_TYPE = {
+    **{w: "Place" for w in cues.COUNTRIES + cues.REGIONS},
+    **{w: "Policy" for w in cues.FIXED_POLICIES},
+    **{w: "Enterprise" for w in cues.STOCK_EXCHANGES},
+    **{w: "Agency" for w in cues.FIXED_AGENCIES},
+}
+
+
+def _tables(norm: str) -> list[_Candidate]:
+    return [
+        _Candidate(m.start(), m.end(), _TABLE_TYPE[m.group(0)], m.group(0), "table", rank=2)
+        for m in _TABLE_RE.finditer(norm)
+    ]
+
+
+_ADMIN_END = re.compile(r"自治区|自治州|自治县|特别行政区|[省市区县盟旗州]")
+_ADMIN_PART = re.compile(
+    r"[\u4e00-\u9fff]{2,}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|盟|旗)"
+)
+
+
+def _admin_parts(name: str) -> list[str]:
+    """The administrative parts of a written place name (临漕市运河区 → 临漕市, 运河区).
+
+    >>> _admin_parts("常州市新北区")
+    ['常州市', '新北区']
+    """
+    chain = gazetteer.chain(name)
+    if chain:
+        return [p.name for p in chain if p.name in name]
+    parts = _ADMIN_PART.findall(name)
+    return parts if "".join(parts) == name else [name]
+
+
+@lru_cache(maxsize=64)
+def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[int, ...]]:
+    """Admin names to look for: provinces and cities anywhere, counties of the same city."""
+    names: dict[str, str] = {}  # written form → full name
+    for p in gazetteer._table()[0].values():
+        if p.level in ("province", "city") and len(p.name) >= 3:
+            names[p.name] = p.name
+    for p in gazetteer.jurisdiction_chain(jurisdiction):
+        names[p.name] = p.name
+        for s in gazetteer.siblings(p) if p.level == "county" else []:
+            if gazetteer.is_county_name(s.name):
+                names.setdefault(s.name, s.name)
+    if jurisdiction:
+        names[jurisdiction] = jurisdiction
+        for part in _admin_parts(jurisdiction):
+            names.setdefault(part, part)
+    return names, tuple(sorted({len(n) for n in names}, reverse=True))
+
+
+def _admin_places(doc: Document) -> list[_Candidate]:
+    names, lengths = _gazetteer_names(doc.jurisdiction)
+    out: list[_Candidate] = []
+    norm = doc.norm
+    last = -1
+    # every admin name ends in 省/市/区/县…: look back from those characters only
+    for m in _ADMIN_END.finditer(norm):
+        end = m.end()
+        for n in lengths:
+            start = end - n
+            if start > last and norm[start:end] in names:
+                out.append(
+                    _Candidate(start, end, "Place", names[norm[start:end]], "gazetteer", rank=3)
+                )
+                last = end - 1
+                break
+    shorts = _short_forms(doc)
+    if shorts:
+        for m in re.finditer(_alternation(shorts), norm):
+            out.append(_Candidate(m.start(), m.end(), "Place", shorts[m.group(0)], "short", rank=1))
+    return out
+
+
+def _short_forms(doc: Document) -> dict[str, str]:
+    """Short forms of the jurisdiction and its parents (新北, 常州, 江苏) → full names."""
+    out: dict[str, str] = {}
+    chain = gazetteer.jurisdiction_chain(doc.jurisdiction)
+    names = [p.name for p in chain] or _admin_parts(doc.jurisdiction or "")
+    parent = gazetteer.text_parent_city(doc.norm, doc.jurisdiction or "") if not chain else None
+    for name in names + ([parent] if parent else []):
+        short = gazetteer.short_name(name)
+        if short != name:
+            out[short] = name
+    return out
+
+
+def _political(doc: Document) -> list[_Candidate]:
+    """Party and state bodies: 市委, 区人民政府, 县人大, 县政协, 岚州市委, 青山县人民政府."""
+    out = []
+    known = set(_admin_parts(doc.jurisdiction or "")) | {doc.jurisdiction or ""}
+    parent = gazetteer.text_parent_city(doc.norm, doc.jurisdiction or "")
+    if parent:
+        known.add(parent)
+    for m in _POLITICAL_RE.finditer(doc.norm):
+        start = m.start("level")
+        place = m.group("place") or ""
+        for k in (len(place), 2):  # 在岚州市委: the place is 岚州, not 在岚州
+            full = place[-k:] + m.group("level") if k else ""
+            if full and (full in known or gazetteer.lookup(full)):
+                start = m.start("level") - k
+                break
+        out.append(
+            _Candidate(start, m.end(), "Agency", doc.norm[start : m.end()], "political", rank=4)
+        )
+    return out
+
+
+_SHORT_STEM_NOT = frozenset(
+    ("城市", "都市", "超市", "上市", "门市", "股市", "楼市", "车市", "夜市", "菜市", "郡县", "州县")
+)
+_POLITICAL_RE = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,3}(?=[省市区县]))?(?P<level>[省市区县])(?:"
+    + _alternation(cues.POLITICAL_BODIES)
+    + r")(?!"
+    + _alternation(cues.POLITICAL_NOT_BEFORE)
+    + ")"
+)
+
+
+# --- organisations by what they do -----------------------------------------------------
+
+
+_ORG_VERB_RE = re.compile(
+    "(?:"
+    + _alternation(cues.ORG_SUBJECT_VERBS)
+    + r")|等(?:超|近)?\d*家?(?:"
+    + _alternation(cues.ENTERPRISE_GROUP_NOUNS)
+    + r")|\d+家(?=“|[\u4e00-\u9fff]{0,8}(?:企业|中心))"
+)
+
+
+def _org_subjects(text: _Text) -> list[_Candidate]:
+    """Short names that open a clause before a verb only an organisation does.
+
+    星宇车灯获评国家级智能工厂, 长青科技、天元智能主板上市, 新增天合富家1家“独家兽”企业.
+    """
+    norm = text.norm
+    out: list[_Candidate] = []
+    for m in _ORG_VERB_RE.finditer(norm):
+        verb = m.group(0)
+        strong = not any(verb.startswith(w) for w in cues.WEAK_ORG_VERBS)
+        for s, e in _list_before(text, m.start()):
+            inner = (
+                None
+                if norm[s:e].endswith(cues.LEGAL_FORMS)
+                else _ENTERPRISE_INNER.search(norm[s : e - 1])
+            )
+            if inner and e - s - inner.end() >= 2:
+                s += inner.end()  # 全市规模最大的QFLP基金杉盛基金: the name after the apposition
+            name = norm[s:e]
+            type_ = _org_type(name, strong)
+            if type_:
+                out.append(_Candidate(s, e, type_, name, f"org:{verb}", rank=-1))
+    return out
+
+
+def _list_before(text: _Text, end: int) -> list[tuple[int, int]]:
+    """The names of a list 甲、乙、丙 that ends at *end* and opens a clause (else none)."""
+    norm = text.norm
+    names: list[tuple[int, int]] = []
+    while end > 0:
+        start = text.left_edge(end)
+        if start >= end:
+            break
+        names.append((start, end))
+        if start > 0 and norm[start - 1] == "、":
+            end = start - 1
+            continue
+        break
+    if not names:
+        return []
+    first = names[-1][0]
+    if first == 0 or norm[first - 1] in "，。；：\n“”（" or text.stop_at(first):
+        return names
+    return []
+
+
+def _org_type(name: str, strong: bool) -> str | None:
+    """Company (or venue) a short subject names, if it could be one at all."""
+    if len(name) < 3 or len(name) > 12 or name[:1].isdigit() or not _balanced(name):
+        return None
+    if (
+        name.endswith(cues.GENERIC_ORG_ENDINGS)
+        or _generic(name, cues.GENERIC_ENTERPRISE_STEMS)
+        or any(w in name for w in cues.GENERIC_ENTERPRISE_WORDS)
+    ):
+        return None
+    head = _HEAD_END_ANY.search(name)
+    if head and _HEADS.get(head.group(0)) in ("Place", "Agency", "Project"):
+        return None  # 双桥镇青穗村获评…: the head says what it is
+    if _INDUSTRY_END.search(name):
+        stem = _INDUSTRY_END.sub("", name)
+        ok = len(stem) >= 2 and not _generic(stem, cues.GENERIC_ENTERPRISE_STEMS)
+        return "Enterprise" if ok else None
+    if not strong:
+        return None
+    return "Project" if name.endswith(cues.VENUE_ENDINGS) else "Enterprise"
+
+
+_GROUP_RE = re.compile(
+    r"等(?:超|近|约)?[\d一二两三四五六七八九十百]*(?:个|家|座|条|所|项)?([\u4e00-\u9fff]{0,"
+    + str(cues.GROUP_NOUN_GAP)
+    + r"}?)("
+    + _alternation(cues.GROUP_NOUN_TYPES)
+    + ")"
+    r"(?=[^\u4e00-\u9fff]|[\u4e00-\u9fff])"
+)
+
+
+def _lists(text: _Text) -> list[_Candidate]:
+    """甲、乙等 + noun: the listed names take the noun's type (小黄山、新孟河等9个生态绿城项目)."""
+    norm = text.norm
+    out: list[_Candidate] = []
+    for m in _GROUP_RE.finditer(norm):
+        type_ = cues.GROUP_NOUN_TYPES[m.group(2)]
+        gap = m.group(1)
+        if any(w in gap for w in _STOPS if len(w) >= 2):
+            continue  # 等方向招引一批配套企业: the noun belongs to another clause
+        after = norm[m.end() : m.end() + 1]
+        if (
+            type_ == "Policy"
+            and after
+            and "\u4e00" <= after <= "\u9fff"
+            and after not in "的和及与"
+        ):
+            continue  # 等政策资金: the noun is part of a longer one
+        members = _list_before(text, m.start())
+        if not members:
+            continue
+        if type_ == "Project" and any(_INDUSTRY_END.search(norm[s:e]) for s, e in members):
+            type_ = "Enterprise"  # 科瑞尔、容大减震等5个项目: the entrants are companies
+        counted = bool(re.match(r"等(?:超|近|约)?[\d一二两三四五六七八九十百]+", m.group(0)))
+        if (
+            type_ == "Project"
+            and not counted
+            and not any(_HEAD_END.search(norm[s:e]) for s, e in members)
+        ):
+            continue  # 星级酒店、时尚名店等消费提升项目: kinds, not named works
+        for s, e in members:
+            name = norm[s:e]
+            if len(name) < 2 or len(name) > 14 or not _balanced(name) or name[:1].isdigit():
+                continue
+            if _generic(name, _GENERIC_BY_TYPE[type_]) or name.endswith(cues.GENERIC_ORG_ENDINGS):
+                continue
+            if type_ == "Policy" and len(name) < cues.MIN_LISTED_POLICY:
+                continue
+            out.append(_Candidate(s, e, type_, name, f"list:{m.group(2)}", rank=-2))
+    return out
+
+
+_GENERIC_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "Project": cues.GENERIC_PROJECT_STEMS + cues.GENERIC_ENTERPRISE_STEMS,
+    "Enterprise": cues.GENERIC_ENTERPRISE_STEMS,
+    "Agency": cues.GENERIC_AGENCY_STEMS,
+    "Place": cues.GENERIC_PLACE_STEMS + cues.GENERIC_ENTERPRISE_STEMS,
+    "Policy": cues.GENERIC_POLICY_STEMS,
+}
+
+
+def _co_builders(text: _Text) -> list[_Candidate]:
+    """与甲共建乙: 甲 is an organisation (瑞士中心), whatever its head says."""
+    norm = text.norm
+    out = []
+    for m in re.finditer(r"与([^，。；、与]{2,12}?)(?:共建|共同建设|合作共建)", norm):
+        name = m.group(1)
+        if m.start() and not (norm[m.start() - 1] in "，。；：\n" or text.stop_at(m.start())):
+            continue
+        if (
+            _is_name_char(name[0])
+            and not name.endswith(cues.GENERIC_ORG_ENDINGS)
+            and not re.search(r"[等\d]", name)
+            and not any(w in name for w in cues.GENERIC_ENTERPRISE_WORDS)
+        ):
+            head = _HEAD_RE.search(name)
+            type_ = "Enterprise"
+            if (
+                head
+                and head.end() == len(name)
+                and _HEADS[head.group(0)] == "Agency"
+                and _agency_type(name, head.group(0), name[: head.start()])
+            ):
+                type_ = "Agency"
+            out.append(_Candidate(m.start(1), m.end(1), type_, name, "co-builder", rank=5))
+    return out
+
+
+# --- choosing among candidates --------------------------------------------------------
+
+
+class _Masks:
+    """Quoted phrases (slogans, brands) and titles won (获评…) that hold no name of their own."""
+
+    def __init__(self, norm: str) -> None:
+        self.quote = [0] * (len(norm) + 1)  # id of the quote each position is in (0: none)
+        self.quotes: dict[int, tuple[int, int]] = {}
+        for i, m in enumerate(re.finditer(r"“[^“”\n]{1,40}”", norm), start=1):
+            self.quotes[i] = (m.start(), m.end())
+            for j in range(m.start(), m.end()):
+                self.quote[j] = i
+        self.award = bytearray(len(norm) + 1)
+        for m in _AWARD_SPAN_RE.finditer(norm):
+            self.award[m.start(1) : m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
+
+    def hides(self, c: _Candidate) -> bool:
+        q = self.quote[c.start]
+        if q and q == self.quote[c.end - 1]:
+            s, e = self.quotes[q]
+            if (
+                (c.start, c.end) != (s, e)
+                and c.type != "Policy"
+                and (c.start, c.end) != (s + 1, e - 1)
+            ):
+                return True  # inside a slogan; a whole quoted name (“四川大学-…工作站”) stays
+        if (
+            c.type != "Policy"
+            and c.cue.startswith(("head:", "list", "org"))
+            and all(self.award[c.start : c.end])
+        ):
+            return True  # 获批省级高新技术产业开发区: a title won, not a place
+        return False
+
+
+_AWARD_SPAN_RE = re.compile(
+    "(?:" + _alternation(cues.AWARD_VERBS + cues.DESIGNATION_VERBS) + r")([^，。；：、]{2,40})"
+)
+
+
+def _choose(cands: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest of overlapping candidates (ties: higher rank, then earlier start)."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.rank, c.start, c.type, c.name))
+    taken: list[_Candidate] = []
+    occupied = bytearray(max((c.end for c in cands), default=0) + 1)
+    for c in order:
+        if any(occupied[c.start : c.end]):
+            continue
+        taken.append(c)
+        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return sorted(taken, key=lambda c: (c.start, c.end))
+
+
+def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) -> list[_Candidate]:
+    """Names inside a chosen name that stand for things of their own.
+
+    天合光能印尼项目 holds the place 印尼; 岚州华晟锂电科技有限公司年产5万吨正极材料项目 holds
+    the company; 新华村德胜岛美丽乡村建设项目 holds the village.
+    """
+    out = []
+    by_span = {(c.start, c.end) for c in chosen}
+
+    def _NORM_AT(i: int) -> str:  # noqa: N802 - reads like the text at a position
+        return norm[i : i + 1]
+
+    cands = sorted(cands, key=lambda c: c.start)
+    starts = [c.start for c in cands]
+    for host in chosen:
+        if host.type not in ("Project", "Agency", "Place", "Enterprise"):
+            continue
+        lo, hi = bisect.bisect_left(starts, host.start), bisect.bisect_left(starts, host.end)
+        for c in cands[lo:hi]:
+            if (c.start, c.end) in by_span or c.end > host.end:
+                continue
+            if (
+                c.type == "Place"
+                and host.type == "Project"
+                and c.cue not in ("short", "list")
+                and not _NORM_AT(c.end).startswith("（")
+            ):
+                out.append(c)
+            elif c.type == "Project" and host.type == "Project" and c.cue == "road-code":
+                out.append(c)  # 国道353线 inside 国道353线青山段改建工程
+            elif c.type == "Enterprise" and c.cue.startswith("head:") and c.start == host.start:
+                out.append(c)
+    return out
+
+
+def _distribute(norm: str, chosen: list[_Candidate], known_orgs: list[str]) -> list[_Candidate]:
+    """A head or an owner written once is shared by the list around it.
+
+    龙江北路、腾龙路快速化改造 → 龙江北路快速化改造;
+    天合光能印尼项目、阿联酋项目 → 天合光能阿联酋项目.
+    """
+    out = list(chosen)
+    by_start = {c.start: c for c in chosen}
+    for i, c in enumerate(chosen):
+        nxt = by_start.get(c.end + 1)
+        if (
+            nxt is None
+            or norm[c.end : c.end + 1] != "、"
+            or c.type != "Project"
+            or nxt.type != "Project"
+        ):
+            continue
+        if c.cue == "road":
+            tail = _ROAD_TAIL.search(nxt.name)
+            if tail and not c.name.endswith(tail.group(1)):
+                out[i] = _Candidate(
+                    c.start, c.end, "Project", c.name + tail.group(1), "shared-head"
+                )
+        owner = next(
+            (o for o in known_orgs if c.name.startswith(o) and not nxt.name.startswith(o)), None
+        )
+        if owner and _COUNTRY_START.match(nxt.name):
+            j = out.index(nxt)
+            out[j] = _Candidate(nxt.start, nxt.end, "Project", owner + nxt.name, "shared-owner")
+    # 西夏墅镇、三井街道2条餐饮街区“瓶改管”改造工程: one work in each place of the list
+    places = {c.name for c in chosen if c.type == "Place"}
+    for c in list(out):
+        if c.type != "Project":
+            continue
+        m = _PLACE_LIST_BEFORE.search(norm, max(0, c.start - 40), c.start)
+        if not m:
+            continue
+        items = m.group(1).split("、")
+        if len(items) < 2 or not all(i in places for i in items):
+            continue
+        out.remove(c)
+        for item in items:
+            out.append(
+                _Candidate(c.start, c.end, "Project", item + m.group(3) + c.name, "shared-place")
+            )
+    return out
+
+
+_PLACE_LIST_BEFORE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)[\d一二两三四五六七八九十]+[条个座处所]"
+    r"([\u4e00-\u9fff]{0,6}?)([\u4e00-\u9fff]{0,6})$"
+)
+
+
+_ROAD_TAIL = re.compile(
+    r"(?:" + _alternation(cues.ROAD_HEADS) + r")(快速化改造|改造工程|改造|"
+    r"[东西南北]延工程|快速路)$"
+)
+_COUNTRY_START = re.compile("(?:" + _alternation(cues.COUNTRIES + cues.REGIONS) + ")")
+
+
+# --- the stage -------------------------------------------------------------------------
+
+
+def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
+    """Entities and relations of one parsed report, entities in order of first mention."""
+    norm = doc.norm
+    text = _Text(norm)
+    strong = _tables(norm) + _org_subjects(text) + _political(doc)
+    text.known = {c.name for c in strong if c.type in ("Enterprise", "Agency")}
+    cands = (
+        strong
+        + _book_titles(norm)
+        + _quoted(text)
+        + _unquoted_policies(text)
+        + _heads(text)
+        + _roads(text)
+        + _admin_places(doc)
+        + _lists(text)
+        + _co_builders(text)
+    )
+    masks = _Masks(norm)
+    raw = [c for c in cands if doc.sentence_at(c.start) is not None]
+    cands = [c for c in raw if not masks.hides(c)]
+    chosen = _choose(cands)
+    known_orgs = sorted({c.name for c in chosen if c.type == "Enterprise"}, key=len, reverse=True)
+    chosen = _distribute(norm, chosen, known_orgs)
+    return _resolve(doc, chosen + _components(norm, chosen, raw))
+
+
+def _mention(doc: Document, start: int, end: int) -> Mention:
+    sent = doc.sentence_at(start)
+    s, e = (sent.start, sent.end) if sent is not None else (start, end)
+    return Mention(Span(start, end), doc.text[start:end], doc.text[s:e], Span(s, e))
+
+
+def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity], list[Relation]]:
+    entities: dict[tuple[str, str], KeyedEntity] = {}
+    for c in chosen:
+        name = clean_name(c.name)
+        if not name:
+            continue
+        e = entities.setdefault((c.type, name), KeyedEntity(c.type, name, aliases={name}))
+        written = clean_name(doc.norm[c.start : c.end])
+        if written != name and len(written) >= 2 and c.cue.startswith("shared"):
+            e.aliases.add(written)  # 阿联酋项目 for 天合光能阿联酋项目
+        m = _mention(doc, c.start, c.end)
+        if all(x.span != m.span for x in e.mentions):
+            e.mentions.append(m)
+    merged = _renames(doc, _merge(doc, list(entities.values())))
+    _add_jurisdiction(doc, merged)
+    relations = _relations(doc, merged)
+    _attributes(doc, merged)
+    for e in merged:
+        e.mentions.sort(key=lambda m: m.span)
+        e.key = _key(doc, e)
+    merged.sort(key=lambda e: (e.mentions[0].span.start if e.mentions else -1, e.type, e.name))
+    return merged, _valid(relations, merged)
+
+
+# --- resolution ---------------------------------------------------------------------
+
+
+_ABBREVIATIONS = sorted(cues.AGENCY_ABBREVIATIONS.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+
+@lru_cache(maxsize=4096)
+def _expand(name: str) -> str:
+    """Abbreviations written out (区发改委 → 区发展和改革委员会)."""
+    for short, full in _ABBREVIATIONS:
+        if name.endswith(short) and short != full:
+            return name[: -len(short)] + full
+    for short, full in cues.INSTITUTION_ABBREVIATIONS.items():
+        if short in name and full not in name:
+            return name.replace(short, full, 1)
+    return name
+
+
+def _relative_form(name: str, own: dict[str, str]) -> str:
+    """青山县人民政府 → 县人民政府, 岚州市委 → 市委, 青山经济开发区 → 经济开发区."""
+    for place, level in sorted(own.items(), key=lambda kv: -len(kv[0])):
+        if name.startswith(place) and len(name) > len(place) + 1:
+            rest = name[len(place) :]
+            return (level + rest) if level and not rest.startswith(level) else rest
+    return name
+
+
+def _own_places(doc: Document) -> dict[str, str]:
+    """The jurisdiction's names (full, short) and its parents', with the level each stands for."""
+    out: dict[str, str] = {}
+    chain = gazetteer.jurisdiction_chain(doc.jurisdiction)
+    names = [p.name for p in chain] or _admin_parts(doc.jurisdiction or "")
+    parent = gazetteer.text_parent_city(doc.norm, doc.jurisdiction or "")
+    for name in names + ([parent] if parent else []):
+        level = name[-1] if name[-1] in _LEVEL_CHAR else ""
+        out[name] = level
+        short = gazetteer.short_name(name)
+        if short != name:
+            out[short] = ""
+    if doc.jurisdiction:
+        out[doc.jurisdiction] = doc.jurisdiction[-1] if doc.jurisdiction[-1] in _LEVEL_CHAR else ""
+    return out
+
+
+def _core(name: str, places: Iterable[str]) -> str:
+    """A company's name without seat and legal form: 临漕澜拓智能装备集团有限公司 → 澜拓智能装备."""
+    core = re.sub(r"[（(][^（）()]{1,8}[）)]", "", name)
+    for form in cues.LEGAL_FORMS:
+        if core.endswith(form) and len(core) > len(form) + 1:
+            core = core[: -len(form)]
+            break
+    if core.endswith("集团") and len(core) > 4:
+        core = core[:-2]
+    for p in sorted(places, key=len, reverse=True):
+        if core.startswith(p) and len(core) - len(p) >= 2:
+            core = core[len(p) :]
+            break
+    return core
+
+
+def _brands(e: Entity, places: Iterable[str]) -> set[str]:
+    """The words a company's projects open with: 星宇车灯 → 星宇, 临漕蓝湾生物医药… → 蓝湾生物."""
+    out = set()
+    for a in e.aliases | {e.name}:
+        core = _core(a, places)
+        for form in (a, core, a[:-2] if a.endswith("集团") else a):
+            out.add(form)
+            stripped = form
+            while _INDUSTRY_END.search(stripped) and len(_INDUSTRY_END.sub("", stripped)) >= 2:
+                stripped = _INDUSTRY_END.sub("", stripped)
+                out.add(stripped)
+    return {b for b in out if len(b) >= 2}
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+def _same_thing(short: str, long_: str) -> bool:
+    """Is *short* a short form of *long_*: the same first characters, the rest in order."""
+    if short == long_ or len(short) >= len(long_):
+        return False
+    if long_.startswith(short) and len(short) >= 2:
+        return True
+    return len(short) >= 3 and short[:1] == long_[:1] and _subsequence(short, long_)
+
+
+def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
+    """One entity per thing: short forms, abbreviations and legal names join their full form."""
+    places = _place_words(doc, ents)
+    own = _own_places(doc)
+    by_type: dict[str, list[KeyedEntity]] = {}
+    for e in ents:
+        by_type.setdefault(e.type, []).append(e)
+    out: list[KeyedEntity] = []
+    cache: dict[str, set[str]] = {}
+
+    def forms_of(name: str, type_: str) -> set[str]:
+        if name not in cache:
+            cache[name] = _forms(name, type_, places, own)
+        return cache[name]
+
+    for type_ in TYPES:
+        group = sorted(by_type.get(type_, []), key=lambda e: (-len(e.name), e.name))
+        kept: list[tuple[KeyedEntity, set[str]]] = []
+        for e in group:
+            forms = forms_of(e.name, type_)
+            if type_ == "Project" and _PHASE_END.search(e.name):
+                hosts = [k for k in kept if k[0].name == e.name]
+            else:
+                hosts = [k for k in kept if _joins(forms, k[1], type_)]
+            if len(hosts) == 1:
+                host, host_forms = hosts[0]
+                host.aliases |= e.aliases
+                host.mentions.extend(e.mentions)
+                for a in e.aliases:
+                    host_forms |= forms_of(a, type_)
+                continue
+            own_forms: set[str] = set()
+            for a in e.aliases | {e.name}:
+                own_forms |= forms_of(a, type_)
+            kept.append((e, own_forms))
+        out.extend(k[0] for k in kept)
+    return out
+
+
+def _renames(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
+    """甲升级为乙: the old name becomes an alias of the new (职业足球运动中心 → …体育公园项目)."""
+    at: dict[int, KeyedEntity] = {}
+    starts: dict[int, KeyedEntity] = {}
+    # the longest name at a place wins (新北区青年体育公园项目, not 新北区)
+    for e in sorted(ents, key=lambda e: max((len(m.quote) for m in e.mentions), default=0)):
+        for mention in e.mentions:
+            at[mention.span.end] = e
+            starts[mention.span.start] = e
+    for verb in _RENAME_RE.finditer(doc.norm):
+        old, new = at.get(verb.start()), starts.get(verb.end())
+        if old is None or new is None or old is new or old.type != new.type or old not in ents:
+            continue
+        new.aliases |= old.aliases
+        new.mentions.extend(old.mentions)
+        ents.remove(old)
+    return ents
+
+
+_RENAME_RE = re.compile(_alternation(cues.RENAME_VERBS))
+
+
+def _forms(name: str, type_: str, places: list[str], own: dict[str, str]) -> set[str]:
+    forms = {name, _expand(name)}
+    if type_ in ("Agency", "Place"):
+        forms |= {_expand(_relative_form(name, own)), _relative_form(_expand(name), own)}
+    if type_ == "Enterprise":
+        forms.add(_core(name, places))
+    return forms
+
+
+def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
+    if type_ == "Place":
+        return bool(forms & host_forms)
+    if type_ == "Project" and not any(f[-1:] == h[-1:] for f in forms for h in host_forms):
+        return False  # 国道353线 is not 国道353线青山段改建工程
+    for f in forms:
+        for h in host_forms:
+            if f == h or _same_thing(f, h) and not _PHASE_END.search(h):
+                return True
+            if type_ == "Enterprise" and (
+                f.endswith("集团") and _same_thing(f[:-2], h) or len(f) >= 4 and f in h
+            ):
+                return True
+    return False
+
+
+def _place_words(doc: Document, ents: list[KeyedEntity]) -> list[str]:
+    words = {e.name for e in ents if e.type == "Place"}
+    words |= {gazetteer.short_name(w) for w in list(words)}
+    words |= set(_own_places(doc))
+    return sorted(w for w in words if len(w) >= 2)
+
+
+def _add_jurisdiction(doc: Document, ents: list[KeyedEntity]) -> None:
+    """The report's own place, with its last part as an alias (常州市新北区, 新北区)."""
+    if not doc.jurisdiction:
+        return
+    name = doc.jurisdiction
+    parts = _admin_parts(name)
+    own = [e for e in ents if e.type == "Place" and (e.name == name or e.name in parts[-1:])]
+    target = next((e for e in own if e.name == name), None)
+    if target is None:
+        target = KeyedEntity("Place", name, aliases={name})
+        ents.append(target)
+    for e in own:
+        if e is not target:
+            target.aliases |= e.aliases
+            target.mentions.extend(e.mentions)
+            ents.remove(e)
+    if len(parts) > 1:
+        target.aliases.add(parts[-1])
+    if not target.mentions:
+        for form in (name, parts[-1]):
+            pos = doc.norm.find(form)
+            if pos != -1:
+                target.mentions.append(_mention(doc, pos, pos + len(form)))
+                break
+
+
+# --- relations ----------------------------------------------------------------------
+
+
+def _ref(e: Entity) -> tuple[str, str]:
+    return (e.type, e.name)
+
+
+def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
+    rels = _hierarchy(doc, ents)  # first: it adds the parent places names may hold
+    rels += _name_relations(doc, ents)
+    spans = sorted(
+        ((m.span.start, m.span.end, e) for e in ents for m in e.mentions),
+        key=lambda t: (t[0], t[1], t[2].type),
+    )
+    starts = [t[0] for t in spans]
+    for sent in doc.sentences:
+        lo = bisect.bisect_left(starts, sent.start)
+        hi = bisect.bisect_left(starts, sent.end)
+        inside = [t for t in spans[lo:hi] if t[1] <= sent.end]
+        if len(inside) < 1:
+            continue
+        text = doc.norm[sent.start : sent.end]
+        rels += _responsible(doc, sent.start, text, inside)
+        rels += _partners(doc, sent.start, text, inside)
+        rels += _co_built(doc, sent.start, text, inside)
+        rels += _located(doc, sent.start, text, inside)
+        rels += _adjacent_places(doc, inside)
+    return rels
+
+
+_ZONE_SUFFIXES = (
+    "开发区",
+    "高新区",
+    "经开区",
+    "新区",
+    "示范区",
+    "园区",
+    "核心区",
+    "片区",
+    "度假区",
+    "自贸区",
+    "保税区",
+    "街区",
+    "商圈",
+    "新城",
+)
+
+
+def _place_rank(name: str) -> int:
+    """How high a place stands by its suffix: 省 5, 市 4, 区/县 3, 镇/街道 2, 村 1, else 0.
+
+    Functional zones (高新区, 开发区, 新城) rank 0: they stand beside the administrative ladder.
+    """
+    if name.endswith(_ZONE_SUFFIXES):
+        return 0
+    for suffixes, rank in (
+        (("省", "自治区"), 5),
+        (("市", "州", "盟"), 4),
+        (("区", "县", "旗"), 3),
+        (("镇", "乡", "街道"), 2),
+        (("村", "社区"), 1),
+    ):
+        if name.endswith(suffixes):
+            return rank
+    return 0
+
+
+def _place_forms(doc: Document, p: Entity) -> set[str]:
+    """The names a place is written with inside other names (常州市 → 常州; 柳湾镇 → 柳湾)."""
+    forms = {a for a in p.aliases | {p.name} if len(a) >= 2}
+    for a in list(forms):
+        short = gazetteer.short_name(a)
+        if short != a and len(short) >= 2:
+            forms.add(short)
+        for suffix in ("镇", "街道", "乡"):
+            if a.endswith(suffix) and len(a) - len(suffix) >= 2:
+                forms.add(a[: -len(suffix)])
+    return forms
+
+
+def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
+    """What a name says: 比亚迪滨江基地 → 比亚迪; 天合光能印尼项目 → 印尼; …（临漕） → 临漕市."""
+    out = []
+    places = [e for e in ents if e.type == "Place"]
+    forms = {id(p): _place_forms(doc, p) for p in places}
+    all_forms = {f for fs in forms.values() for f in fs}
+    words = _place_words(doc, ents)
+    orgs = [
+        (o, {b for b in _brands(o, words) if len(b) >= 3 or b not in all_forms})
+        for o in ents
+        if o.type in ("Enterprise", "Agency")
+    ]
+    legal = sorted(
+        (a for o in ents if o.type == "Enterprise" for a in o.aliases if _legal(a)),
+        key=len,
+        reverse=True,
+    )
+    by_form: dict[str, list[KeyedEntity]] = {}
+    for p in places:
+        for f in forms[id(p)]:
+            by_form.setdefault(f, []).append(p)
+    form_lengths = sorted({len(f) for f in by_form})
+    for e in ents:
+        if not e.mentions:
+            continue
+        m = e.mentions[0]
+        name = e.name
+        if e.type == "Project":
+            best = max(
+                ((len(b), o) for o, bs in orgs for b in bs if name.startswith(b)),
+                key=lambda t: t[0],
+                default=None,
+            )
+            if best is not None and not name.endswith(cues.NO_OWNER_HEADS):
+                out.append(Relation("implementedBy", _ref(e), _ref(best[1]), m, "name"))
+            owner = next((a for a in legal if name.startswith(a) and a != name), None)
+            if owner:
+                name = name[len(owner) :]  # the company's seat is not where its project is
+        seat = re.search(r"[（(]([^（）()]{2,6})[）)]", name)
+        seat_places = [p for p in places if seat and seat.group(1) in forms[id(p)]]
+        hits = []
+        # only places one of whose forms occurs in the name (found by one pass over it)
+        near: list[KeyedEntity] = []
+        for i in range(len(name)):
+            for n in form_lengths:
+                for q in by_form.get(name[i : i + n], ()):
+                    if q not in near:
+                        near.append(q)
+        near.sort(key=places.index)
+        for p in places if seat_places else near:
+            if p is e or e.name in p.aliases:
+                continue
+            fs = forms[id(p)]
+            if seat_places:
+                if p in seat_places:
+                    hits.append(p)
+                continue
+            if e.type == "Enterprise":
+                admin = {a for a in p.aliases | {p.name}} | {
+                    gazetteer.short_name(a) for a in p.aliases
+                }
+                if (
+                    _legal(name)
+                    and _place_rank(p.name) >= 3
+                    and any(name.startswith(f) for f in admin if len(f) >= 2)
+                ):
+                    hits.append(p)  # 临漕恒川新能源科技股份有限公司: the seat opens the legal name
+                continue
+            if e.type == "Agency":
+                full = {a for a in p.aliases | {p.name} if len(a) >= 3}
+                if any(f in name for f in full) or any(
+                    f + h in name for f in fs for h in cues.BRANCH_HEADS
+                ):
+                    hits.append(p)  # 青山县人民政府; 市生态环境局运河分局
+                continue
+            if e.type == "Place":
+                inside = [f for f in fs if name.startswith(f)]
+                if inside and (
+                    _place_rank(p.name) > _place_rank(name) > 0
+                    or name.endswith(cues.PLACE_PART_HEADS)
+                    or _place_rank(name) == 0
+                    and _place_rank(p.name) >= 1
+                ):
+                    hits.append(p)
+                continue
+            if any(f in name for f in fs):
+                hits.append(p)
+        # the most specific place only: 四川大学-常州国家高新区…工作站 is in the zone, not the city
+        hits = [
+            p
+            for p in hits
+            if not any(
+                q is not p
+                and (p.name in _ancestors(doc, q) or any(f in q.name for f in forms[id(p)]))
+                for q in hits
+            )
+        ]
+        for p in hits:
+            out.append(Relation("locatedIn", _ref(e), _ref(p), m, "name"))
+    return out
+
+
+def _ancestors(doc: Document, p: Entity) -> set[str]:
+    chain = gazetteer.chain(p.name) or (
+        gazetteer.jurisdiction_chain(doc.jurisdiction) if p.name == doc.jurisdiction else []
+    )
+    names = {q.name for q in chain if q.name != p.name}
+    if p.name == doc.jurisdiction:
+        names |= set(_admin_parts(p.name)[:-1])
+        parent = gazetteer.text_parent_city(doc.norm, doc.jurisdiction or "")
+        if parent:
+            names.add(parent)
+    return names
+
+
+def _legal(name: str) -> bool:
+    return name.endswith(cues.LEGAL_FORMS)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[。；;！？]").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """由甲牵头…乙: the agency 甲 is responsible for the projects of that clause."""
+    out = []
+    for m in re.finditer(r"由(.{2,40}?)(?:牵头|负责)", text):
+        agencies = [
+            t
+            for t in inside
+            if base + m.start(1) <= t[0] and t[1] <= base + m.end(1) and t[2].type == "Agency"
+        ]
+        if not agencies:
+            continue
+        stop = _clause_end(text, m.end())
+        mention = _mention(doc, base + m.start(), base + m.end())
+        for p in inside:
+            if base + m.end() <= p[0] and p[1] <= base + stop and p[2].type == "Project":
+                out.append(Relation("responsibleAgency", _ref(p[2]), _ref(agencies[0][2]), mention))
+    return out
+
+
+_PARTNER_VERB_RE = re.compile(_alternation(cues.PARTNER_VERBS))
+
+
+def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """甲与乙共建, 甲、乙联合设立, 甲与乙合作: the two organisations are partners."""
+    out = []
+    orgs = [t for t in inside if t[2].type in ("Enterprise", "Agency")]
+    for i, a in enumerate(orgs):
+        for b in orgs[i + 1 :]:
+            between = text[a[1] - base : b[0] - base]
+            verb = _PARTNER_VERB_RE.match(text, b[1] - base)
+            if between in ("与", "和", "同", "、", "及") and verb and a[2] is not b[2]:
+                mention = _mention(doc, a[0], base + verb.end())
+                out.append(Relation("partner", _ref(a[2]), _ref(b[2]), mention))
+    return out
+
+
+def _co_built(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """甲与乙共建的丙 / 与甲共建丙: the builders implement the project."""
+    out = []
+    for m in re.finditer(r"共建(?:的)?", text):
+        after = [t for t in inside if t[0] == base + m.end() and t[2].type == "Project"]
+        if not after:
+            continue
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+        builders = [
+            t
+            for t in inside
+            if base + clause_start <= t[0]
+            and t[1] <= base + m.start()
+            and t[2].type in ("Enterprise", "Agency")
+        ]
+        for b in builders:
+            mention = _mention(doc, b[0], after[0][1])
+            out.append(Relation("implementedBy", _ref(after[0][2]), _ref(b[2]), mention))
+    return out
+
+
+_LOCATED_RE = re.compile(_alternation(cues.LOCATED_VERBS))
+
+
+def _located(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """甲落户乙 / 甲位于乙: the things named before the verb are in the place after it."""
+    out = []
+    for m in _LOCATED_RE.finditer(text):
+        vs, ve = base + m.start(), base + m.end()
+        after = [t for t in inside if t[0] == ve and t[2].type == "Place"]
+        if not after:
+            continue
+        clause_start = base + max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+        before = [b for b in inside if clause_start <= b[0] and b[1] <= vs]
+        things = [b for b in before if b[2].type == "Project"] or [
+            b for b in before if b[2].type == "Enterprise"
+        ]
+        for b in things:
+            out.append(
+                Relation(
+                    "locatedIn", _ref(b[2]), _ref(after[0][2]), _mention(doc, b[0], after[0][1])
+                )
+            )
+    return out
+
+
+def _adjacent_places(doc: Document, inside: list) -> list[Relation]:
+    """双桥镇青穗村: a place written right after a higher one is in it."""
+    out = []
+    for a, b in zip(inside, inside[1:], strict=False):
+        if (
+            a[1] == b[0]
+            and a[2].type == b[2].type == "Place"
+            and _place_rank(a[2].name) > _place_rank(b[2].name) > 0
+        ):
+            out.append(Relation("locatedIn", _ref(b[2]), _ref(a[2]), _mention(doc, a[0], b[1])))
+    return out
+
+
+def _hierarchy(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
+    """The jurisdiction in its city and the city in its province (gazetteer), else as written."""
+    out: list[Relation] = []
+    if not doc.jurisdiction:
+        return out
+    chain = gazetteer.jurisdiction_chain(doc.jurisdiction)
+    names = [p.name for p in chain]
+    method = "gazetteer"
+    if not chain:
+        parts = _admin_parts(doc.jurisdiction)
+        parent = gazetteer.text_parent_city(doc.norm, doc.jurisdiction)
+        names = parts[:-1] + ([parent] if parent and len(parts) == 1 else []) + [parts[-1]]
+        names = names[:-1]
+        method = "rule"
+    own = next(e for e in ents if e.type == "Place" and e.name == doc.jurisdiction)
+    parents = [n for n in names if n not in own.aliases]
+    child: KeyedEntity = own
+    for name in reversed(parents):
+        parent_e = next((e for e in ents if e.type == "Place" and name in e.aliases), None)
+        if parent_e is None:
+            parent_e = KeyedEntity("Place", name, aliases={name})
+            pos = doc.norm.find(name)
+            if pos != -1:
+                parent_e.mentions.append(_mention(doc, pos, pos + len(name)))
+            else:
+                parent_e.mentions.extend(own.mentions[:1])
+            ents.append(parent_e)
+        evidence = parent_e.mentions[0] if parent_e.mentions else own.mentions[0]
+        if doc.jurisdiction.startswith(name) and own.mentions:
+            evidence = own.mentions[0]  # 常州市新北区 says it all
+        out.append(Relation("locatedIn", _ref(child), _ref(parent_e), evidence, method))
+        child = parent_e
+    return out
+
+
+def _valid(rels: list[Relation], ents: list[KeyedEntity]) -> list[Relation]:
+    """Relations whose ends are extracted entities of the right types, once each."""
+    known = {_ref(e) for e in ents}
+    seen: set[tuple] = set()
+    out = []
+    for r in rels:
+        subj_types, obj_types = RELATION_TYPES[r.predicate]
+        if r.subject not in known or r.object not in known or r.subject == r.object:
+            continue
+        if r.subject[0] not in subj_types or r.object[0] not in obj_types:
+            continue
+        key: tuple = (r.predicate, r.subject, r.object)
+        if r.predicate == "partner":
+            key = (r.predicate, *sorted((r.subject, r.object)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
+
+
+# --- attributes ---------------------------------------------------------------------
+
+
+_STATUS_RE = re.compile(
+    r"(?:顺利|全面|正式|相继|成功|已|全线|主体)?(" + _alternation(cues.STATUS_WORDS) + ")"
+)
+_AWARD_RE = re.compile(
+    r"(" + _alternation(cues.AWARD_VERBS) + r")([^，。；：、]{2," + str(cues.AWARD_MAX) + r"})"
+)
+_LIST_TAIL_RE = re.compile(
+    r"、[^，。；、]{2,12}?(?=、|" + _alternation(cues.STATUS_WORDS + cues.AWARD_VERBS) + ")"
+)
+
+
+def _attributes(doc: Document, ents: list[KeyedEntity]) -> None:
+    """Awards (获评国家级智能工厂) and stages (竣工, 主板上市) said right after a name."""
+    norm = doc.norm
+    for e in ents:
+        if e.type not in ("Project", "Enterprise", "Agency", "Place"):
+            continue
+        for m in e.mentions:
+            after = m.span.end
+            while True:  # 长青科技、天元智能主板上市: a list shares its verb
+                nxt = _LIST_TAIL_RE.match(norm, after)
+                if not nxt:
+                    break
+                after = nxt.end()
+            status = _STATUS_RE.match(norm, after)
+            if status and e.type in ("Project", "Enterprise"):
+                e.attributes.setdefault("status", set()).add(status.group(1))
+            award = _AWARD_RE.match(norm, after)
+            if award:
+                e.attributes.setdefault("award", set()).add(clean_name(award.group(2)))
+
+
+# --- identity -----------------------------------------------------------------------
+
+
+def _key(doc: Document, e: KeyedEntity) -> str:
+    """The name qualified by the place a relative name depends on.
+
+    区/县 names are the jurisdiction's; 市 names its city's; 省 names its province's.
+    Places the gazetteer does not know (高铁新城, 西夏墅镇) are the jurisdiction's too.
+    """
+    juris = doc.jurisdiction or doc.report_id
+    chain = gazetteer.jurisdiction_chain(doc.jurisdiction)
+    if e.type == "Place":
+        if e.name == doc.jurisdiction:
+            return "".join(p.name for p in chain if p.name not in e.name) + e.name
+        found = gazetteer.chain(e.name)
+        if found:
+            return "".join(p.name for p in found)
+        if e.name in cues.COUNTRIES or e.name in cues.REGIONS:
+            return e.name
+        return f"{juris}/{e.name}"
+    m = _RELATIVE.match(e.name)
+    if m is None:
+        return e.name
+    level = m.group(0)
+    scope = juris
+    by_level = {p.level: p.name for p in chain}
+    if level == "市":
+        scope = by_level.get("city") or gazetteer.text_parent_city(doc.norm, juris) or juris
+    elif level == "省":
+        scope = by_level.get("province", juris)
+    return f"{scope}/{e.name}"
+
+
+# --- pipeline hook ------------------------------------------------------------------
+
+
+def entity_stage(rf: ReportFacts) -> None:
+    """Pipeline stage: add the report's entities and relations to *rf* in place."""
+    doc = rf.document
+    assert isinstance(doc, Document)
+    ents, rels = extract_entities(doc)
+    rf.entities.extend(ents)
+    rf.relations.extend(rels)

@@ -1,0 +1,374 @@
+"""Cue tables for named things: suffixes, trigger verbs, boundaries, abbreviations.
+
+Each table is small and general to the genre (no report's own names): adding a
+pattern seen in a new report is a one-line change here. The rules that use them
+live in :mod:`graph.entities`; their tests in ``tests/test_entities.py``.
+
+>>> "有限公司" in ENTERPRISE_SUFFIXES and "发改委" in AGENCY_ABBREVIATIONS
+True
+"""
+
+from __future__ import annotations
+
+# --- what may stand inside a name --------------------------------------------------
+# Besides CJK characters: Latin letters and digits (20GWh, QFLP, 5G), the hyphen and
+# middle dot of foreign names (梅特勒-托利多), and bracketed qualifiers (沐辰半导体（临漕）).
+NAME_EXTRA_CHARS = frozenset("-·（）()")
+# The longest name a suffix rule reaches back for (characters).
+MAX_NAME = 24
+
+# --- left boundary ------------------------------------------------------------------
+# Walking left from a head, a name stops where one of these ends: verbs and function
+# words that govern a name rather than belong to it. Longest first is handled by the
+# matcher. (推进 in 推进南京师范大学… ends the name; 建设 does not, since names hold it.)
+LEFT_STOPS: tuple[str, ...] = (
+    # function words
+    "的", "和", "及", "与", "或", "等", "在", "由", "对", "为", "将", "把", "被", "向", "了", "是",
+    "让", "并", "赴", "暨", "其中", "包括", "以及", "开展好",
+    # governing verbs
+    "推进", "推动", "加快", "加速", "加强", "强化", "深化", "实施", "完成", "开工", "建成", "新建",
+    "新增", "打造", "支持", "引进", "引导", "组建", "成立", "入选", "获评", "获批", "启动", "配合",
+    "做好", "推行", "依托", "围绕", "落户", "位于", "签约", "鼓励", "参加", "举办", "办好",
+    "升级为", "通过", "持续", "确保", "力争", "争取", "争创", "创建", "创成", "保障", "聚焦",
+    "对接", "承接", "建立", "设立", "培育", "招引", "引育", "牵头", "联合", "共建", "实现", "加大",
+    "接入", "充分释放", "迭代", "走进", "健全", "跟着", "经", "带动", "促进", "扩大", "出台",
+    "制定", "印发", "塑造", "坚持", "完善", "狠抓", "抓好", "抓实", "用好", "落实", "深入", "全面",
+    "积极", "主动", "大力", "着力", "全力", "扎实", "稳步", "有序", "加快建设", "开工建设", "探索",
+    "申报", "申请", "认定", "入驻", "揭牌", "开园", "投运", "拓展", "开展", "瞄准", "发挥", "放大",
+    "指导", "助力", "涵盖", "形成", "构建", "筹建", "谋划", "盘活", "整合", "助推", "做强", "做大",
+    "做优", "壮大", "引领", "擦亮", "拥有", "新设", "获得", "获颁", "荣获", "批复", "认定为",
+    "成为", "作为", "首家", "唯一", "全市", "全区", "全县", "全省", "我区", "我县", "我市", "本区",
+    "本县", "各类", "一批", "首批", "首个", "首届", "年内", "年底前", "全年", "今年", "当年",
+    "同时", "此外", "目前", "已经", "正式", "顺利", "成功", "相继", "先后", "分别", "加快推进",
+    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
+    "完成了", "继续", "新开工", "推进了", "从", "到",
+)
+# A one-character stop is part of the word it makes with its neighbour (以西, 和美, 在建).
+NOT_STOPS: tuple[str, ...] = (
+    "以西", "以东", "以南", "以北", "和美", "和谐", "和平", "及早", "在建", "在库", "在线", "作为",
+    "为民", "对口", "等级", "从事", "到位", "到期", "高等", "中等", "平等", "是否", "建设", "建筑",
+    "共建", "新建", "在地", "与会", "设计", "设施", "设备", "抓手", "经济", "经营", "经验", "经开",
+    "经费", "经过", "已经", "神经",
+)
+# A count before a name (7个省重大项目, 3所幼儿园) also ends it on the left.
+COUNT_CLASSIFIERS = "个家项所座条批处套台辆片名位"
+
+# --- projects -------------------------------------------------------------------------
+# Heads that make a named, concrete work. Longest first is handled by the matcher.
+PROJECT_HEADS: tuple[str, ...] = (
+    "项目", "基地", "工程", "大桥", "二桥", "高架", "产业园", "创新园", "科技园", "联盟", "公路",
+    "实验室", "电站", "水库", "水厂", "污水处理厂", "院区", "新院区", "新校区", "大厦", "广场",
+    "运动中心", "文化中心", "体育中心", "会展中心", "邻里中心", "公园", "管廊", "码头", "枢纽",
+    "机场", "高铁", "城际", "高速", "铁路", "航道整治", "消防站", "观测站", "工作站", "综合馆",
+    "文化宫", "产线", "生产线", "门急诊楼", "快速化改造", "物流园", "体育公园", "运动公园",
+    "训练基地", "飞地", "中心", "分校", "连接线", "平台",
+)
+# Heads that name a work only with an anchor in front: a place, a company or a quoted
+# name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
+ANCHORED_PROJECT_HEADS: tuple[str, ...] = ("平台",)
+# Heads that join two names with 与/及 (沿江一级公路与国道353线连接线).
+CONNECTOR_HEADS: tuple[str, ...] = ("连接线", "联络线", "连接道路")
+# Numbered national and provincial roads (国道353线).
+ROAD_CODE = r"(?:国道|省道|县道)\d{2,4}线"
+# A 中心 whose stem ends like this is a body at work, an Agency (区疾控中心, …指挥中心).
+AGENCY_CENTRE_STEMS: tuple[str, ...] = (
+    "疾控", "疾病预防控制", "指挥", "管理", "矛调", "一体", "调度", "监测", "政务服务", "应急",
+)
+# A 工程 with one of these in its stem is a programme, a Policy (国家重大人才工程, 停车便利化工程).
+PROGRAMME_STEMS: tuple[str, ...] = ("人才", "便利化", "育才", "引才", "英才")
+# Parts of a work that name the work itself (常泰高速主体工程 → 常泰高速).
+PROJECT_PARTS: tuple[str, ...] = ("主体工程", "主桥", "主线", "主塔柱", "主塔")
+# A head glued to one of these is a common word, not a name's end (桥梁, 村庄, 园区 in 产业园区).
+HEAD_CONTINUATIONS: tuple[str, ...] = (
+    "梁", "庄", "容", "级", "民", "貌", "村", "域", "干", "内", "委", "务", "绿", "大", "会", "生",
+)
+# … and one of these before 村/镇/乡 makes a common word (农村, 乡村, 城镇, 乡镇).
+HEAD_COMMON_BEFORE = "农乡城村镇"
+# Heads that only make a project with a proper stem in front (a bare 中心 or 项目 is not one).
+PROJECT_PHASES = ("一期", "二期", "三期", "四期", "五期")
+# Roads, named by a stem and one of these, are projects when the text builds them.
+ROAD_HEADS: tuple[str, ...] = ("大道", "路", "线")
+# Common words that end like a road (集成电路, 思路).
+NOT_ROADS: tuple[str, ...] = (
+    "电路", "线路", "思路", "道路", "出路", "网路", "门路", "套路", "新路", "老路", "公路", "铁路",
+    "水路", "航线", "路线", "主线", "专线",
+)
+ROAD_BUILD_CUES: tuple[str, ...] = (
+    "通车", "建设", "改造", "贯通", "开工", "合龙", "完工", "建成", "延伸", "北延", "南延", "东延",
+    "西延", "快速化",
+)
+# Stems that leave a project generic (重大项目, 载体项目, 口袋公园): a project needs more.
+GENERIC_PROJECT_STEMS: tuple[str, ...] = (
+    "重大", "重点", "省重大", "市重大", "省市重大", "省市重点", "区级重点", "县级重点", "市重点",
+    "优质", "精品", "外资", "内资", "工业", "产业", "载体", "科技", "人才", "创业", "民生",
+    "民生实事", "实事", "招商", "签约", "在建", "新开工", "续建", "竣工", "投产", "亿元以上",
+    "10亿元以上", "50亿元以上", "百亿", "口袋", "公共服务", "研发", "服务", "城市更新",
+    "农业农村重大", "消费提升", "基础设施", "交通", "水利", "生态", "治理", "智改数转", "技改",
+    "社区卫生服务", "邻里", "便民服务", "党群服务", "养老服务", "区域性养老服务",
+    "社区嵌入式养老服务", "政务服务", "指挥", "数据", "联合创新", "双创", "科创", "孵化",
+    "国家制造业创新", "工程研究", "技术创新", "工程技术研究", "企业技术", "企业研发", "研发设计",
+    "检验检测", "示范", "试点", "改扩建", "新建", "学校", "新建学校", "改造", "提升", "一批",
+    "各类", "相关", "配套", "商业", "县城商业", "乡镇商贸", "商贸", "创新", "校企联合", "联合",
+    "院士", "引才", "博士后", "国家级博士后", "外资研发", "研发机构", "家庭农场", "农民", "龙头",
+    "规上", "生活污水", "污水", "垃圾", "停车", "充电", "一体", "矛调", "城运", "全方位城运",
+    "功能", "慈善", "商贸", "餐饮", "引才工作", "科技转化工作", "外贸转型升级", "试点示范",
+    "应用试点示范", "优秀", "民心实事", "外专", "科技副总", "工业用地提质增效", "高质量科技",
+    "优质人才创业", "精品外资", "暖民心实事", "载体建设", "重大科技", "省市重大科技", "农村",
+    "新改建农村", "产业转移", "落地", "签约", "开工",
+)
+# A stem ending in one of these names a category of projects (县级领导联系重点项目).
+GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "重大科技", "美元", "亿元", "万元")
+# A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
+DESIGNATION_ENDINGS: tuple[str, ...] = ("示范", "试点", "标杆", "试点示范", "优秀")
+# After these verbs comes a title being sought, not a name (创建…示范区, 争创国家级…中心).
+DESIGNATION_VERBS: tuple[str, ...] = ("创建", "争创", "申报创建", "申报", "打造", "创成")
+# Qualifiers stripped before the generic test (省级工程技术研究中心 is generic).
+LEVEL_QUALIFIERS: tuple[str, ...] = (
+    "国家级", "省级", "市级", "区级", "县级", "省市级", "省市", "国家", "全国", "省", "市", "区",
+    "县", "以上",
+)
+# Words inside a project name that mark it as a category, not one work.
+GENERIC_PROJECT_WORDS: tuple[str, ...] = ("等", "各类", "一批", "类项目", "领域", "重大项目")
+
+# --- enterprises ----------------------------------------------------------------------
+ENTERPRISE_SUFFIXES: tuple[str, ...] = (
+    "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司", "基金", "银行",
+)
+# Words a short company name ends with (星宇车灯, 拨云科技, 莱赛激光): the industry.
+ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (
+    "光能", "车灯", "科技", "智能", "激光", "化工", "精密", "新能", "新材", "锂电", "纺织", "茶业",
+    "物流", "生物", "半导体", "减震", "电子", "电气", "股份", "控股", "医药", "材料", "能源",
+    "电池", "汽车", "机械", "制造", "农业", "食品", "药业", "钢铁", "光电", "信息", "数据", "软件",
+    "环保", "新能源", "航空", "重工", "电力", "传媒", "置业", "地产", "矿业",
+)
+# Legal forms and bracketed seats dropped to get the short name of a company.
+LEGAL_FORMS: tuple[str, ...] = (
+    "股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "公司",
+)
+# Stems that leave an enterprise generic (龙头企业, 跨国公司, 基金公司).
+GENERIC_ENTERPRISE_STEMS: tuple[str, ...] = (
+    "跨国", "基金", "投资", "上市", "龙头", "国有", "外资", "民营", "科技", "企业", "产业", "引导",
+    "科创", "天使", "QFLP", "头部", "骨干", "链主", "平台", "中小", "小微", "一批", "各类", "金融",
+    "融资", "担保", "保险", "证券", "子", "分", "总", "母", "其", "本", "该", "区属国有",
+    "县属国有", "市属国有", "城投", "高新技术", "规上", "新型", "配套", "关联", "产业链", "外贸",
+    "大", "两家", "三家", "集团", "智能", "生物", "新能源", "信息", "数据", "青年", "高层次",
+    "传统", "农业", "智改数转", "数字", "现代", "前沿", "未来", "先进", "商贸", "文旅", "体育",
+    "新能源汽车", "光伏", "动力电池", "现代农业", "大气优良率", "外贸进",
+)
+# Verbs after which a bare name at the start of a clause is an organisation that acts.
+ORG_SUBJECT_VERBS: tuple[str, ...] = (
+    "获评", "入选", "主板上市", "北交所上市", "科创板上市", "创业板上市", "上市", "获批",
+    "被认定为", "被评为", "获颁", "出口", "签约落地", "营业收入", "全年营业收入", "成为", "开展",
+    "拓展", "在上海证券交易所", "在深圳证券交易所", "在北京证券交易所", "带动", "荣获", "及早投产",
+    "投产", "与", "可转债", "实施",
+)
+# Verbs that many subjects do: the name before them must end like a company (拨云科技).
+WEAK_ORG_VERBS: tuple[str, ...] = ("开展", "拓展", "带动", "成为", "与", "投产", "实施", "入选")
+# Words that make a company name generic wherever they stand (区内优质上市公司).
+GENERIC_ENTERPRISE_WORDS: tuple[str, ...] = (
+    "优质", "上市", "龙头", "骨干", "跨国", "区内", "县内", "市内", "各类", "外资", "投资机构",
+    "后备", "重点", "领军", "规上", "高新技术", "专精特新", "兄弟", "县区", "销售",
+)
+# Endings of a group of organisations, not one (龙头企业, 科研机构, 示范单位).
+GENERIC_ORG_ENDINGS: tuple[str, ...] = (
+    "企业", "机构", "单位", "公司", "集群", "主体", "项目", "载体", "平台", "人才", "团队", "园区",
+    "产业", "行业", "部门", "高校", "院所", "工作", "政策", "品牌", "经验", "案例", "群众", "建设",
+    "发展",
+)
+# X、Y等 + count + one of these: the listed names are companies.
+ENTERPRISE_GROUP_NOUNS: tuple[str, ...] = ("企业", "公司", "跨国公司", "外企", "家")
+# A short name that opens a clause and ends like this is a venue, a Project (环球恐龙城获评…).
+VENUE_ENDINGS: tuple[str, ...] = ("城", "港", "林", "园", "馆", "湾")
+# A list closed by 等 + one of these nouns names things of that type (小黄山、新孟河等9个生态
+# 绿城项目; 欧美、日韩等地区; 研发费用加计扣除等政策). Longest first is handled by the matcher.
+GROUP_NOUN_TYPES: dict[str, str] = {
+    "项目": "Project", "工程": "Project", "建筑": "Project", "道路": "Project", "场馆": "Project",
+    "企业": "Enterprise", "公司": "Enterprise", "跨国公司": "Enterprise", "外企": "Enterprise",
+    "地区": "Place", "国家": "Place", "城市": "Place", "市场": "Place", "园区": "Place",
+    "村庄": "Place", "乡镇": "Place", "地": "Place", "政策": "Policy", "高校": "Agency",
+    "院所": "Agency",
+}
+# What may stand between 等 and its noun (等超50家跨国公司, 等9个生态绿城项目, 等沿线境外园区).
+GROUP_NOUN_GAP = 8
+
+# --- agencies ------------------------------------------------------------------------
+# A government body: its level, then its name, then one of these.
+AGENCY_LEVELS: tuple[str, ...] = ("国家", "中央", "省", "市", "区", "县", "镇", "乡", "街道")
+AGENCY_HEADS: tuple[str, ...] = (
+    "人民政府", "政府", "委员会", "办公室", "管委会", "分局", "局", "厅", "委", "办", "署", "中心",
+    "研究院", "产研院", "研究所", "医院", "人民医院", "中医医院", "法院", "检察院", "大学", "学院",
+    "交大", "师大", "学校", "中学", "一中", "小学", "管理局",
+)
+# Heads an agency may have without a level in front, given a long enough stem
+# (安全生产综合监督管理局); short words end in them too (格局, 督办, 客厅).
+UNLEVELLED_AGENCY_HEADS: tuple[str, ...] = ("管理局", "委员会", "办公室")
+UNLEVELLED_MIN_STEM = 4
+# Party and state bodies by level: 市委, 县人民政府, 区人大, 县政协 (with an optional place
+# name in front: 岚州市委, 青山县人民政府).
+POLITICAL_BODIES: tuple[str, ...] = ("人民政府", "政府", "人大常委会", "人大", "政协", "委")
+POLITICAL_NOT_BEFORE: tuple[str, ...] = ("员", "书记", "常委会", "办", "托")
+FIXED_AGENCIES: tuple[str, ...] = ("党中央", "国务院", "中共中央", "全国人大", "全国政协")
+# Stock exchanges, named as organisations (北交所上市).
+STOCK_EXCHANGES: tuple[str, ...] = (
+    "上海证券交易所", "深圳证券交易所", "北京证券交易所", "北交所", "上交所", "深交所", "港交所",
+)
+# Heads that name an institution on their own, without a level (复旦大学, 运河实验室 is a project).
+INSTITUTION_HEADS: tuple[str, ...] = (
+    "大学", "学院", "交大", "师大", "研究院", "研究所",
+)
+# Stems that leave an agency generic (各部门, 市直部门, 高校).
+GENERIC_AGENCY_STEMS: tuple[str, ...] = (
+    "各", "相关", "有关", "责任", "职能", "一站式", "服务", "指挥", "政务服务", "便民服务",
+    "党群服务", "社区卫生服务", "卫生服务", "养老服务", "运营", "数据", "研发", "创新", "技术",
+    "工程", "工程技术", "工程研究", "技术创新", "企业技术", "孵化", "示范", "双一流", "高水平",
+    "知名", "重点", "新型", "中字头", "国家队", "综合", "城运", "矛调", "调度", "管理", "监管",
+    "一体", "科研", "研究", "体检", "培训", "检测", "联合", "上级", "中心", "三级", "星级", "级",
+    "联合创新", "国家制造业创新", "外资研发", "疾病预防控制",
+)
+# Short forms of agency names → the full form (区发改委 → 区发展和改革委员会).
+AGENCY_ABBREVIATIONS: dict[str, str] = {
+    "发改委": "发展和改革委员会", "发展改革委": "发展和改革委员会", "发改局": "发展和改革局",
+    "工信局": "工业和信息化局", "经信局": "经济和信息化局", "科技局": "科学技术局",
+    "人社局": "人力资源和社会保障局", "住建局": "住房和城乡建设局", "自规局": "自然资源和规划局",
+    "资规局": "自然资源和规划局", "生态环境局": "生态环境局", "农业农村局": "农业农村局",
+    "文旅局": "文化广电和旅游局", "卫健委": "卫生健康委员会", "卫健局": "卫生健康局",
+    "市监局": "市场监督管理局", "应急局": "应急管理局", "审批局": "行政审批局",
+    "城管局": "城市管理局", "交通局": "交通运输局", "国资办": "国有资产监督管理办公室",
+    "国资委": "国有资产监督管理委员会", "金融办": "金融工作办公室", "疾控中心": "疾病预防控制中心",
+    "产研院": "产业技术研究院", "管委会": "管理委员会", "经开区": "经济开发区",
+    "政府办": "人民政府办公室", "统计局": "统计局",
+}
+# Short forms of institutions (南师大 → 南京师范大学 is found by the subsequence rule;
+# these are the forms it cannot find).
+INSTITUTION_ABBREVIATIONS: dict[str, str] = {
+    "交大": "交通大学", "师大": "师范大学", "理工大": "理工大学", "科大": "科技大学",
+}
+
+# --- places --------------------------------------------------------------------------
+# Heads of a place name (西夏墅镇, 三井街道, 高铁新城, 龙江路以西产业园区).
+PLACE_HEADS: tuple[str, ...] = (
+    "街道", "镇", "村", "新城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区",
+    "园区", "流域", "核心区", "自贸区", "保税区", "度假区", "街区", "古街", "商圈", "示范园", "县",
+    "市",
+)
+# Stems that make a 园 a zone where others act, a Place (中欧（临漕）国际合作产业园).
+ZONE_STEMS: tuple[str, ...] = ("国际合作", "产能合作", "合作示范")
+# After a short-stem place (西岭县) comes a boundary or one of these, not more of a word (县城).
+SHORT_PLACE_NEXT = "的和与及等、，。；对在"
+# A project head after which no owner is implied by the name (钒钛新材料产业技术创新联盟).
+NO_OWNER_HEADS: tuple[str, ...] = ("联盟",)
+# Branch words after which a short place name is the branch's seat (市生态环境局运河分局).
+BRANCH_HEADS: tuple[str, ...] = ("分局", "分院", "支队", "大队", "分中心")
+# 甲升级为乙, 甲更名为乙: one thing under an old and a new name.
+RENAME_VERBS: tuple[str, ...] = ("升级为", "更名为", "改名为", "整合为")
+# Compounds inside agency names that hold a stop word (发展和改革, 自然资源和规划).
+PROTECTED_COMPOUNDS: tuple[str, ...] = (
+    "发展和改革", "工业和信息化", "自然资源和规划", "住房和城乡建设", "人力资源和社会保障",
+    "文化广电和旅游", "文化和旅游", "经济和信息化", "科学技术", "卫生健康", "交通运输",
+)
+# Heads that make a place only after a two-character stem (西岭县, 岚州市): longer runs
+# before them are other words (中心城市, 全县).
+SHORT_STEM_PLACE_HEADS: tuple[str, ...] = ("县", "市")
+# Parts of a place named after it (北塘新城核心区 is in 北塘新城).
+PLACE_PART_HEADS: tuple[str, ...] = ("核心区", "段")
+# Stems that leave a place generic (全区, 镇村, 两个培育镇, 美丽乡村).
+GENERIC_PLACE_STEMS: tuple[str, ...] = (
+    "全", "我", "本", "各", "该", "乡", "镇", "村", "城", "新", "培育", "重点", "美丽", "特色",
+    "示范", "和美", "宜居", "试点", "行政", "自然", "农", "城乡", "乡村", "田园", "贫困",
+    "经济发达", "农业产业强", "和美乡村示范", "乡村振兴示范", "中心", "城市", "老", "旧", "产业",
+    "工业", "物流", "科技", "高新", "经济", "开发", "外", "省级", "国家级", "市级", "省级特色田园",
+    "宜居宜业和美乡村示范", "先行示范", "现代商贸流通体系建设示范", "国家生态文明建设示范",
+    "生态文明建设示范", "全国智慧养老创新示范", "智慧养老创新示范", "现代农业产业", "对口", "周边",
+    "沿线境外", "境外", "两个", "一", "社", "居民", "城镇", "农村", "小", "大", "东", "西", "南",
+    "北", "核心", "功能", "沿岸", "人才", "绿色工业", "人才社区", "现代商贸流通体系建设示范",
+    "智慧养老创新示范", "全国智慧养老创新示范", "自贸", "保税", "综合保税", "餐饮", "中心", "郊",
+    "国家级旅游", "旅游", "中心城", "全国", "沿线", "和美", "夜间文化和旅游消费", "休闲",
+    "旅游休闲", "步行", "示范步行",
+)
+# Regions and waters named without an administrative head (a general table).
+REGIONS: tuple[str, ...] = (
+    "长三角", "珠三角", "粤港澳大湾区", "京津冀", "长江经济带", "成渝", "太湖流域", "黄河流域",
+    "长江流域", "淮河流域", "苏南", "苏北", "苏中", "皖南", "浙北", "太湖", "大运河", "东盟",
+    "欧盟", "中东", "中亚", "东南亚", "非洲", "拉美", "欧洲", "北美",
+)
+# Foreign countries, by the names Chinese reports use (a general table).
+COUNTRIES: tuple[str, ...] = (
+    "中华人民共和国", "印度尼西亚", "印尼", "阿联酋", "阿拉伯联合酋长国", "沙特阿拉伯", "沙特",
+    "德国", "法国", "英国", "意大利", "西班牙", "葡萄牙", "荷兰", "比利时", "瑞士", "瑞典", "挪威",
+    "丹麦", "芬兰", "奥地利", "匈牙利", "波兰", "捷克", "斯洛伐克", "罗马尼亚", "保加利亚",
+    "塞尔维亚", "希腊", "土耳其", "俄罗斯", "乌克兰", "白俄罗斯", "哈萨克斯坦", "乌兹别克斯坦",
+    "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦", "蒙古国", "日本", "韩国", "朝鲜", "越南", "老挝",
+    "柬埔寨", "泰国", "缅甸", "马来西亚", "新加坡", "菲律宾", "文莱", "印度", "巴基斯坦",
+    "孟加拉国", "斯里兰卡", "尼泊尔", "伊朗", "伊拉克", "以色列", "卡塔尔", "科威特", "阿曼",
+    "埃及", "南非", "尼日利亚", "埃塞俄比亚", "肯尼亚", "摩洛哥", "阿尔及利亚", "美国", "加拿大",
+    "墨西哥", "巴西", "阿根廷", "智利", "秘鲁", "哥伦比亚", "澳大利亚", "新西兰",
+)
+# Short names of provinces and cities need a following cue to count as a place
+# (上海、杭州、南京等中心城市, 在上海设立): alone they open many other names.
+SHORT_PLACE_FOLLOWERS: tuple[str, ...] = (
+    "、", "等", "，", "。", "；", "设立", "站", "市场", "地区", "万亿之城",
+)
+
+# --- policies ------------------------------------------------------------------------
+# Suffixes that make a quoted phrase (or the words right after it) a named policy,
+# plan or programme: “532”发展战略, “龙腾行动”计划, “三大工程”.
+POLICY_HEADS: tuple[str, ...] = (
+    "行动计划", "行动方案", "攻坚行动", "专项行动", "发展战略", "空间发展战略", "战略", "计划",
+    "行动", "工程", "工作法", "方案", "规划", "意见", "措施", "政策", "机制", "改革试点",
+)
+# A quoted phrase ending in one of these is itself a policy name (“企业创新积分制”, “链长制”,
+# “项目攻坚年”).
+QUOTED_POLICY_ENDINGS: tuple[str, ...] = ("制", "攻坚年", "提升年", "建设年", "行动年")
+# A quoted phrase before one of these names a policy by the quoted words alone
+# (“智慧城市管家”试点, “东拓、西优、南延、北控”的思路).
+QUOTED_POLICY_FOLLOWERS: tuple[str, ...] = ("试点", "的思路", "思路", "工作体系")
+# National strategies and programmes named without a head word (a general table).
+FIXED_POLICIES: tuple[str, ...] = ("一带一路", "乡村振兴战略", "中国制造2025")
+# A policy named by a list (甲、乙等政策) needs at least this many characters (电价 is not one).
+MIN_LISTED_POLICY = 6
+# A quoted name before 项目 is the work's own name only if it ends like a facility
+# (“急郎中工作室”项目, not “揭榜挂帅”项目).
+QUOTED_WORK_ENDINGS: tuple[str, ...] = ("室", "馆", "站", "院", "园", "中心", "基地", "工程", "厂")
+# A quoted work (“运河绿廊”生态修复工程) rather than a programme (“千企焕新”工程).
+WORK_TAIL_WORDS: tuple[str, ...] = ("改造", "修复", "扩建", "新建", "整治", "建设", "改建")
+# The most a quoted phrase's tail may add before its policy head (“双百”企业培育计划).
+MAX_POLICY_TAIL = 12
+# Heads of a policy named without quotes (国家重大人才工程, 全民参保计划).
+UNQUOTED_POLICY_HEADS: tuple[str, ...] = (
+    "行动计划", "攻坚行动", "专项行动", "提升行动", "增效行动", "计划", "战略", "规定",
+)
+# An unquoted policy name reads left up to one of these (出台常州国家高新区打造…三年行动计划).
+POLICY_LEFT_STOPS: tuple[str, ...] = (
+    "出台", "制定", "实施", "落实", "推进", "开展", "开展好", "坚持", "申报", "入选", "用好",
+    "深化", "建立", "启动", "印发", "执行", "推行", "围绕", "依托", "按照", "对照", "结合", "完成",
+    "全面完成", "首届", "认真落实", "深入实施", "持续实施", "以", "的", "和", "与", "及", "等",
+    "在", "是", "为", "全市", "全区", "全县", "全省", "加强", "充分释放", "纵深推进", "攻坚开展",
+)
+# Stems that leave a policy generic (年度计划, 三大行动, 推进计划).
+GENERIC_POLICY_STEMS: tuple[str, ...] = (
+    "年度", "年度投资", "投资", "工作", "推进", "发展", "行动", "专项", "各级各类", "各类", "三大",
+    "六大", "五大", "四大", "两大", "重点", "民生实事推进", "实施", "该", "本", "上述",
+)
+
+# --- relations -----------------------------------------------------------------------
+# Verbs that place a thing: "X落户Y", "X位于Y", "在Y建设X".
+LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址")
+LOCATED_BEFORE_VERBS: tuple[str, ...] = ("设立", "建设", "建成", "开工", "布局", "投资")
+RESPONSIBLE_CUES: tuple[tuple[str, str], ...] = (("由", "牵头"), ("由", "负责"))
+PARTNER_VERBS: tuple[str, ...] = ("共建", "合作", "联合", "签约", "签署", "携手", "共同")
+# Verbs after which a project's owner is the one who builds it (X实施Y, X投资建设Y).
+IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")
+
+# --- attributes ----------------------------------------------------------------------
+AWARD_VERBS: tuple[str, ...] = (
+    "获评", "入选", "被认定为", "认定为", "被评为", "获批", "荣获", "创成", "获颁",
+)
+# Stage words, longest first handled by the matcher; each is kept as the report writes it.
+STATUS_WORDS: tuple[str, ...] = (
+    "主板上市", "北交所上市", "科创板上市", "创业板上市", "上市", "竣工投产", "竣工投用",
+    "竣工验收", "竣工", "开工建设", "全面开工", "开工", "建成投产", "投产", "量产", "建成通车",
+    "通车", "投运", "投入使用", "建成投用", "投用", "完工", "封顶", "开园", "揭牌", "并网发电",
+    "贯通", "签约落地", "签约", "合龙", "建成",
+)
+# What an award may end with (it stops at the first clause break anyway).
+AWARD_MAX = 30
