@@ -540,5 +540,60 @@ def evaluate_entities(
             rf = extract(path)
             parts = score_entities(gents, rf.entities)
             parts.update(score_relations(grels, gents, rf.relations, rf.entities))
+            if "links" in gold.raw:
+                parts.update(score_links(gold.raw, gents, rf))
             results.append(ReportScore(name, parts))
     return results
+
+
+def _gold_target_span(raw: dict[str, Any], norm: str, quote: str, nth: int) -> tuple[int, int] | None:
+    """Where the *nth* gold target with this quote stands in the report."""
+    same = [t for t in raw.get("targets") or [] if str(t.get("quote")) == quote]
+    if not same:
+        return _find(norm, quote, 1)
+    item = same[min(nth, len(same)) - 1]
+    return _find(norm, quote, int(item.get("occurrence", 1)))
+
+
+def score_links(raw: dict[str, Any], gold_entities: list[GoldEntity], rf: ReportFacts,
+                min_confidence: float | None = None) -> dict[str, PartScore]:
+    """P/R/F1 of project → target links at or above the default confidence.
+
+    A predicted link matches a gold link when its source shares a name with the
+    gold source and its target's evidence overlaps the gold target's quote.
+    """
+    from graph.links import DEFAULT_CONFIDENCE
+
+    floor = DEFAULT_CONFIDENCE if min_confidence is None else min_confidence
+    norm = rf.document.norm  # type: ignore[attr-defined]
+
+    def gold_names(name: str) -> frozenset[str]:
+        key = name_key(name)
+        return next((g.names for g in gold_entities if key in g.names), frozenset({key}))
+
+    by_ref = {(e.type, e.name): _entity_names(e) for e in rf.entities}
+    preds = [s for s in rf.supports if s.confidence >= floor and s.target.mention is not None]
+    score = PartScore(f"links (conf≥{floor:g})")
+    used: set[int] = set()
+    for item in raw.get("links") or []:
+        names = gold_names(str(item["from"]))
+        where = _gold_target_span(raw, norm, str(item["target"]), int(item.get("target_occurrence", 1)))
+        hit = None
+        for pi, sup in enumerate(preds):
+            if pi in used or where is None:
+                continue
+            span = sup.target.mention.span  # type: ignore[union-attr]
+            if by_ref.get(sup.source, frozenset({name_key(sup.source[1])})) & names and \
+                    span.start < where[1] and where[0] < span.end:
+                hit = pi
+                break
+        if hit is None:
+            score.fn += 1
+            score.misses.append(f"{item['from']} → «{item['target']}» ({item.get('why', '')})")
+        else:
+            used.add(hit)
+            score.tp += 1
+    score.fp = len(preds) - len(used)
+    score.extras = [f"{s.source[1]} → {s.target.indicator} {s.method} {s.confidence:g}"
+                    for pi, s in enumerate(preds) if pi not in used]
+    return {score.part: score}

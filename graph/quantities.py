@@ -178,7 +178,8 @@ def _read_match(
             return None
     if unit not in cues.COUNT_CLASSIFIERS and unit not in cues.PERCENT_UNITS:
         head = re.match(r"[^，。；、,;：:（(]{0,12}", norm[unit_end:hi])
-        if head and head.group(0).endswith(cues.NAME_HEADS):
+        name = re.sub(r"[一二三四五六七八九十]期$", "", head.group(0)) if head else ""
+        if name.endswith(cues.NAME_HEADS):
             return None
     comparator, qend = _comparator(norm, m, nstart, lo, hi)
     sign, cue_start = _change(norm, nstart, lo, unit)

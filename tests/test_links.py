@@ -95,6 +95,7 @@ def test_reverse_impact_and_ranking(G) -> None:
 
 
 def test_confidence_filter(G) -> None:
+    # a shared task item is a weak reason: off by default, shown when asked for
     node = next(n for n, d in G.nodes(data=True) if d["label"] == "青龙大桥")
-    assert impact_of(G, node, min_confidence=0.7) == []
-    assert impact_of(G, node, min_confidence=0.5)
+    assert impact_of(G, node) == []
+    assert impact_of(G, node, min_confidence=0.4)
