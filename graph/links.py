@@ -92,6 +92,24 @@ def _clause_index(starts: list[int], offset: int) -> int:
     return max(i for i, s in enumerate(starts) if s <= offset)
 
 
+_GENERIC_BIGRAMS = frozenset(("项目", "工程", "建设", "新增", "新建", "改造", "全年", "企业", "产业",
+                              "发展", "实施", "推进", "完成", "二期", "一期", "三期", "中心", "基地"))
+# A project in a sentence whose target counts projects or investment is one of them:
+# 安排区级重点项目140个，年度计划投资320亿元，确保恒川…项目一期…竣工投产
+_PROJECT_AGGREGATES = ("项目", "投资")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} - _GENERIC_BIGRAMS
+
+
+def _same_topic(name: str, indicator: str, kind: str) -> bool:
+    """Does the target measure what the name is about (a shared word, or projects)?"""
+    if kind == "Project" and any(w in indicator for w in _PROJECT_AGGREGATES):
+        return True
+    return bool(_bigrams(name) & _bigrams(indicator))
+
+
 def _same_sentence_confidence(
     doc: Document, sent: Sentence, m: Mention, t: Fact, kind: str
 ) -> float:
@@ -104,6 +122,8 @@ def _same_sentence_confidence(
         return METHODS["SameSentence"]
     if mine == 0 < theirs and kind == "Policy":
         return SENTENCE_GOAL  # 深化“运河英才计划”，全年引进高层次人才团队60个以上，…
+    if _same_topic(m.quote, t.indicator, kind):
+        return SENTENCE_GOAL  # 推动县生活垃圾焚烧发电项目建成投运，新增生活垃圾日处理能力300吨
     if mine < theirs and t.strength in ("Firm", "Aspirational"):
         before = doc.norm[m.span.end : t.mention.span.end]
         if any(cue in before for cue, strength in STRENGTH_CUES.items()
