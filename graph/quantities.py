@@ -71,7 +71,7 @@ def _pattern() -> re.Pattern[str]:
     number = rf"(?:{_ARABIC}|{_CN})"
     return re.compile(
         rf"(?P<pct>百分之)?(?P<num>{number})"
-        rf"(?:\s*(?P<rsep>[~\-—至到])\s*(?P<num2>{number}))?"
+        rf"(?:%?\s*(?P<rsep>[~\-—至到])\s*(?P<num2>{number}))?"
         rf"(?P<infix>[余多])?"
         rf"(?:(?P<cheng>成)(?![为立本果效绩功交员])|(?P<unit>{unit_alt}))"
     )

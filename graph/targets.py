@@ -28,6 +28,7 @@ _STRIP_CHARS = " \t　“”\"'‘’（）()《》—-·:：,，、"
 _YEAR_IN_CLAUSE = re.compile(r"(?:^|到|至|在|于|力争|确保|预计|争取|计划)((?:19|20)\d{2})年(?![度底前以来])")
 _HEADLINE_CUES = ("主要预期目标", "主要目标", "预期目标")
 _DISTRIBUTE_CUES = ("双双", "均", "都")
+_LIST_SUMMARY = re.compile(r"([两二三四五六七八九十\d]{1,2})个?([\u4e00-\u9fff]{1,3})$")
 
 
 def extract_facts(doc: Document) -> list[Fact]:
@@ -60,6 +61,8 @@ def _sentence_facts(
     prev_sign = 0
     history: list[tuple[str, int]] = []  # (indicator, span start) of each named quantity
     for qi, q in enumerate(quantities):
+        if runs.get(qi) == (0, 0):
+            continue  # the count that names a 分别 list (两个街道) is not a fact
         q = _inherit_change(norm, q, prev, prev_sign)
         q = _run_comparator(norm, q, qi, quantities, runs)
         prev_sign = q.change_sign
@@ -104,7 +107,7 @@ def _run_comparator(
     norm: str, q: Quantity, qi: int, quantities: list[Quantity], runs: dict[int, tuple[int, int]]
 ) -> Quantity:
     """分别增长5%、6.5%以上: the comparator written after the last figure holds for all."""
-    if qi not in runs or q.comparator != "Exactly":
+    if qi not in runs or runs[qi][1] == 0 or q.comparator != "Exactly":
         return q
     pos, size = runs[qi]
     last = quantities[qi - pos + size - 1]
@@ -380,7 +383,20 @@ def _respectively(
     for m in re.finditer("分别", norm[sent.start : sent.end]):
         pos = sent.start + m.start()
         cstart = _clause_start(norm, pos, sent.start, _CLAUSE_BREAK)
-        names = complete_list([_clean(x) for x in split_list(norm[cstart:pos]) if _clean(x)])
+        subject = norm[cstart:pos]
+        # 望潮、鲸口两个街道分别…: the count names the list, its noun belongs to each item
+        summary = _LIST_SUMMARY.search(subject)
+        noun = ""
+        if summary:
+            noun = summary.group(2)
+            subject = subject[: summary.start()]
+            for i, q in enumerate(quantities):
+                if cstart <= q.start < pos:
+                    out[i] = ([], cstart)
+                    runs[i] = (0, 0)
+        names = complete_list([_clean(x) for x in split_list(subject) if _clean(x)])
+        if noun:
+            names = [n if n.endswith(noun) else n + noun for n in names]
         after = [i for i, q in enumerate(quantities) if q.start > pos]
         run: list[int] = []
         for i in after:
@@ -389,6 +405,7 @@ def _respectively(
             ):
                 break
             run.append(i)
+        run = [i for i in run if runs.get(i) != (0, 0)]
         if len(run) < 2:
             continue
         for k, i in enumerate(run):

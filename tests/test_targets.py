@@ -152,3 +152,32 @@ def test_mention_quotes_the_text_as_read() -> None:
 )
 def test_complete_list(items: list[str], expected: list[str]) -> None:
     assert complete_list(items) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("——固定资产投资增长6%~8%；",
+         [("固定资产投资", D(6), D(8), "%", "Exactly", "ChangeRate", "Plain")]),
+        ("集装箱吞吐量达到450万标准箱。",
+         [("集装箱吞吐量", D(450), None, "万标准箱", "Exactly", "Level", "Plain")]),
+        ("望潮、鲸口两个街道分别新建智慧社区5个、4个。",
+         [("望潮街道", D(5), None, "个", "Exactly", "Level", "Plain"),
+          ("鲸口街道", D(4), None, "个", "Exactly", "Level", "Plain")]),
+        ("推动30万吨级原油码头工程建成投用。", []),
+    ],
+)
+def test_more_plan_sentences(sentence: str, expected: list[tuple]) -> None:
+    assert [brief(f) for f in facts_of(sentence)] == expected
+
+
+def test_same_basis_growth_is_the_same_indicator() -> None:
+    facts = facts_of("一般公共预算收入完成96.8亿元，同口径增长11.4%。", "review")
+    assert [(f.indicator, f.value, f.quantity_kind) for f in facts] == [
+        ("一般公共预算收入", D("96.8"), "Level"), ("一般公共预算收入", D("11.4"), "ChangeRate")]
+
+
+def test_shortened_time_is_a_decline() -> None:
+    facts = facts_of("进口、出口整体通关时间分别比上年压缩18%、25%。", "review")
+    assert [(f.indicator, f.value) for f in facts] == [
+        ("进口整体通关时间", D(-18)), ("出口整体通关时间", D(-25))]
