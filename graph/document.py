@@ -7,6 +7,7 @@ read), so a span ``(start, end)`` quotes the report with ``text[start:end]``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -72,14 +73,26 @@ class Document:
     review_year: int | None = None
     plan_year: int | None = None
     jurisdiction: str | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def section_at(self, offset: int) -> Section | None:
-        """The deepest section containing *offset*."""
-        best: Section | None = None
-        for sec in self.sections:
-            if sec.start <= offset < sec.end and (best is None or sec.level >= best.level):
-                best = sec
-        return best
+        """The deepest section containing *offset*.
+
+        Sections nest and are listed in text order, so the deepest one holding the
+        offset is the last one starting at or before it that still contains it.
+        """
+        i = bisect_right(self._section_starts(), offset) - 1
+        while i >= 0:
+            sec = self.sections[i]
+            if sec.start <= offset < sec.end:
+                return sec
+            i -= 1
+        return None
+
+    def _section_starts(self) -> list[int]:
+        if len(self._starts) != len(self.sections):
+            self._starts = [s.start for s in self.sections]
+        return self._starts
 
     def sentence_at(self, offset: int) -> Sentence | None:
         lo, hi = 0, len(self.sentences)

@@ -57,6 +57,13 @@ def link_supports(rf: ReportFacts) -> list[Support]:
     targets = [f for f in rf.facts if f.kind == "target" and f.mention is not None]
     best: dict[tuple[tuple[str, str], int], Support] = {}
     index = {id(t): i for i, t in enumerate(targets)}
+    # where each target stands, computed once: its sentence and its task item
+    placed = []
+    for t in targets:
+        assert t.mention is not None
+        tsent = doc.sentence_at(t.mention.span.start)
+        if tsent is not None:
+            placed.append((t, tsent, _item(doc, t.mention.span.start)))
     for entity in rf.entities:
         if entity.type not in SOURCE_TYPES:
             continue
@@ -66,8 +73,10 @@ def link_supports(rf: ReportFacts) -> list[Support]:
             sent = doc.sentence_at(m.span.start)
             if period != "plan" or sent is None:
                 continue
-            for t in targets:
-                found = _method(doc, m, sent, t, entity.type)
+            item = _item(doc, m.span.start)
+            text = doc.norm[sent.start : sent.end]
+            for t, tsent, titem in placed:
+                found = _method(doc, m, sent, text, item, t, tsent, titem, entity.type)
                 if found is None:
                     continue
                 method, confidence, evidence = found
@@ -132,6 +141,10 @@ def _same_sentence_confidence(
     return SENTENCE_OTHER
 
 
+def _next_sentence(doc: Document, sent: Sentence) -> Sentence | None:
+    return doc.sentence_at(sent.end)
+
+
 def _all_mentions(doc: Document, entity: Entity) -> list[Mention]:
     """The entity's mentions plus every other place its name or an alias is written."""
     out = {m.span: m for m in entity.mentions}
@@ -152,24 +165,20 @@ def _all_mentions(doc: Document, entity: Entity) -> list[Mention]:
 
 
 def _method(
-    doc: Document, m: Mention, sent: Sentence, t: Fact, kind: str
+    doc: Document, m: Mention, sent: Sentence, text: str, item: int | None, t: Fact,
+    tsent: Sentence, titem: int | None, kind: str,
 ) -> tuple[str, float, list[Mention]] | None:
-    assert t.mention is not None
-    tsent = doc.sentence_at(t.mention.span.start)
-    if tsent is None:
-        return None
+    """The strongest reason linking the mention *m* (in *sent*, task *item*) to *t*."""
     if tsent.start == sent.start:
         return "SameSentence", _same_sentence_confidence(doc, sent, m, t, kind), \
             [_sentence_mention(doc, sent)]
-    item, titem = _item(doc, m.span.start), _item(doc, t.mention.span.start)
-    evidence = [_sentence_mention(doc, sent), _sentence_mention(doc, tsent)]
     if item is not None and item == titem:
-        text = doc.norm[sent.start : sent.end]
-        follows = 0 < tsent.start - sent.end <= 2 or doc.sentences.index(tsent) == \
-            doc.sentences.index(sent) + 1
+        evidence = [_sentence_mention(doc, sent), _sentence_mention(doc, tsent)]
+        follows = 0 < tsent.start - sent.end <= 2 or _next_sentence(doc, sent) == tsent
         if follows and any(c in text for c in LINK_CUES):
             return "Cue", METHODS["Cue"], evidence
         return "SameTaskItem", METHODS["SameTaskItem"], evidence
-    if t.indicator and len(t.indicator) >= 3 and t.indicator in doc.norm[sent.start : sent.end]:
-        return "ThemeMatch", METHODS["ThemeMatch"], evidence
+    if t.indicator and len(t.indicator) >= 3 and t.indicator in text:
+        return "ThemeMatch", METHODS["ThemeMatch"], [_sentence_mention(doc, sent),
+                                                      _sentence_mention(doc, tsent)]
     return None

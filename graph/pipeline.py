@@ -25,7 +25,7 @@ from graph.errors import CommitkgError
 if TYPE_CHECKING:
     from graph.curation import CurationRule
 from graph.facts import ReportFacts
-from graph.reader import read_report
+from graph.reader import ReportText, read_report
 from graph.targets import extract_facts
 from graph.vocab import DEFAULT_BASE, Minter, slug
 
@@ -62,8 +62,15 @@ def extract_report(
     *curation* rules (``data/curation``) are applied after extraction and before
     linking; each applied rule is kept in ``curation_log`` as provenance.
     """
-    text = read_report(path)
-    doc = parse_document(text, report_id or report_id_for(path))
+    return extract_text(read_report(path), report_id or report_id_for(path), curation)
+
+
+def extract_text(
+    text: ReportText, report_id: str, curation: Sequence[CurationRule] = ()
+) -> ReportFacts:
+    """Every stage after reading: structure, facts, entities, curation, links."""
+    path = text.path
+    doc = parse_document(text, report_id)
     _check_genre(doc)
     rf = ReportFacts(document=doc, facts=extract_facts(doc))
     for stage in EXTRA_STAGES:

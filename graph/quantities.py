@@ -23,6 +23,11 @@ _CN_SINGLE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3,
 _NOT_A_NUMBER = frozenset({"一", "百", "千", "十", "万", "零", "〇"})
 
 
+_PREFIX_WORDS = tuple(cues.PREFIX_COMPARATORS)
+_CHANGE_WORDS = tuple(cues.CHANGE_VERBS)
+_SUFFIX_WORDS = tuple(sorted(cues.SUFFIX_COMPARATORS, key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One number with its unit and cues, found in the normalised text."""
@@ -101,8 +106,13 @@ def _quoted_mask(norm: str) -> bytearray:
     return mask
 
 
-def _ends_with_any(text: str, end: int, words: tuple[str, ...] | list[str]) -> str | None:
-    for w in sorted(words, key=len, reverse=True):
+@lru_cache(maxsize=32)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
+    for w in _longest_first(words):
         if end - len(w) >= 0 and text.startswith(w, end - len(w)):
             return w
     return None
@@ -206,7 +216,7 @@ def _prefix_start(norm: str, nstart: int, lo: int) -> int:
     i = nstart
     while i > lo and norm[i - 1] in cues.BRIDGE:
         i -= 1
-    cue = _ends_with_any(norm[max(lo, i - 4) : i], min(4, i - lo), list(cues.PREFIX_COMPARATORS))
+    cue = _ends_with_any(norm[max(lo, i - 4) : i], min(4, i - lo), _PREFIX_WORDS)
     if cue:
         i -= len(cue)
     return i
@@ -215,13 +225,12 @@ def _prefix_start(norm: str, nstart: int, lo: int) -> int:
 def _comparator(norm: str, m: re.Match[str], nstart: int, lo: int, hi: int) -> tuple[str, int]:
     end = m.end()
     tail = norm[end : min(hi, end + 4)]
-    suffix = next((s for s in sorted(cues.SUFFIX_COMPARATORS, key=len, reverse=True)
-                   if tail.startswith(s)), None)
+    suffix = next((s for s in _SUFFIX_WORDS if tail.startswith(s)), None)
     i = nstart
     while i > lo and norm[i - 1] in cues.BRIDGE and norm[i - 1] not in "约近":
         i -= 1
     window = norm[max(lo, i - 4) : i]
-    prefix = _ends_with_any(window, len(window), list(cues.PREFIX_COMPARATORS))
+    prefix = _ends_with_any(window, len(window), _PREFIX_WORDS)
     strong = {"不少于", "不低于", "不高于", "不超过", "至少", "最多"}
     if prefix in strong:
         comparator = cues.PREFIX_COMPARATORS[prefix]
@@ -247,7 +256,7 @@ def _change(norm: str, nstart: int, lo: int, unit: str) -> tuple[int, int]:
     if any(w in gap for w in cues.LEVEL_AFTER_CHANGE):
         return 0, nstart
     window = norm[max(lo, i - 6) : i]
-    verb = _ends_with_any(window, len(window), list(cues.CHANGE_VERBS))
+    verb = _ends_with_any(window, len(window), _CHANGE_WORDS)
     if verb:
         return cues.CHANGE_VERBS[verb], i - len(verb)
     if unit in ("个百分点", "百分点"):

@@ -183,22 +183,28 @@ def _clause_start(norm: str, pos: int, lo: int, breaks: str) -> int:
     return i
 
 
+_LEADING = tuple(sorted(cues.LEADING_NOISE, key=len, reverse=True))
+_TRAILING = tuple(sorted(cues.TRAILING_VERBS, key=len, reverse=True))
+_STRENGTH_WORDS = tuple(sorted(cues.STRENGTH_CUES, key=len, reverse=True))
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!度)")
+
+
 def _clean(text: str) -> str:
     text = text.strip(_STRIP_CHARS)
     changed = True
     while changed and text:
         changed = False
-        for w in sorted(cues.LEADING_NOISE, key=len, reverse=True):
+        for w in _LEADING:
             if text.startswith(w) and len(text) > len(w):
                 text = text[len(w):].lstrip(_STRIP_CHARS)
                 changed = True
-        text = re.sub(r"^(?:19|20)\d{2}年(?!度)", "", text)
-        for w in sorted(cues.TRAILING_VERBS, key=len, reverse=True):
+        text = _LEADING_YEAR.sub("", text)
+        for w in _TRAILING:
             if text.endswith(w) and len(text) > len(w):
                 text = text[: -len(w)].rstrip(_STRIP_CHARS)
                 changed = True
                 break
-        for w in sorted(cues.STRENGTH_CUES, key=len, reverse=True):
+        for w in _STRENGTH_WORDS:
             if text.endswith(w):
                 text = text[: -len(w)].rstrip(_STRIP_CHARS)
                 changed = True
