@@ -2,12 +2,15 @@
 
 Rules over the normalised text, driven by the cue tables of :mod:`graph.entity_cues`:
 a *head* (项目, 有限公司, 局, 镇 …) is found first and its name is read leftwards up
-to a boundary (punctuation, a count, a governing verb); quotation and book-title
-marks name policies; lists closed by 等 + a noun share that noun's type; the
-report's jurisdiction and its parents come from the gazetteer. Mentions of one
-thing are then resolved to one :class:`KeyedEntity` (short and legal names,
-abbreviations, names relative to the jurisdiction), and relations are read from
-names (比亚迪滨江基地 → 比亚迪) and from verbs (由…牵头, 与…共建, 落户).
+to a boundary (punctuation, a count, a governing verb); a stem made only of generic
+words (民生实事, 绿色工业) names a kind, not a thing. Short company names are known by
+what only an organisation does (获评, 上市, 营收 …) and by their shape (a brand and a
+trade word); quotation and book-title marks name policies; lists closed by 等 + a
+noun share that noun's type; the report's jurisdiction and its parents come from the
+gazetteer. Mentions of one thing are then resolved to one :class:`KeyedEntity`
+(short and legal names, abbreviations, names relative to the jurisdiction), and
+relations are read from names (比亚迪滨江基地 → 比亚迪, 新加坡…集团 → 新加坡) and from
+verbs (由…牵头, 与…共建, 甲承建的乙, 位于…的, 落户).
 
 >>> from graph.reader import ReportText, normalise
 >>> from graph.document import parse_document
@@ -84,6 +87,16 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    """An alternation of words, longest first, that skips fast to where one may start."""
+    words = set(words)
+    firsts = re.escape("".join(sorted({w[0] for w in words})))
+    if all(len(w) >= 2 for w in words):
+        seconds = re.escape("".join(sorted({w[1] for w in words})))
+        return re.compile(f"(?=[{firsts}][{seconds}])(?:{_alternation(words)})")
+    return re.compile(f"(?=[{firsts}])(?:{_alternation(words)})")
+
+
 def _is_name_char(ch: str) -> bool:
     return (
         "\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum() or ch in cues.NAME_EXTRA_CHARS
@@ -91,6 +104,16 @@ def _is_name_char(ch: str) -> bool:
 
 
 _STOPS = frozenset(cues.LEFT_STOPS)
+_STOP_LENGTHS_BY_LAST: dict[str, list[int]] = {}
+for _w in sorted(_STOPS, key=len, reverse=True):
+    if len(_w) not in _STOP_LENGTHS_BY_LAST.setdefault(_w[-1], []):
+        _STOP_LENGTHS_BY_LAST[_w[-1]].append(len(_w))
+_JOINT_LAST = frozenset(w[-1] for w in cues.JOINT_VERBS)
+_OTHER_NAME_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+) | cues.NAME_EXTRA_CHARS
+# a governing word of two characters or more starting right after a head (…管理局会同…)
+_STOP_START_RE = re.compile(_alternation(w for w in _STOPS if len(w) >= 2))
 _STOP_LENGTHS = sorted({len(w) for w in _STOPS}, reverse=True)
 _NOT_STOPS = frozenset(cues.NOT_STOPS)
 _POLICY_STOPS = frozenset(cues.POLICY_LEFT_STOPS)
@@ -131,6 +154,7 @@ class _Text:
         for m in _PROTECTED_RE.finditer(norm):
             self.protected[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         self.known: set[str] = set()  # names found by strong cues, for the 及/与 test
+        self.places: frozenset[str] = frozenset()  # the report's own places, full and short
         self._stops = bytearray(len(norm) + 1)  # memo of stop_at: 0 unknown, 1 no, 2 yes
 
     def stop_at(
@@ -150,6 +174,8 @@ class _Text:
         norm = self.norm
         if i <= 0 or self.protected[i - 1]:
             return False
+        if stops is _STOPS:
+            lengths = _STOP_LENGTHS_BY_LAST.get(norm[i - 1], [])  # only stops ending so
         for n in lengths:
             if i - n < 0 or norm[i - n : i] not in stops:
                 continue
@@ -175,6 +201,8 @@ class _Text:
         the head belongs to the name (“情指行”一体中心).
         """
         norm = self.norm
+        memo_stops = self._stops
+        long_head = len(head) >= 2
         i = head_start
         lo = max(0, head_start - cues.MAX_NAME)
         while i > lo:
@@ -190,13 +218,21 @@ class _Text:
                     )
                 ):
                     return opening  # “情指行”一体中心: the quoted word opens the name
-            if not _is_name_char(ch):
+            if not ("\u4e00" <= ch <= "\u9fff" or ch in _OTHER_NAME_CHARS):
                 break
             if ch in cues.COUNT_CLASSIFIERS and i >= 2 and norm[i - 2] in _COUNT_DIGITS:
                 break
-            if head and len(head) >= 2 and norm.endswith(head, 0, i):
+            if long_head and norm.endswith(head, 0, i):
                 return head_start  # 项目占制造业项目: a name does not hold its own head twice
-            if self.stop_at(i):
+            if ch in _JOINT_LAST and norm.endswith(cues.JOINT_VERBS, 0, i) and self.name_before(
+                i - 2
+            ):
+                break  # 管委会联合鲸湾海关: 联合 after a name joins two; 联合实验室 is one name
+            memo = memo_stops[i]
+            if memo == 0:
+                memo = 2 if self._stop_at(i, _STOPS, _STOP_LENGTHS) else 1
+                memo_stops[i] = memo
+            if memo == 2:
                 if ch in _CONJUNCTIONS and (
                     connector
                     or ch == "暨"
@@ -304,7 +340,7 @@ for _w in cues.AGENCY_HEADS:
     _HEADS.setdefault(_w, "Agency")
 for _w in cues.ENTERPRISE_SUFFIXES:
     _HEADS.setdefault(_w, "Enterprise")
-_HEAD_RE = re.compile(_alternation(_HEADS))
+_HEAD_RE = _words_re(_HEADS)
 _HEAD_END_ANY = _Suffixes(_HEADS)
 _CATEGORY_INNER = re.compile(r".*(?:重大项目|重点项目|项目)")
 _PHASE_ONLY = re.compile(r"(?:（[^（）]{1,6}）)?(?:" + _alternation(cues.PROJECT_PHASES) + ")?")
@@ -314,11 +350,20 @@ _STRUCTURAL_HEAD_END = _Suffixes(
 )
 _ENTERPRISE_INNER = re.compile(".*(?:" + _alternation(cues.ENTERPRISE_SUFFIXES) + ")")
 _COUNTRY_END = _Suffixes(cues.COUNTRIES + cues.REGIONS)
+_YEAR_RE = re.compile(r"\d{4}年")
+_SECTION_RE = re.compile(r"[东西南北]延段?|[\u4e00-\u9fff]{2}段")
+_WORK_TAIL_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,3}?(?:" + _alternation(cues.WORK_TAILS) + r")(?=[，。；、）\n]|$)"
+)
 _AFTER_HEAD = re.compile(r"(?:（[^（）\n]{1,6}）)?(?:" + _alternation(cues.PROJECT_PHASES) + ")?")
 _LEVEL_RE = re.compile(r"^(?:" + _alternation(cues.AGENCY_LEVELS) + ")")
 _QUALIFIER_RE = re.compile(r"^(?:" + _alternation(cues.LEVEL_QUALIFIERS) + ")+")
 _PHASE_END = _Suffixes(cues.PROJECT_PHASES)
-_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百]+(?:个|项|家|所|座|条|批|处)")
+_PHASE_ANY = re.compile(_alternation(cues.PROJECT_PHASES))
+_PARTS_END = _Suffixes(cues.PROJECT_PARTS)
+_COUNT_AFTER = re.compile(
+    r"[\d一二两三四五六七八九十百]+(?:个|项|家|所|座|条|批|处)|[\d.]+(?:万|千)?(?:公里|千米|米|平方米|亩|公顷)"
+)
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+(?:个|项|所|座|条|批|处|家)$")
 _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES)
 
@@ -335,9 +380,68 @@ def _balanced(name: str) -> bool:
     return depth == 0
 
 
-def _generic(stem: str, generic: Iterable[str]) -> bool:
+_AMOUNT_RE = re.compile(r"[\d.]+[亿万千百]*(?:元|美元)?(?:以上|以下)?")
+_JOINERS = frozenset("和与及、")
+_MODIFIERS = frozenset("新各全本该")
+_VOCABS: dict[int, tuple[frozenset[str], int]] = {}
+
+
+def _vocab(generic: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    """The words a generic stem may be made of: GENERIC_WORDS, the table's longer words and
+    the level qualifiers (国家, 省级 …), with the longest word's length."""
+    found = _VOCABS.get(id(generic))
+    if found is None:
+        # one-character parts only from the company table (科创子基金); 东南村 is a name
+        words = frozenset(
+            w
+            for w in cues.GENERIC_WORDS
+            + generic
+            + cues.LEVEL_QUALIFIERS
+            + cues.ENTERPRISE_INDUSTRY_HEADS
+            if len(w) >= 2 or w in generic and w in cues.GENERIC_ENTERPRISE_STEMS
+        )
+        found = _VOCABS[id(generic)] = (words, max(len(w) for w in words))
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _composed(stem: str, words: frozenset[str], longest: int) -> bool:
+    """Is *stem* made only of generic words, amounts and joiners (工业用地提质增效)?"""
+    n = len(stem)
+    ok = [True] + [False] * n
+    for i in range(1, n + 1):
+        if stem[i - 1] in _JOINERS and 1 < i < n or i == 1 and stem[0] in _MODIFIERS:
+            ok[i] = ok[i - 1]  # 和/与 between words; 新落地, 各类: a leading modifier
+            continue
+        for k in range(1, min(longest, i) + 1):
+            if ok[i - k] and stem[i - k : i] in words:
+                ok[i] = True
+                break
+        else:
+            m = _AMOUNT_RE.match(stem, 0) if i == n else None
+            ok[i] = bool(m and m.end() == n)
+            if not ok[i]:
+                # an amount or a level char in the middle (10亿元以上, 省市)
+                for j in range(i - 1, -1, -1):
+                    if ok[j] and _AMOUNT_RE.fullmatch(stem, j, i):
+                        ok[i] = True
+                        break
+    return ok[n]
+
+
+def _generic(stem: str, generic: tuple[str, ...], *, compose: bool = True) -> bool:
+    """A stem that names no one thing: empty, a whole-stem entry of *generic*, an amount,
+    or (with *compose*) a compound of generic words (民生实事, 绿色工业).
+
+    Agencies are named by their domain (县科技局, 省农业农村厅): their bodies are not composed.
+    """
     s = stem.strip("（）()")
-    return not s or s in generic or bool(re.fullmatch(r"[\d.]+[亿万千百]*元?(?:以上|以下)?", s))
+    if not s or s in generic or _AMOUNT_RE.fullmatch(s):
+        return True
+    if not compose or len(s) < 2:
+        return False
+    words, longest = _vocab(generic)
+    return _composed(s, words, longest)
 
 
 def _heads(text: _Text) -> list[_Candidate]:
@@ -351,24 +455,40 @@ def _heads(text: _Text) -> list[_Candidate]:
             nxt
             and nxt in cues.HEAD_CONTINUATIONS
             and not norm.startswith(cues.PROJECT_PHASES, m.end())
+            and not _STOP_START_RE.match(norm, m.end())
         ):
             continue  # 桥梁, 村庄, 镇村: the head is part of a common word
+        if nxt and nxt in cues.HEAD_WORD_AFTER.get(head, ""):
+            continue  # 乡镇, 乡土, 村民
         if (
-            head in ("村", "镇", "乡")
+            head in cues.HEAD_COMMON_BEFORE
             and m.start()
-            and norm[m.start() - 1] in cues.HEAD_COMMON_BEFORE
+            and norm[m.start() - 1] in cues.HEAD_COMMON_BEFORE[head]
         ):
             continue
+        if head in _SHORT_STEM_HEADS:
+            # 西岭县: only a two-character stem right after a boundary can make a name
+            s2 = m.start() - 2
+            if s2 < 0 or not (s2 == 0 or norm[s2 - 1] in "，。；：、（\n" or text.stop_at(s2)):
+                continue
+        short = head in cues.SHORT_PROJECT_HEADS
         start = text.left_edge(
             m.start(),
             head,
-            quotes=kind in ("Project", "Agency"),
+            quotes=kind in ("Project", "Agency") and not short,
             connector=head in cues.CONNECTOR_HEADS,
             project=kind == "Project",
         )
-        if start >= m.start():
+        if start >= m.start() or short and m.start() - start < 3:
             continue  # a bare head names nothing
         end = _AFTER_HEAD.match(norm, m.end()).end()  # type: ignore[union-attr]
+        if kind == "Project" and end == m.end():
+            if head in cues.LINEAR_HEADS:
+                section = _SECTION_RE.match(norm, end)
+                end = section.end() if section else end  # 松朔高速公路松溪段
+            if head not in ("项目", "工程"):
+                tail = _WORK_TAIL_RE.match(norm, end)
+                end = tail.end() if tail else end  # 污水处理厂提标改造
         if _PHASE_END.search(norm, 0, end) and kind != "Policy":
             kind = "Project"
         name = norm[start:end]
@@ -405,20 +525,28 @@ def _heads(text: _Text) -> list[_Candidate]:
         if kind == "Place" and "-" in name:
             start += name.rindex("-") + 1  # 四川大学-常州国家高新区: the zone after the dash
             name = norm[start:end]
-        typed = _type_of(name, head, kind, norm, start)
+        if "年" in name and _YEAR_RE.search(name):
+            continue  # 白沙市2025年政府工作报告: a title with a date, not a name
+        if kind == "Place" and _LIST_COUNT_END.search(norm, start, m.start()) and "、" in norm[
+            max(0, start - 8) : start
+        ]:
+            continue  # 东坝、西河两镇: the head is shared by a list (see _listed_towns)
+        typed = _type_of(name, head, kind, norm, start, text.places)
         if typed is None:
             continue
+        if (
+            typed == "Agency"
+            and head in cues.BUILT_INSTITUTION_HEADS
+            and (_BUILD_BEFORE.search(norm, max(0, start - 6), start) or _BUILD_AFTER.match(norm, end))
+        ):
+            typed = "Project"  # 开工建设松溪市第四中学: the school is the work
         if typed in ("Project", "Enterprise") and _counted(norm, start, end):
             continue
-        for part in cues.PROJECT_PARTS:
-            if (
-                typed == "Project"
-                and name.endswith(part)
-                and _STRUCTURAL_HEAD_END.search(name[: -len(part)])
-            ):
-                end -= len(part)
-                name = name[: -len(part)]
-                break
+        part_m = _PARTS_END.search(name) if typed == "Project" else None
+        if part_m and _STRUCTURAL_HEAD_END.search(name[: -len(part_m.group(0))]):
+            part = part_m.group(0)  # 常泰高速主体工程 → 常泰高速
+            end -= len(part)
+            name = name[: -len(part)]
         parts = _split_places(norm, start, end) if typed == "Place" else []
         if parts:
             out.extend(parts)  # 双桥镇青穗村: the town and the village
@@ -429,9 +557,12 @@ def _heads(text: _Text) -> list[_Candidate]:
 
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     """双桥镇青穗村 is two places: the village and the town before it."""
-    for m in re.finditer(r"镇|乡|街道|县", norm[start : end - 1]):
+    for m in re.finditer(r"镇|乡|街道|县|港", norm[start : end - 1]):
         cut = start + m.end()
-        if cut - start >= 3 and end - cut >= 3 and _place_rank(norm[cut:end]) > 0:
+        second = norm[cut:end]
+        if m.group(0) == "港" and not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS)):
+            continue  # 鲸湾港大礁作业区: the port and its operating area
+        if cut - start >= 3 and end - cut >= 3 and (_place_rank(second) > 0 or m.group(0) == "港"):
             return [
                 _Candidate(start, cut, "Place", norm[start:cut], "head:split"),
                 _Candidate(cut, end, "Place", norm[cut:end], "head:split"),
@@ -446,7 +577,9 @@ def _counted(norm: str, start: int, end: int) -> bool:
     )
 
 
-def _type_of(name: str, head: str, kind: str, norm: str, start: int) -> str | None:
+def _type_of(
+    name: str, head: str, kind: str, norm: str, start: int, places: frozenset[str] = frozenset()
+) -> str | None:
     """The type a head gives a name, or None when the name is generic."""
     stem = name[: len(name) - len(head)] if name.endswith(head) else name
     stem = _PHASE_END.sub("", stem) if not name.endswith(head) else stem
@@ -459,7 +592,7 @@ def _type_of(name: str, head: str, kind: str, norm: str, start: int) -> str | No
             return None
         return "Enterprise"
     if kind == "Agency":
-        return _agency_type(name, head, stem)
+        return _agency_type(name, head, stem, places)
     if kind == "Place":
         core = _QUALIFIER_RE.sub("", stem)
         if (
@@ -478,16 +611,23 @@ def _type_of(name: str, head: str, kind: str, norm: str, start: int) -> str | No
         if head == "中心" and clean_name(stem).endswith(cues.AGENCY_CENTRE_STEMS):
             return "Agency"  # 区疾控中心, 区域治理现代化指挥中心: a body at work
         if head in cues.AGENCY_HEADS and head != "中心" and _RELATIVE.match(name):
-            return _agency_type(name, head, stem)
-        if head == "工程" and any(w in stem for w in cues.PROGRAMME_STEMS):
+            return _agency_type(name, head, stem, places)
+        if head == "工程" and (
+            any(w in stem for w in cues.PROGRAMME_STEMS) or stem.endswith(cues.PROGRAMME_STEM_ENDS)
+        ):
             return "Policy"
         if head.endswith("园") and any(w in stem for w in cues.ZONE_STEMS):
             return "Place"  # 中欧（临漕）国际合作产业园: a zone where others act
-        if head in cues.ANCHORED_PROJECT_HEADS and not _anchored(name):
+        if head in cues.ANCHORED_PROJECT_HEADS and not _anchored(name, places):
             return None
         if any(w in name for w in cues.GENERIC_PROJECT_WORDS) or name[:1].isdigit():
             return None
-        return "Project" if _project_stem_ok(stem) else None
+        if _project_stem_ok(stem):
+            return "Project"
+        core = _QUALIFIER_RE.sub("", stem)
+        if head == "工程" and len(core) >= 4 and _generic(core, cues.GENERIC_PROJECT_STEMS):
+            return "Policy"  # 学前教育普惠扩容工程, 文化惠民工程: a programme of generic words
+        return None
     return None
 
 
@@ -503,34 +643,65 @@ def _project_stem_ok(stem: str) -> bool:
     )
 
 
-def _anchored(name: str) -> bool:
+def _anchored(name: str, places: frozenset[str] = frozenset()) -> bool:
     """Does a platform's name start with a place, a company or a quoted word?"""
-    return name.startswith(("“", "e", "E")) or bool(_ANCHOR_RE.match(name))
+    return (
+        name.startswith(("“", "e", "E"))
+        or bool(_ANCHOR_RE.match(name))
+        or any(name.startswith(p) for p in places)
+    )
 
 
 _ANCHOR_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:区|县|市|镇|集团|公司)")
 
 
-def _agency_type(name: str, head: str, stem: str) -> str | None:
+def _agency_type(
+    name: str, head: str, stem: str, places: frozenset[str] = frozenset()
+) -> str | None:
+    """Agency or None: a level (区, 省, 国家) or a place (松溪市, 鲸湾) before a body and its
+    head (区财政局, 国家能源局, 松溪市人民医院, 鲸湾海关), an institution (复旦大学), a zone's
+    board (经开区管委会), or a long enough unlevelled body (安全生产综合监督管理局)."""
     level = _LEVEL_RE.match(name)
     if head in cues.INSTITUTION_HEADS and len(stem) >= 2:
-        return None if _generic(stem, cues.GENERIC_AGENCY_STEMS) else "Agency"
+        return None if _generic(stem, cues.GENERIC_AGENCY_STEMS, compose=False) else "Agency"
+    if head in cues.ZONE_BOARD_HEADS and stem.endswith(cues.ZONE_HEADS):
+        return "Agency"  # 经开区管委会: the board of a zone
+    seat = _PLACE_SEAT_RE.match(name)
+    if seat and seat.group(0).endswith(cues.ZONE_HEADS):
+        seat = None  # 综保区管委会: a zone, not a seat
+    seat_len = seat.end() if seat else max((len(p) for p in places if name.startswith(p)), default=0)
+    if seat_len and (level is None or not _RELATIVE.match(name)) and name[0] not in "我全各本该":
+        body = name[seat_len : len(name) - len(head)]
+        if len(head) >= 2 or len(body) >= 2:
+            generic = _generic(body, cues.GENERIC_AGENCY_STEMS, compose=False) if body else False
+            return None if generic else "Agency"
+    if level is not None and level.group(0) in ("国家", "中央") and stem[len(level.group(0)) :]:
+        body = stem[len(level.group(0)) :]
+        return None if _generic(body, cues.GENERIC_AGENCY_STEMS, compose=False) else "Agency"
     if level is None or not _RELATIVE.match(name):
         if head in cues.UNLEVELLED_AGENCY_HEADS and len(stem) >= cues.UNLEVELLED_MIN_STEM:
             return (
                 None
-                if _generic(_QUALIFIER_RE.sub("", stem), cues.GENERIC_AGENCY_STEMS)
+                if _generic(
+                    _QUALIFIER_RE.sub("", stem), cues.GENERIC_AGENCY_STEMS, compose=False
+                )
                 else "Agency"
             )
         return None
     body = name[level.end() : len(name) - len(head)]
     if not body and len(head) >= 3:
         return "Agency"  # 省产研院: the head is an abbreviated name
-    if _generic(body, cues.GENERIC_AGENCY_STEMS) or _generic(
-        _QUALIFIER_RE.sub("", body), cues.GENERIC_AGENCY_STEMS
+    if _generic(body, cues.GENERIC_AGENCY_STEMS, compose=False) or _generic(
+        _QUALIFIER_RE.sub("", body), cues.GENERIC_AGENCY_STEMS, compose=False
     ):
         return None
     return "Agency"
+
+
+# A written place before a body: 松溪市人民医院, 朔原市第一人民医院, 海港区发展和改革局.
+_BUILD_BEFORE = _Suffixes(cues.BUILD_BEFORE)
+_BUILD_AFTER = re.compile(_alternation(cues.BUILD_AFTER))
+_PLACE_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=第|[\u4e00-\u9fff]{2})")
 
 
 _ROAD_RE = re.compile(
@@ -600,6 +771,8 @@ def _quoted(text: _Text) -> list[_Candidate]:
             start = text.policy_edge(m.start(), quoted=True)
             while start < m.start() and norm[start] in _LEVEL_CHAR:
                 start += 1
+            if _place_prefix(norm[start : m.start()], text.places):
+                start = m.start()  # 全国“亩均论英雄”改革, 开发区“管委会+公司”改革: the quoted name
             name = clean_name(norm[start : tail.end()])
             out.append(_Candidate(start, tail.end(), "Policy", name, "quoted+head", rank=8))
         elif _POLICY_HEAD_RE.search(inner) and "、" not in inner:
@@ -610,7 +783,33 @@ def _quoted(text: _Text) -> list[_Candidate]:
             out.append(
                 _Candidate(m.start(), m.end(), "Policy", inner, "quoted+" + follower, rank=8)
             )
+        elif (
+            len(inner) >= 4
+            and "、" not in inner
+            and _QUOTED_POLICY_VERB.search(norm, max(0, m.start() - 6), m.start())
+            and _QUOTE_CLOSE_RE.match(norm, m.end())
+        ):
+            # 深化“双招双引”，探索建设“无废城市”: a programme carried out, named by its quote
+            out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted+verb", rank=8))
     return out
+
+
+_QUOTED_POLICY_VERB = _Suffixes(cues.QUOTED_POLICY_VERBS)
+_QUOTE_CLOSE_RE = re.compile(r"[，。；]|(?:建设|工作)[，。；]")
+
+
+def _place_prefix(prefix: str, places: frozenset[str]) -> bool:
+    """Is the text before a quoted name a level or a place (全国, 省, 松溪经济技术开发区)?"""
+    head = _PLACE_HEAD_END.search(prefix)
+    return bool(prefix) and bool(
+        _QUALIFIER_RE.fullmatch(prefix)
+        or head
+        and len(prefix) - len(head.group(0)) >= 2
+        or any(prefix.startswith(p) for p in places)
+    )
+
+
+_PLACE_HEAD_END = _Suffixes(cues.PLACE_HEADS)
 
 
 def _breaks(tail: str) -> bool:
@@ -635,6 +834,8 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
         stem = norm[start : m.start()]
         if "“" in stem or "”" in stem or len(stem) < 2 or _generic(stem, cues.GENERIC_POLICY_STEMS):
             continue
+        if len(stem) < cues.MIN_STEM_BY_POLICY_HEAD.get(m.group(0), 0):
+            continue  # 实际行动: a bare 行动 needs a named campaign before it
         if re.match(r"[\d一二三四五六七八九十两]+大", stem) or stem[:1].isdigit():
             continue
         out.append(
@@ -648,14 +849,8 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
 # --- places from tables and the gazetteer ------------------------------------------
 
 
-_TABLE_RE = re.compile(
-    _alternation(
-        cues.COUNTRIES
-        + cues.REGIONS
-        + cues.STOCK_EXCHANGES
-        + cues.FIXED_AGENCIES
-        + cues.FIXED_POLICIES
-    )
+_TABLE_RE = _words_re(
+    cues.COUNTRIES + cues.REGIONS + cues.STOCK_EXCHANGES + cues.FIXED_AGENCIES + cues.FIXED_POLICIES
 )
 _TABLE_TYPE = {
     **{w: "Place" for w in cues.COUNTRIES + cues.REGIONS},
@@ -733,6 +928,97 @@ def _admin_places(doc: Document) -> list[_Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _city_shorts() -> frozenset[str]:
+    """Short forms of provinces and cities (上海, 杭州, 江苏), from the gazetteer."""
+    shorts = {
+        gazetteer.short_name(p.name)
+        for p in gazetteer._table()[0].values()
+        if p.level in ("province", "city")
+    }
+    return frozenset(w for w in shorts if 2 <= len(w) <= 3 and not w.endswith(("市", "省", "区")))
+
+
+_LIST_MARK_RE = re.compile("、")
+
+
+def _listed_cities(text: _Text) -> list[_Candidate]:
+    """上海、杭州、南京等中心城市; 赴上海、深圳开展招商: a short city name stands alone in a
+    、-list (another name is joined to it), never inside a longer word."""
+    shorts = _city_shorts()
+    norm = text.norm
+    out: list[_Candidate] = []
+    seen: set[int] = set()
+    for k in _LIST_MARK_RE.finditer(norm):  # a short name stands next to a 、
+        k0 = k.start()
+        spans = [(k0 - n, k0) for n in (3, 2)] + [(k0 + 1, k0 + 1 + n) for n in (3, 2)]
+        for s, e in spans:
+            if s < 0 or s in seen or norm[s:e] not in shorts:
+                continue
+            before, after = norm[s - 1 : s], norm[e : e + 1]
+            opens = s == 0 or before in "，。；：、（\n" or text.stop_at(s)
+            closes = after in "、，。；：）" or norm.startswith(cues.SHORT_PLACE_FOLLOWERS, e)
+            if opens and closes or before == "赴" and after == "、":
+                seen.add(s)
+                out.append(_Candidate(s, e, "Place", norm[s:e], "city-short", rank=0))
+    return out
+
+
+_WATER_CONTEXT_RE = re.compile("(?<=[河江湖])(?:" + _alternation(cues.WATER_CONTEXT) + ")")
+
+
+def _waters(text: _Text) -> list[_Candidate]:
+    """Rivers and lakes the report acts on: a water name that stands before 流域, 干流, 航道,
+    国考断面 … somewhere (松溪河流域, 德胜河航道整治) is a place wherever it stands alone, and
+    a section of it (长江干流青山段) is one too."""
+    norm = text.norm
+    waters: set[str] = set()
+    for m in _WATER_CONTEXT_RE.finditer(norm):
+        start = max(text.left_edge(m.start()), m.start() - 4)
+        name = norm[start : m.start()]
+        stem = name[:-1]
+        if (
+            2 <= len(name) <= 4
+            and not any(ch in "河江湖" for ch in stem)
+            and stem[0] not in _LEVEL_CHAR + "全各本我该"
+            and not _generic(stem, cues.GENERIC_PLACE_STEMS)
+        ):
+            waters.add(name)
+    out: list[_Candidate] = []
+    if not waters:
+        return out
+    for m in re.finditer(
+        "(" + _alternation(waters) + r")((?:干流|支流)?[\u4e00-\u9fff]{2,3}?段)?", norm
+    ):
+        nxt = norm[m.end(1) : m.end(1) + 1]
+        if m.group(2):
+            out.append(_Candidate(m.start(), m.end(), "Place", m.group(0), "water", rank=2))
+        elif nxt not in cues.HEAD_WORD_AFTER.get("河", ""):
+            out.append(_Candidate(m.start(), m.end(1), "Place", m.group(1), "water", rank=2))
+    return out
+
+
+_LISTED_TOWNS_RE = re.compile(r"(?:等|[两二三四五六七八九十\d]+个?)(街道|镇|乡|村)(?![镇村])")
+_LIST_COUNT_END = _Suffixes(["两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "个"])
+
+
+def _listed_towns(text: _Text) -> list[_Candidate]:
+    """望潮、鲸口两个街道; 芦花、石岭等乡: a list of short names shares its head."""
+    norm = text.norm
+    out: list[_Candidate] = []
+    for m in _LISTED_TOWNS_RE.finditer(norm):
+        members = _list_before(text, m.start())
+        if len(members) < 2:
+            continue
+        for s, e in members:
+            name = norm[s:e]
+            if 2 <= len(name) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in name) and not (
+                _generic(name, cues.GENERIC_PLACE_STEMS) or _HEAD_END_ANY.search(name)
+            ):
+                out.append(_Candidate(s, e, "Place", name + m.group(1), "shared-town", rank=-2))
+    return out
+
+
 def _short_forms(doc: Document) -> dict[str, str]:
     """Short forms of the jurisdiction and its parents (新北, 常州, 江苏) → full names."""
     out: dict[str, str] = {}
@@ -753,9 +1039,15 @@ def _political(doc: Document) -> list[_Candidate]:
     parent = gazetteer.text_parent_city(doc.norm, doc.jurisdiction or "")
     if parent:
         known.add(parent)
-    for m in _POLITICAL_RE.finditer(doc.norm):
+    norm = doc.norm
+    prev_end = 0
+    for m in _POLITICAL_RE.finditer(norm):
         start = m.start("level")
-        place = m.group("place") or ""
+        k0 = start
+        while k0 > max(prev_end, start - 3) and "\u4e00" <= norm[k0 - 1] <= "\u9fff":
+            k0 -= 1
+        place = norm[k0:start] if start - k0 >= 2 else ""  # up to three characters before
+        prev_end = m.end()
         for k in (len(place), 2):  # 在岚州市委: the place is 岚州, not 在岚州
             full = place[-k:] + m.group("level") if k else ""
             if full and (full in known or gazetteer.lookup(full)):
@@ -767,11 +1059,12 @@ def _political(doc: Document) -> list[_Candidate]:
     return out
 
 
+_SHORT_STEM_HEADS = frozenset(cues.SHORT_STEM_PLACE_HEADS)
 _SHORT_STEM_NOT = frozenset(
     ("城市", "都市", "超市", "上市", "门市", "股市", "楼市", "车市", "夜市", "菜市", "郡县", "州县")
 )
 _POLITICAL_RE = re.compile(
-    r"(?P<place>[\u4e00-\u9fff]{2,3}(?=[省市区县]))?(?P<level>[省市区县])(?:"
+    r"(?=[省市区县])(?P<level>[省市区县])(?:"
     + _alternation(cues.POLITICAL_BODIES)
     + r")(?!"
     + _alternation(cues.POLITICAL_NOT_BEFORE)
@@ -782,25 +1075,52 @@ _POLITICAL_RE = re.compile(
 # --- organisations by what they do -----------------------------------------------------
 
 
+_ORG_VERB_FIRSTS = re.escape(
+    "".join(
+        sorted(
+            {w[0] for w in cues.ORG_VERB_ADVERBS + cues.ORG_SUBJECT_VERBS + cues.LISTING_BOARDS}
+            | set("在上等0123456789")
+        )
+    )
+)
 _ORG_VERB_RE = re.compile(
-    "(?:"
+    "(?=[" + _ORG_VERB_FIRSTS + "])(?:"
+    + "(?:"
+    + _alternation(cues.ORG_VERB_ADVERBS)
+    + ")?(?P<verb>(?:在(?:"
+    + _alternation(cues.STOCK_EXCHANGES)
+    + "))?(?:"
+    + _alternation(cues.LISTING_BOARDS)
+    + ")?上市|"
     + _alternation(cues.ORG_SUBJECT_VERBS)
     + r")|等(?:超|近)?\d*家?(?:"
     + _alternation(cues.ENTERPRISE_GROUP_NOUNS)
     + r")|\d+家(?=“|[\u4e00-\u9fff]{0,8}(?:企业|中心))"
+    + ")"
 )
+
+
+_TRADE_RE = re.compile(_alternation(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES))
 
 
 def _org_subjects(text: _Text) -> list[_Candidate]:
     """Short names that open a clause before a verb only an organisation does.
 
     星宇车灯获评国家级智能工厂, 长青科技、天元智能主板上市, 新增天合富家1家“独家兽”企业.
+    After a verb many subjects do (投产, 开展), a name must look like a company
+    (brand + industry word); a list shares its verb, so one such member vouches for
+    the others (甲精密、乙碳谷及早投产).
     """
     norm = text.norm
     out: list[_Candidate] = []
     for m in _ORG_VERB_RE.finditer(norm):
-        verb = m.group(0)
+        verb = m.group("verb") or m.group(0)
+        if norm[m.start() - 1 : m.start()] == cues.ORG_VERB_NOT_AFTER.get(verb, "\0"):
+            continue  # 外贸进出口: the verb is part of a longer word
         strong = not any(verb.startswith(w) for w in cues.WEAK_ORG_VERBS)
+        if not strong and not _TRADE_RE.search(norm, max(0, m.start() - 40), m.start()):
+            continue  # after a weak verb a company must show its trade somewhere in the list
+        found: list[tuple[int, int, str]] = []
         for s, e in _list_before(text, m.start()):
             inner = (
                 None
@@ -809,8 +1129,14 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
             )
             if inner and e - s - inner.end() >= 2:
                 s += inner.end()  # 全市规模最大的QFLP基金杉盛基金: the name after the apposition
-            name = norm[s:e]
-            type_ = _org_type(name, strong)
+            found.append((s, e, norm[s:e]))
+        types = [_org_type(name, strong, text.places) for _, _, name in found]
+        if not strong and len(found) > 1 and "Enterprise" in types:
+            types = [
+                t or _org_type(name, True, text.places)
+                for t, (_, _, name) in zip(types, found, strict=True)
+            ]
+        for (s, e, name), type_ in zip(found, types, strict=True):
             if type_:
                 out.append(_Candidate(s, e, type_, name, f"org:{verb}", rank=-1))
     return out
@@ -837,8 +1163,25 @@ def _list_before(text: _Text, end: int) -> list[tuple[int, int]]:
     return []
 
 
-def _org_type(name: str, strong: bool) -> str | None:
-    """Company (or venue) a short subject names, if it could be one at all."""
+def _company_shaped(name: str) -> bool:
+    """Could *name* be a company's short name: 2–6 characters of brand, optionally followed
+    by an industry word, and no head that makes it a place, a body or a work?"""
+    if not 2 <= len(name) <= 8 or not _balanced(name) or name[:1].isdigit():
+        return False
+    head = _HEAD_END_ANY.search(name)
+    if head and _HEADS.get(head.group(0)) in ("Place", "Agency", "Project"):
+        return False
+    if name.endswith(cues.VENUE_ENDINGS) or _place_rank(name) > 0:
+        return False
+    stem = _INDUSTRY_END.sub("", name)
+    return 2 <= len(stem) <= 6 and not _generic(stem, cues.GENERIC_ENTERPRISE_STEMS)
+
+
+def _org_type(name: str, strong: bool, places: frozenset[str] = frozenset()) -> str | None:
+    """Company (or venue) a short subject names, if it could be one at all.
+
+    A bare name that opens with the report's own place and has no trade word (青山云雾茶
+    获评…商标) is a product or a brand of the place, not a company."""
     if len(name) < 3 or len(name) > 12 or name[:1].isdigit() or not _balanced(name):
         return None
     if (
@@ -851,10 +1194,8 @@ def _org_type(name: str, strong: bool) -> str | None:
     if head and _HEADS.get(head.group(0)) in ("Place", "Agency", "Project"):
         return None  # 双桥镇青穗村获评…: the head says what it is
     if _INDUSTRY_END.search(name):
-        stem = _INDUSTRY_END.sub("", name)
-        ok = len(stem) >= 2 and not _generic(stem, cues.GENERIC_ENTERPRISE_STEMS)
-        return "Enterprise" if ok else None
-    if not strong:
+        return "Enterprise" if _company_shaped(name) else None
+    if not strong or len(name) > cues.MAX_BARE_NAME or any(name.startswith(p) for p in places):
         return None
     return "Project" if name.endswith(cues.VENUE_ENDINGS) else "Enterprise"
 
@@ -889,9 +1230,18 @@ def _lists(text: _Text) -> list[_Candidate]:
         members = _list_before(text, m.start())
         if not members:
             continue
-        if type_ == "Project" and any(_INDUSTRY_END.search(norm[s:e]) for s, e in members):
-            type_ = "Enterprise"  # 科瑞尔、容大减震等5个项目: the entrants are companies
         counted = bool(re.match(r"等(?:超|近|约)?[\d一二两三四五六七八九十百]+", m.group(0)))
+        if (
+            type_ == "Project"
+            and m.group(2) == "项目"
+            and counted
+            and _generic(gap, cues.GENERIC_PROJECT_STEMS)
+            and not any(_HEAD_END.search(norm[s:e]) for s, e in members)
+            and all(_company_shaped(norm[s:e]) for s, e in members)
+        ):
+            # 甲乙、丙丁减震等5个项目: works counted by bare short names are named after
+            # the companies that bring them, and the names are the companies'
+            type_ = "Enterprise"
         if (
             type_ == "Project"
             and not counted
@@ -944,6 +1294,48 @@ def _co_builders(text: _Text) -> list[_Candidate]:
                 type_ = "Agency"
             out.append(_Candidate(m.start(1), m.end(1), type_, name, "co-builder", rank=5))
     return out
+
+
+_PARTNER_PAIR_RE = re.compile(
+    r"与([^，。；：、与的“”]{2,14}?)(?=" + _alternation(cues.PARTNER_VERBS) + ")"
+)
+
+
+def _partner_pairs(text: _Text) -> list[_Candidate]:
+    """甲与乙共建 / 甲与乙签约: both sides of a partnership opening a clause are organisations."""
+    norm = text.norm
+    out = []
+    for m in _PARTNER_PAIR_RE.finditer(norm):
+        start = text.left_edge(m.start())
+        if start >= m.start() or not (
+            start == 0 or norm[start - 1] in "，。；：\n" or text.stop_at(start)
+        ):
+            continue
+        sides = [(start, m.start()), (m.start(1), m.end(1))]
+        typed = [(s, e, _party_type(norm[s:e])) for s, e in sides]
+        if all(t for _, _, t in typed):
+            for s, e, t in typed:
+                out.append(_Candidate(s, e, t or "", norm[s:e], "partner-pair", rank=5))
+    return out
+
+
+def _party_type(name: str) -> str | None:
+    """The type of one side of a partnership: by its head, else a company by its shape."""
+    if (
+        name.endswith(cues.GENERIC_ORG_ENDINGS)
+        or any(w in name for w in cues.GENERIC_ENTERPRISE_WORDS)
+        or _RELATIVE.match(name) is None and _generic(name, cues.GENERIC_ENTERPRISE_STEMS)
+    ):
+        return None
+    head = _HEAD_END_ANY.search(name)
+    kind = _HEADS.get(head.group(0)) if head else None
+    if kind == "Agency" or kind == "Project" and head and head.group(0) in cues.AGENCY_HEADS:
+        return _agency_type(name, head.group(0), name[: -len(head.group(0))]) if head else None
+    if kind == "Enterprise":
+        return "Enterprise"
+    if kind is None and _company_shaped(name):
+        return "Enterprise"
+    return None
 
 
 # --- choosing among candidates --------------------------------------------------------
@@ -1026,7 +1418,8 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
                 and host.type == "Project"
                 and c.cue not in ("short", "list")
                 and not _NORM_AT(c.end).startswith("（")
-            ):
+                and not (c.cue == "table" and host.name.endswith(cues.LINEAR_HEADS))
+            ):  # 苏锡常城际 links the places it is named after
                 out.append(c)
             elif c.type == "Project" and host.type == "Project" and c.cue == "road-code":
                 out.append(c)  # 国道353线 inside 国道353线青山段改建工程
@@ -1035,7 +1428,9 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
     return out
 
 
-def _distribute(norm: str, chosen: list[_Candidate], known_orgs: list[str]) -> list[_Candidate]:
+def _distribute(
+    norm: str, chosen: list[_Candidate], known_orgs: list[str], raw: list[_Candidate]
+) -> list[_Candidate]:
     """A head or an owner written once is shared by the list around it.
 
     龙江北路、腾龙路快速化改造 → 龙江北路快速化改造;
@@ -1080,6 +1475,26 @@ def _distribute(norm: str, chosen: list[_Candidate], known_orgs: list[str]) -> l
             out.append(
                 _Candidate(c.start, c.end, "Project", item + m.group(3) + c.name, "shared-place")
             )
+    # 白杨河镇、红柳镇污水处理厂提标改造: the work named after the last place is done in each
+    place_at = {p.start: p for p in raw if p.type == "Place" and _place_rank(p.name) > 0}
+    place_end = {p.end: p for p in raw if p.type == "Place" and _place_rank(p.name) > 0}
+    for c in list(out):
+        first = place_at.get(c.start)
+        if c.type != "Project" or c.cue.startswith("shared") or first is None:
+            continue
+        if first.end >= c.end or not c.name.startswith(first.name):
+            continue
+        listed: list[_Candidate] = []
+        k = c.start
+        while norm[k - 1 : k] == "、" and k - 1 in place_end:
+            q = place_end[k - 1]
+            if _place_rank(q.name) != _place_rank(first.name):
+                break
+            listed.append(q)
+            k = q.start
+        rest = c.name[len(first.name) :]
+        for q in listed:
+            out.append(_Candidate(c.start, c.end, "Project", q.name + rest, "shared-place"))
     return out
 
 
@@ -1103,7 +1518,8 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
     """Entities and relations of one parsed report, entities in order of first mention."""
     norm = doc.norm
     text = _Text(norm)
-    strong = _tables(norm) + _org_subjects(text) + _political(doc)
+    text.places = frozenset(p for p in _own_places(doc) if len(p) >= 2)
+    strong = _tables(norm) + _org_subjects(text) + _political(doc) + _partner_pairs(text)
     text.known = {c.name for c in strong if c.type in ("Enterprise", "Agency")}
     cands = (
         strong
@@ -1115,14 +1531,106 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _admin_places(doc)
         + _lists(text)
         + _co_builders(text)
+        + _phased(text)
+        + _listed_cities(text)
+        + _listed_towns(text)
+        + _waters(text)
     )
     masks = _Masks(norm)
-    raw = [c for c in cands if doc.sentence_at(c.start) is not None]
+    generic_spans = _generic_members(text)
+    in_sentence: dict[int, bool] = {}
+    for c in cands:
+        if c.start not in in_sentence:
+            in_sentence[c.start] = doc.sentence_at(c.start) is not None
+    raw = [c for c in cands if in_sentence[c.start] and not _inside(c, generic_spans)]
     cands = [c for c in raw if not masks.hides(c)]
     chosen = _choose(cands)
+    again = _known_mentions(norm, chosen)
+    if again:
+        raw += again
+        chosen = _choose(cands + again)
     known_orgs = sorted({c.name for c in chosen if c.type == "Enterprise"}, key=len, reverse=True)
-    chosen = _distribute(norm, chosen, known_orgs)
+    chosen = _zones_settled_in(norm, chosen)
+    chosen = _distribute(norm, chosen, known_orgs, raw)
     return _resolve(doc, chosen + _components(norm, chosen, raw))
+
+
+_GENERIC_GROUP_RE = re.compile("等(?:" + _alternation(cues.GENERIC_GROUP_NOUNS) + ")")
+
+
+def _generic_members(text: _Text) -> list[tuple[int, int]]:
+    """管廊、停车场、指挥中心等配套设施: the listed things are kinds of facility, not names."""
+    spans = []
+    for m in _GENERIC_GROUP_RE.finditer(text.norm):
+        members = _list_before(text, m.start())
+        if members:
+            spans.append((members[-1][0], members[0][1]))
+    return spans
+
+
+def _inside(c: _Candidate, spans: list[tuple[int, int]]) -> bool:
+    return c.type != "Policy" and c.cue != "table" and any(
+        s <= c.start and c.end <= e for s, e in spans
+    )
+
+
+_LOCATED_BEFORE = _Suffixes(cues.LOCATED_VERBS + cues.SETTLE_VERBS)
+
+
+def _zones_settled_in(norm: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """落户蓝岛生物医药产业园: a park others settle in is a zone, a Place, wherever it is named
+    (its 二期 stays a work)."""
+    zones = {
+        c.name
+        for c in chosen
+        if c.type == "Project"
+        and c.name.endswith("园")
+        and _LOCATED_BEFORE.search(norm, max(0, c.start - 4), c.start)
+    }
+    if not zones:
+        return chosen
+    return [
+        _Candidate(c.start, c.end, "Place", c.name, c.cue, c.rank) if c.name in zones else c
+        for c in chosen
+    ]
+
+
+_PHASE_RE = re.compile(_alternation(cues.PROJECT_PHASES))
+
+
+def _phased(text: _Text) -> list[_Candidate]:
+    """海港区城市大脑一期: a phase makes a work of a name that opens with a place, even
+    without a head word."""
+    norm = text.norm
+    out = []
+    for m in _PHASE_RE.finditer(norm):
+        start = text.left_edge(m.start())
+        stem = norm[start : m.start()]
+        if len(stem) < 4 or _HEAD_END_ANY.search(stem) or not _balanced(stem):
+            continue
+        seat = _PLACE_SEAT_RE.match(stem)
+        seat_len = seat.end() if seat else max(
+            (len(p) for p in text.places if stem.startswith(p)), default=0
+        )
+        if not seat_len or _generic(stem[seat_len:], cues.GENERIC_PROJECT_STEMS):
+            continue
+        out.append(_Candidate(start, m.end(), "Project", clean_name(norm[start : m.end()]), "phase"))
+    return out
+
+
+def _known_mentions(norm: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """A company named once by a strong cue is the same company wherever its name stands
+    again (天合光能获评…；天合光能与复旦大学共建…): one sense per report."""
+    names = {
+        c.name: c.type
+        for c in chosen
+        if c.type == "Enterprise" and len(c.name) >= 3 and c.name == norm[c.start : c.end]
+    }
+    if not names:
+        return []
+    found = re.finditer(_alternation(names), norm)
+    return [_Candidate(m.start(), m.end(), names[m.group(0)], m.group(0), "known", rank=-3)
+            for m in found]
 
 
 def _mention(doc: Document, start: int, end: int) -> Mention:
@@ -1139,7 +1647,7 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
             continue
         e = entities.setdefault((c.type, name), KeyedEntity(c.type, name, aliases={name}))
         written = clean_name(doc.norm[c.start : c.end])
-        if written != name and len(written) >= 2 and c.cue.startswith("shared"):
+        if written != name and len(written) >= 2 and c.cue in ("shared-owner", "shared-head"):
             e.aliases.add(written)  # 阿联酋项目 for 天合光能阿联酋项目
         m = _mention(doc, c.start, c.end)
         if all(x.span != m.span for x in e.mentions):
@@ -1175,11 +1683,22 @@ def _expand(name: str) -> str:
 
 def _relative_form(name: str, own: dict[str, str]) -> str:
     """青山县人民政府 → 县人民政府, 岚州市委 → 市委, 青山经济开发区 → 经济开发区."""
-    for place, level in sorted(own.items(), key=lambda kv: -len(kv[0])):
+    for place, level in _longest_first(own):
         if name.startswith(place) and len(name) > len(place) + 1:
             rest = name[len(place) :]
             return (level + rest) if level and not rest.startswith(level) else rest
     return name
+
+
+def _longest_first(own: dict[str, str]) -> list[tuple[str, str]]:
+    key = tuple(own.items())
+    found = _SORTED_OWN.get(key)
+    if found is None:
+        found = _SORTED_OWN[key] = sorted(own.items(), key=lambda kv: -len(kv[0]))
+    return found
+
+
+_SORTED_OWN: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
 
 
 def _own_places(doc: Document) -> dict[str, str]:
@@ -1199,7 +1718,8 @@ def _own_places(doc: Document) -> dict[str, str]:
     return out
 
 
-def _core(name: str, places: Iterable[str]) -> str:
+@lru_cache(maxsize=8192)
+def _core(name: str, places: tuple[str, ...]) -> str:
     """A company's name without seat and legal form: 临漕澜拓智能装备集团有限公司 → 澜拓智能装备."""
     core = re.sub(r"[（(][^（）()]{1,8}[）)]", "", name)
     for form in cues.LEGAL_FORMS:
@@ -1208,25 +1728,36 @@ def _core(name: str, places: Iterable[str]) -> str:
             break
     if core.endswith("集团") and len(core) > 4:
         core = core[:-2]
-    for p in sorted(places, key=len, reverse=True):
+    for p in places:  # longest first (see _place_words)
         if core.startswith(p) and len(core) - len(p) >= 2:
             core = core[len(p) :]
             break
     return core
 
 
-def _brands(e: Entity, places: Iterable[str]) -> set[str]:
+def _brands(e: Entity, places: tuple[str, ...]) -> set[str]:
     """The words a company's projects open with: 星宇车灯 → 星宇, 临漕蓝湾生物医药… → 蓝湾生物."""
-    out = set()
+    out: set[str] = set()
     for a in e.aliases | {e.name}:
+        out |= _alias_brands(a, places)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _alias_brands(a: str, places: tuple[str, ...]) -> frozenset[str]:
+    out = set()
+    if a:
         core = _core(a, places)
-        for form in (a, core, a[:-2] if a.endswith("集团") else a):
+        forms = [a, core, a[:-2] if a.endswith("集团") else a]
+        if len(core) == 4 and core == a and _INDUSTRY_END.search(core) is None:
+            forms.append(core[:2])  # 星宇车灯 → 星宇: a two-character brand and its trade
+        for form in forms:
             out.add(form)
             stripped = form
             while _INDUSTRY_END.search(stripped) and len(_INDUSTRY_END.sub("", stripped)) >= 2:
                 stripped = _INDUSTRY_END.sub("", stripped)
                 out.add(stripped)
-    return {b for b in out if len(b) >= 2}
+    return frozenset(b for b in out if len(b) >= 2)
 
 
 def _subsequence(short: str, long_: str) -> bool:
@@ -1256,30 +1787,94 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
     def forms_of(name: str, type_: str) -> set[str]:
         if name not in cache:
             cache[name] = _forms(name, type_, places, own)
+            if type_ == "Project":
+                owned = _owned_form(name, owners)
+                if owned:
+                    cache[name].add(owned)
         return cache[name]
 
-    for type_ in TYPES:
+    owners: list[tuple[str, int]] = []  # (a company's written form, its index), longest first
+    for type_ in ("Enterprise", "Agency", "Place", "Policy", "Project"):
+        if type_ == "Project":
+            owners = sorted(
+                (
+                    (b, i)
+                    for i, o in enumerate(out)
+                    if o.type == "Enterprise"
+                    for b in _brands(o, places) | o.aliases
+                    if len(b) >= 3
+                ),
+                key=lambda t: -len(t[0]),
+            )
+            cache.clear()
         group = sorted(by_type.get(type_, []), key=lambda e: (-len(e.name), e.name))
         kept: list[tuple[KeyedEntity, set[str]]] = []
+        # for these types two forms join only if they open alike: look up by first character
+        indexed = type_ in ("Project", "Agency", "Policy")
+        by_first: dict[str, set[int]] = {}
         for e in group:
             forms = forms_of(e.name, type_)
             if type_ == "Project" and _PHASE_END.search(e.name):
                 hosts = [k for k in kept if k[0].name == e.name]
             else:
-                hosts = [k for k in kept if _joins(forms, k[1], type_)]
+                pool = (
+                    [kept[i] for i in sorted({i for f in forms for i in by_first.get(f[:1], ())})]
+                    if indexed
+                    else kept
+                )
+                hosts = [
+                    k
+                    for k in pool
+                    if _joins(forms, k[1], type_) and _same_seat(e.name, k[0].name, own)
+                ]
             if len(hosts) == 1:
                 host, host_forms = hosts[0]
                 host.aliases |= e.aliases
                 host.mentions.extend(e.mentions)
                 for a in e.aliases:
                     host_forms |= forms_of(a, type_)
+                if indexed:
+                    i = next(j for j, k in enumerate(kept) if k[0] is host)
+                    for f in host_forms:
+                        by_first.setdefault(f[:1], set()).add(i)
                 continue
             own_forms: set[str] = set()
             for a in e.aliases | {e.name}:
                 own_forms |= forms_of(a, type_)
             kept.append((e, own_forms))
+            for f in own_forms:
+                by_first.setdefault(f[:1], set()).add(len(kept) - 1)
         out.extend(k[0] for k in kept)
     return out
+
+
+_CAPACITY_RE = re.compile(r"^(?:年产|年处理|年加工)?[\d.]+(?:万|千|亿)?(?:吨|件|台|套|片|千瓦|兆瓦|GWh|MW)")
+
+
+def _owned_form(name: str, owners: list[tuple[str, int]]) -> str:
+    """A project named by its company, written the same whichever name of the company opens
+    it and without a capacity (恒拓新材高纯石英砂项目 = 朔原恒拓新材料股份有限公司年产3万吨
+    高纯石英砂项目): the company's index, then the rest."""
+    for form, i in owners:
+        if name.startswith(form) and len(name) > len(form) + 1:
+            rest = _CAPACITY_RE.sub("", name[len(form) :])
+            return f"#{i}#{rest}" if len(rest) >= 2 else ""
+    return ""
+
+
+def _seat(name: str, own: dict[str, str]) -> str:
+    """The place a name is written under (松溪市人民医院 → 松溪, 朔原市第一人民医院 → 朔原)."""
+    m = _PLACE_SEAT_RE.match(name)
+    if m and not m.group(0).endswith(cues.ZONE_HEADS):
+        return gazetteer.short_name(m.group(0))
+    found = max((p for p in own if len(p) >= 2 and name.startswith(p)), key=len, default="")
+    return gazetteer.short_name(found)
+
+
+def _same_seat(a: str, b: str, own: dict[str, str]) -> bool:
+    """Two names under two different written places are two things (two cities' hospitals)."""
+    sa, sb = _seat(a, own), _seat(b, own)
+    return not (sa and sb and sa not in b and sb not in a)
 
 
 def _renames(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
@@ -1304,23 +1899,37 @@ def _renames(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
 _RENAME_RE = re.compile(_alternation(cues.RENAME_VERBS))
 
 
-def _forms(name: str, type_: str, places: list[str], own: dict[str, str]) -> set[str]:
+def _forms(name: str, type_: str, places: tuple[str, ...], own: dict[str, str]) -> set[str]:
     forms = {name, _expand(name)}
-    if type_ in ("Agency", "Place"):
+    if type_ in ("Agency", "Place", "Enterprise"):
         forms |= {_expand(_relative_form(name, own)), _relative_form(_expand(name), own)}
     if type_ == "Enterprise":
         forms.add(_core(name, places))
+    if type_ == "Place":
+        forms |= set(_zone_expansions(name))  # 经开区 → 经济技术开发区, 经济开发区
     return forms
+
+
+def _zone_expansions(name: str) -> list[str]:
+    """A zone written by its abbreviation, written out (经开区 → 经济技术开发区 …)."""
+    for short, fulls in cues.ZONE_ABBREVIATIONS.items():
+        if name.endswith(short):
+            return [name[: -len(short)] + full for full in fulls]
+    return []
 
 
 def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
     if type_ == "Place":
-        return bool(forms & host_forms)
+        return bool(forms & host_forms) or any(
+            len(f) >= 4 and f.endswith(cues.ZONE_HEADS) and h.endswith(f)
+            for f in forms
+            for h in host_forms
+        )  # 鲸湾片区 of 中国（瀛东）自由贸易试验区鲸湾片区
     if type_ == "Project" and not any(f[-1:] == h[-1:] for f in forms for h in host_forms):
         return False  # 国道353线 is not 国道353线青山段改建工程
     for f in forms:
         for h in host_forms:
-            if f == h or _same_thing(f, h) and not _PHASE_END.search(h):
+            if f == h or _same_thing(f, h) and not _PHASE_ANY.search(h):
                 return True
             if type_ == "Enterprise" and (
                 f.endswith("集团") and _same_thing(f[:-2], h) or len(f) >= 4 and f in h
@@ -1329,11 +1938,12 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
     return False
 
 
-def _place_words(doc: Document, ents: list[KeyedEntity]) -> list[str]:
+def _place_words(doc: Document, ents: list[KeyedEntity]) -> tuple[str, ...]:
     words = {e.name for e in ents if e.type == "Place"}
     words |= {gazetteer.short_name(w) for w in list(words)}
     words |= set(_own_places(doc))
-    return sorted(w for w in words if len(w) >= 2)
+    # longest first
+    return tuple(sorted((w for w in words if len(w) >= 2), key=lambda w: (-len(w), w)))
 
 
 def _add_jurisdiction(doc: Document, ents: list[KeyedEntity]) -> None:
@@ -1387,27 +1997,13 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         rels += _responsible(doc, sent.start, text, inside)
         rels += _partners(doc, sent.start, text, inside)
         rels += _co_built(doc, sent.start, text, inside)
+        rels += _built_by(doc, sent.start, text, inside)
         rels += _located(doc, sent.start, text, inside)
         rels += _adjacent_places(doc, inside)
     return rels
 
 
-_ZONE_SUFFIXES = (
-    "开发区",
-    "高新区",
-    "经开区",
-    "新区",
-    "示范区",
-    "园区",
-    "核心区",
-    "片区",
-    "度假区",
-    "自贸区",
-    "保税区",
-    "街区",
-    "商圈",
-    "新城",
-)
+_ZONE_SUFFIXES = cues.ZONE_HEADS
 
 
 def _place_rank(name: str) -> int:
@@ -1447,6 +2043,12 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
     out = []
     places = [e for e in ents if e.type == "Place"]
     forms = {id(p): _place_forms(doc, p) for p in places}
+    # one form names one thing: a place written exactly so (运河, the canal) keeps the form
+    # from another place it shortens (运河区)
+    own_names = {p.name: p for p in places}
+    raw_forms = dict(forms)  # a branch's seat (运河分局) is the district all the same
+    for p in places:
+        forms[id(p)] = {f for f in forms[id(p)] if own_names.get(f, p) is p}
     all_forms = {f for fs in forms.values() for f in fs}
     words = _place_words(doc, ents)
     orgs = [
@@ -1464,58 +2066,111 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         for f in forms[id(p)]:
             by_form.setdefault(f, []).append(p)
     form_lengths = sorted({len(f) for f in by_form})
+    form_firsts = {f[0] for f in by_form}
+    place_order = {id(p): i for i, p in enumerate(places)}
+    brand_owner: dict[str, KeyedEntity] = {}  # a brand → the first organisation with it
+    for o, bs in orgs:
+        for b in bs:
+            brand_owner.setdefault(b, o)
+    brand_lengths = sorted({len(b) for b in brand_owner}, reverse=True)
+    ancestors: dict[int, set[str]] = {}
+
+    def ancestors_of(q: KeyedEntity) -> set[str]:
+        if id(q) not in ancestors:
+            ancestors[id(q)] = _ancestors(doc, q)
+        return ancestors[id(q)]
+
     for e in ents:
         if not e.mentions:
             continue
         m = e.mentions[0]
         name = e.name
         if e.type == "Project":
-            best = max(
-                ((len(b), o) for o, bs in orgs for b in bs if name.startswith(b)),
-                key=lambda t: t[0],
-                default=None,
+            best = next(
+                ((n, brand_owner[name[:n]]) for n in brand_lengths if name[:n] in brand_owner),
+                None,
             )
             if best is not None and not name.endswith(cues.NO_OWNER_HEADS):
                 out.append(Relation("implementedBy", _ref(e), _ref(best[1]), m, "name"))
             owner = next((a for a in legal if name.startswith(a) and a != name), None)
+            if owner is None and best is not None and best[1].type == "Enterprise":
+                owner = next(
+                    (a for a in sorted(best[1].aliases, key=len, reverse=True)
+                     if len(a) >= 3 and name.startswith(a) and a != name),
+                    None,
+                )
             if owner:
                 name = name[len(owner) :]  # the company's seat is not where its project is
         seat = re.search(r"[（(]([^（）()]{2,6})[）)]", name)
-        seat_places = [p for p in places if seat and seat.group(1) in forms[id(p)]]
+        seat_places = [
+            p
+            for p in places
+            if seat and any(f.endswith(seat.group(1)) for f in forms[id(p)])
+        ]  # …（临漕）: the city; 中阿（联酋）: the country the bracket shortens
         hits = []
-        # only places one of whose forms occurs in the name (found by one pass over it)
+        # only places one of whose forms occurs in the name (found by one pass over it); a
+        # form that runs on into another toponym (银沙 in 银沙湾, 松溪 in 松溪河) is not there,
+        # and neither is a place a route runs from or to (松溪至朔原铁路)
         near: list[KeyedEntity] = []
-        for i in range(len(name)):
+        route = e.type == "Project" and "至" in name
+        for i in range(len(name) if not route else 0):
+            if name[i] not in form_firsts:
+                continue
             for n in form_lengths:
-                for q in by_form.get(name[i : i + n], ()):
+                found = by_form.get(name[i : i + n])
+                if (
+                    found is None
+                    or name[i + n : i + n + 1] in cues.TOPONYM_ENDINGS
+                    or name.startswith(cues.ROAD_HEADS, i + n)
+                ):
+                    continue  # 银沙湾…; 运河大道 is a road named after the canal, not in it
+                for q in found:
                     if q not in near:
                         near.append(q)
-        near.sort(key=places.index)
+        if e.type == "Agency" and name.endswith(cues.ZONE_BOARD_HEADS):
+            near += [p for p in places if p.name.endswith(cues.ZONE_HEADS) and p not in near]
+        if e.type == "Agency" and any(h in name for h in cues.BRANCH_HEADS):
+            near += [
+                p
+                for p in places
+                if _place_rank(p.name) > 0
+                and p not in near
+                and any(f + h in name for f in raw_forms[id(p)] for h in cues.BRANCH_HEADS)
+            ]
+        near.sort(key=lambda q: place_order[id(q)])
         for p in places if seat_places else near:
-            if p is e or e.name in p.aliases:
+            if p is e or e.name in p.aliases or e.name in forms[id(p)]:
                 continue
             fs = forms[id(p)]
             if seat_places:
                 if p in seat_places:
                     hits.append(p)
                 continue
+            seat_rank = 3 <= _place_rank(p.name) <= 4 or p.name in _FOREIGN
+            opens = seat_rank and any(
+                name.startswith(f) and name[len(f) : len(f) + 1] not in cues.TOPONYM_ENDINGS
+                for f in fs
+                if len(f) >= 2
+            )
             if e.type == "Enterprise":
-                admin = {a for a in p.aliases | {p.name}} | {
-                    gazetteer.short_name(a) for a in p.aliases
-                }
-                if (
-                    _legal(name)
-                    and _place_rank(p.name) >= 3
-                    and any(name.startswith(f) for f in admin if len(f) >= 2)
-                ):
-                    hits.append(p)  # 临漕恒川新能源科技股份有限公司: the seat opens the legal name
+                if opens:
+                    hits.append(p)  # 临漕恒川新能源…公司, 新加坡恒洋海事集团: the seat opens the name
                 continue
             if e.type == "Agency":
                 full = {a for a in p.aliases | {p.name} if len(a) >= 3}
-                if any(f in name for f in full) or any(
-                    f + h in name for f in fs for h in cues.BRANCH_HEADS
+                if (
+                    opens
+                    or any(f in name for f in full)
+                    or _place_rank(p.name) > 0
+                    and any(f + h in name for f in raw_forms[id(p)] for h in cues.BRANCH_HEADS)
+                    or name.endswith(cues.ZONE_BOARD_HEADS)
+                    and _board_of(name, full)
                 ):
-                    hits.append(p)  # 青山县人民政府; 市生态环境局运河分局
+                    hits.append(p)  # 青山县人民政府; 市生态环境局运河分局; 鲸湾海关; 经开区管委会
+                continue
+            if e.type == "Place" and name.endswith("段"):
+                if any(name.endswith(f + "段") for f in fs):
+                    hits.append(p)  # 长江干流青山段: the section in the place it is named for
                 continue
             if e.type == "Place":
                 inside = [f for f in fs if name.startswith(f)]
@@ -1529,19 +2184,39 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 continue
             if any(f in name for f in fs):
                 hits.append(p)
-        # the most specific place only: 四川大学-常州国家高新区…工作站 is in the zone, not the city
+        # the most specific place only: 四川大学-常州国家高新区…工作站 is in the zone, not the
+        # city; 鲸湾港大礁作业区…工程 is in the operating area written after the port
         hits = [
             p
             for p in hits
             if not any(
                 q is not p
-                and (p.name in _ancestors(doc, q) or any(f in q.name for f in forms[id(p)]))
+                and (
+                    p.name in ancestors_of(q)
+                    or any(f in q.name for f in forms[id(p)])
+                    or any(f + g in name for f in forms[id(p)] for g in forms[id(q)])
+                )
                 for q in hits
             )
         ]
         for p in hits:
             out.append(Relation("locatedIn", _ref(e), _ref(p), m, "name"))
     return out
+
+
+_FOREIGN = frozenset(cues.COUNTRIES + cues.REGIONS)
+
+
+def _board_of(name: str, zone_names: set[str]) -> bool:
+    """Is *name* the board of a zone with one of *zone_names* (经开区管委会 of 松溪经济技术开发区)?"""
+    zone = _ZONE_BOARD_RE.sub("", name)
+    if not zone.endswith(cues.ZONE_HEADS):
+        return False
+    written = [zone, *_zone_expansions(zone)]
+    return any(z == f or f.endswith(z) and len(z) >= 4 for z in written for f in zone_names)
+
+
+_ZONE_BOARD_RE = re.compile("(?:" + _alternation(cues.ZONE_BOARD_HEADS) + ")$")
 
 
 def _ancestors(doc: Document, p: Entity) -> set[str]:
@@ -1561,9 +2236,9 @@ def _legal(name: str) -> bool:
     return name.endswith(cues.LEGAL_FORMS)
 
 
-def _clause_end(text: str, pos: int) -> int:
-    m = re.compile(r"[。；;！？]").search(text, pos)
-    return m.start() if m else len(text)
+def _clause_end(text: str, pos: int, more: str = "") -> int:
+    ends = [text.find(ch, pos) for ch in "。；;！？" + more]
+    return min((e for e in ends if e != -1), default=len(text))
 
 
 def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
@@ -1577,7 +2252,7 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
         ]
         if not agencies:
             continue
-        stop = _clause_end(text, m.end())
+        stop = _clause_end(text, m.end(), "，")  # 由甲牵头推进乙，配合…推进丙: 乙 only
         mention = _mention(doc, base + m.start(), base + m.end())
         for p in inside:
             if base + m.end() <= p[0] and p[1] <= base + stop and p[2].type == "Project":
@@ -1596,16 +2271,41 @@ def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         for b in orgs[i + 1 :]:
             between = text[a[1] - base : b[0] - base]
             verb = _PARTNER_VERB_RE.match(text, b[1] - base)
-            if between in ("与", "和", "同", "、", "及") and verb and a[2] is not b[2]:
+            if a[2] is b[2]:
+                continue
+            if between in ("与", "和", "同", "、", "及") and verb:
                 mention = _mention(doc, a[0], base + verb.end())
                 out.append(Relation("partner", _ref(a[2]), _ref(b[2]), mention))
+            elif between in cues.JOINT_VERBS + cues.JOINT_CONNECTORS:
+                # 管委会联合鲸湾海关创新…, 市港口管理局会同区交通运输局完成…
+                mention = _mention(doc, a[0], b[1])
+                out.append(Relation("partner", _ref(a[2]), _ref(b[2]), mention))
+    return out
+
+
+_CO_BUILD_RE = re.compile("(?:" + _alternation(cues.CO_BUILD_VERBS) + ")(?:的)?")
+_BUILT_BY_RE = re.compile("(?:" + _alternation(cues.BUILDER_VERBS) + ")的")
+
+
+def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """甲承建的乙, 甲搭建的乙, 甲建设运营的乙: the organisation builds or runs the work."""
+    out = []
+    starts = {t[0]: t for t in inside if t[2].type == "Project"}
+    for t in inside:
+        if t[2].type not in ("Enterprise", "Agency"):
+            continue
+        m = _BUILT_BY_RE.match(text, t[1] - base)
+        work = starts.get(base + m.end()) if m else None
+        if work is not None:
+            mention = _mention(doc, t[0], work[1])
+            out.append(Relation("implementedBy", _ref(work[2]), _ref(t[2]), mention))
     return out
 
 
 def _co_built(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
     """甲与乙共建的丙 / 与甲共建丙: the builders implement the project."""
     out = []
-    for m in re.finditer(r"共建(?:的)?", text):
+    for m in _CO_BUILD_RE.finditer(text):
         after = [t for t in inside if t[0] == base + m.end() and t[2].type == "Project"]
         if not after:
             continue
@@ -1634,6 +2334,13 @@ def _located(doc: Document, base: int, text: str, inside: list) -> list[Relation
         after = [t for t in inside if t[0] == ve and t[2].type == "Place"]
         if not after:
             continue
+        right = [t for t in inside if t[0] == after[0][1] + 1 and t[2].type != "Place"]
+        if text[after[0][1] - base : after[0][1] - base + 1] == "的" and right:
+            # 位于大礁石化园区的东泓石化百万吨级乙烯项目: the thing after 的
+            for b in right:
+                mention = _mention(doc, vs, b[1])
+                out.append(Relation("locatedIn", _ref(b[2]), _ref(after[0][2]), mention))
+            continue
         clause_start = base + max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
         before = [b for b in inside if clause_start <= b[0] and b[1] <= vs]
         things = [b for b in before if b[2].type == "Project"] or [
@@ -1651,11 +2358,18 @@ def _located(doc: Document, base: int, text: str, inside: list) -> list[Relation
 def _adjacent_places(doc: Document, inside: list) -> list[Relation]:
     """双桥镇青穗村: a place written right after a higher one is in it."""
     out = []
+    inside = [t for t in inside if t[2].type == "Place"]
     for a, b in zip(inside, inside[1:], strict=False):
         if (
             a[1] == b[0]
             and a[2].type == b[2].type == "Place"
-            and _place_rank(a[2].name) > _place_rank(b[2].name) > 0
+            and (
+                _place_rank(a[2].name) > _place_rank(b[2].name) > 0
+                or _place_rank(b[2].name) == 0
+                and b[2].name.endswith(cues.ZONE_HEADS)
+                and not a[2].name.endswith(cues.ZONE_HEADS)
+                and a[2].name not in _FOREIGN
+            )
         ):
             out.append(Relation("locatedIn", _ref(b[2]), _ref(a[2]), _mention(doc, a[0], b[1])))
     return out
@@ -1680,18 +2394,24 @@ def _hierarchy(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
     child: KeyedEntity = own
     for name in reversed(parents):
         parent_e = next((e for e in ents if e.type == "Place" and name in e.aliases), None)
+        written = name in doc.jurisdiction
         if parent_e is None:
-            parent_e = KeyedEntity("Place", name, aliases={name})
             pos = doc.norm.find(name)
+            if pos == -1 and not written and method != "gazetteer":
+                continue  # a parent the report never names, and no gazetteer vouches for it
+            parent_e = KeyedEntity("Place", name, aliases={name})
             if pos != -1:
                 parent_e.mentions.append(_mention(doc, pos, pos + len(name)))
             else:
+                # not written in the report: its evidence is the jurisdiction it contains
                 parent_e.mentions.extend(own.mentions[:1])
             ents.append(parent_e)
-        evidence = parent_e.mentions[0] if parent_e.mentions else own.mentions[0]
-        if doc.jurisdiction.startswith(name) and own.mentions:
-            evidence = own.mentions[0]  # 常州市新北区 says it all
-        out.append(Relation("locatedIn", _ref(child), _ref(parent_e), evidence, method))
+        if own.mentions:
+            # 常州市新北区 states the first link; links above the written name (常州市 in
+            # 江苏省) are the gazetteer's knowledge, marked so by their method
+            link_method = method if not (written and child is own) else "name"
+            out.append(Relation("locatedIn", _ref(child), _ref(parent_e), own.mentions[0],
+                                link_method))
         child = parent_e
     return out
 

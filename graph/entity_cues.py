@@ -16,6 +16,8 @@ from __future__ import annotations
 NAME_EXTRA_CHARS = frozenset("-·（）()")
 # The longest name a suffix rule reaches back for (characters).
 MAX_NAME = 24
+# The longest short name of a company known only by what it does (梅特勒-托利多 is 7).
+MAX_BARE_NAME = 8
 
 # --- left boundary ------------------------------------------------------------------
 # Walking left from a head, a name stops where one of these ends: verbs and function
@@ -30,8 +32,8 @@ LEFT_STOPS: tuple[str, ...] = (
     "新增", "打造", "支持", "引进", "引导", "组建", "成立", "入选", "获评", "获批", "启动", "配合",
     "做好", "推行", "依托", "围绕", "落户", "位于", "签约", "鼓励", "参加", "举办", "办好",
     "升级为", "通过", "持续", "确保", "力争", "争取", "争创", "创建", "创成", "保障", "聚焦",
-    "对接", "承接", "建立", "设立", "培育", "招引", "引育", "牵头", "联合", "共建", "实现", "加大",
-    "接入", "充分释放", "迭代", "走进", "健全", "跟着", "经", "带动", "促进", "扩大", "出台",
+    "对接", "承接", "建立", "设立", "培育", "招引", "引育", "牵头", "共建", "实现", "加大",
+    "接入", "释放", "迭代", "走进", "健全", "跟着", "经", "带动", "促进", "扩大", "出台",
     "制定", "印发", "塑造", "坚持", "完善", "狠抓", "抓好", "抓实", "用好", "落实", "深入", "全面",
     "积极", "主动", "大力", "着力", "全力", "扎实", "稳步", "有序", "加快建设", "开工建设", "探索",
     "申报", "申请", "认定", "入驻", "揭牌", "开园", "投运", "拓展", "开展", "瞄准", "发挥", "放大",
@@ -39,29 +41,36 @@ LEFT_STOPS: tuple[str, ...] = (
     "做优", "壮大", "引领", "擦亮", "拥有", "新设", "获得", "获颁", "荣获", "批复", "认定为",
     "成为", "作为", "首家", "唯一", "全市", "全区", "全县", "全省", "我区", "我县", "我市", "本区",
     "本县", "各类", "一批", "首批", "首个", "首届", "年内", "年底前", "全年", "今年", "当年",
-    "同时", "此外", "目前", "已经", "正式", "顺利", "成功", "相继", "先后", "分别", "加快推进",
+    "同时", "此外", "目前", "已经", "正式", "顺利", "成功", "相继", "先后", "分别",
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
-    "完成了", "继续", "新开工", "推进了", "从", "到",
+    "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
+    "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表",
 )
+# Two-character verbs that join two organisations, but also stand inside names (联合实验室):
+# they end a name only right after another name.
+JOINT_VERBS: tuple[str, ...] = ("联合", "携手")
+# Words that join two bodies acting together (市港口管理局会同区交通运输局).
+JOINT_CONNECTORS: tuple[str, ...] = ("会同", "协同")
 # A one-character stop is part of the word it makes with its neighbour (以西, 和美, 在建).
 NOT_STOPS: tuple[str, ...] = (
     "以西", "以东", "以南", "以北", "和美", "和谐", "和平", "及早", "在建", "在库", "在线", "作为",
     "为民", "对口", "等级", "从事", "到位", "到期", "高等", "中等", "平等", "是否", "建设", "建筑",
     "共建", "新建", "在地", "与会", "设计", "设施", "设备", "抓手", "经济", "经营", "经验", "经开",
-    "经费", "经过", "已经", "神经",
+    "经费", "经过", "已经", "神经", "自由", "以上", "以下", "以内", "以外", "以来", "可以", "所以",
 )
 # A count before a name (7个省重大项目, 3所幼儿园) also ends it on the left.
-COUNT_CLASSIFIERS = "个家项所座条批处套台辆片名位"
+COUNT_CLASSIFIERS = "个家项所座条批处套台辆片名位届轮"
 
 # --- projects -------------------------------------------------------------------------
 # Heads that make a named, concrete work. Longest first is handled by the matcher.
 PROJECT_HEADS: tuple[str, ...] = (
-    "项目", "基地", "工程", "大桥", "二桥", "高架", "产业园", "创新园", "科技园", "联盟", "公路",
+    "项目", "基地", "工程", "大桥", "桥", "高架", "产业园", "创新园", "科技园", "联盟", "公路",
     "实验室", "电站", "水库", "水厂", "污水处理厂", "院区", "新院区", "新校区", "大厦", "广场",
     "运动中心", "文化中心", "体育中心", "会展中心", "邻里中心", "公园", "管廊", "码头", "枢纽",
-    "机场", "高铁", "城际", "高速", "铁路", "航道整治", "消防站", "观测站", "工作站", "综合馆",
-    "文化宫", "产线", "生产线", "门急诊楼", "快速化改造", "物流园", "体育公园", "运动公园",
-    "训练基地", "飞地", "中心", "分校", "连接线", "平台",
+    "机场", "高铁", "城际", "高速", "铁路", "航道", "工作站", "馆", "文化宫", "产线", "生产线",
+    "楼", "快速化改造", "物流园", "体育公园", "运动公园", "训练基地", "飞地", "中心", "分校",
+    "连接线", "平台", "支线", "专用线", "快速路", "隧道", "站", "校区", "联合体", "发电厂", "电厂",
+    "牧场", "道路",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
@@ -72,18 +81,47 @@ CONNECTOR_HEADS: tuple[str, ...] = ("连接线", "联络线", "连接道路")
 ROAD_CODE = r"(?:国道|省道|县道)\d{2,4}线"
 # A 中心 whose stem ends like this is a body at work, an Agency (区疾控中心, …指挥中心).
 AGENCY_CENTRE_STEMS: tuple[str, ...] = (
-    "疾控", "疾病预防控制", "指挥", "管理", "矛调", "一体", "调度", "监测", "政务服务", "应急",
+    "疾控", "疾病预防控制", "指挥", "管理", "调解", "矛调", "调度", "监测", "政务服务", "应急",
+    "救援", "运行", "一体化", "一体",
 )
 # A 工程 with one of these in its stem is a programme, a Policy (国家重大人才工程, 停车便利化工程).
-PROGRAMME_STEMS: tuple[str, ...] = ("人才", "便利化", "育才", "引才", "英才")
+PROGRAMME_STEMS: tuple[str, ...] = ("人才", "育才", "引才", "英才")
+# … and so does a stem ending in an abstract noun of change (停车便利化工程, 标准化工程).
+PROGRAMME_STEM_ENDS: tuple[str, ...] = ("便利化", "标准化", "规范化", "信息化", "数字化")
 # Parts of a work that name the work itself (常泰高速主体工程 → 常泰高速).
 PROJECT_PARTS: tuple[str, ...] = ("主体工程", "主桥", "主线", "主塔柱", "主塔")
 # A head glued to one of these is a common word, not a name's end (桥梁, 村庄, 园区 in 产业园区).
 HEAD_CONTINUATIONS: tuple[str, ...] = (
     "梁", "庄", "容", "级", "民", "貌", "村", "域", "干", "内", "委", "务", "绿", "大", "会", "生",
 )
-# … and one of these before 村/镇/乡 makes a common word (农村, 乡村, 城镇, 乡镇).
-HEAD_COMMON_BEFORE = "农乡城村镇"
+# … and one of these before 村/镇/乡 makes a common word (农村, 乡村, 城镇, 乡镇, 返乡, 下乡).
+HEAD_COMMON_BEFORE: dict[str, str] = {
+    "村": "农乡城村镇", "镇": "农乡城村镇", "乡": "农乡城村镇返入下回家故还老思同异他",
+    "基地": "宅", "站": "车基网驿", "馆": "场展", "楼": "大高",
+}
+# Heads of one character that need a stem of three characters or more (消防站 has its own
+# head; 武汉站 of a campaign tour is not a work).
+SHORT_PROJECT_HEADS: tuple[str, ...] = ("站", "桥", "馆", "楼")
+# Linear works whose name may go on with the section built (松朔高速公路松溪段, 快速路西延段).
+LINEAR_HEADS: tuple[str, ...] = (
+    "公路", "高速", "铁路", "高铁", "城际", "快速路", "大道", "支线", "专用线", "隧道", "连接线",
+    "高架", "管廊", "航道",
+)
+# Work done on a facility, written after its name (污水处理厂提标改造, 燃煤电厂灵活性改造).
+WORK_TAILS: tuple[str, ...] = (
+    "改造", "扩建", "改扩建", "提标改造", "提升改造", "迁建", "扩容", "整治",
+)
+# Heads of institutions that the text may build or open: then the name is the work
+# (开工建设松溪市第四中学, 实验学校建成招生, 与职业技术学院共建产业学院).
+BUILT_INSTITUTION_HEADS: tuple[str, ...] = ("学校", "中学", "小学", "一中", "学院")
+BUILD_BEFORE: tuple[str, ...] = (
+    "开工建设", "新建", "建设", "建成", "共建", "合作建设", "共同建设", "合作共建", "续建", "改扩建",
+)
+BUILD_AFTER: tuple[str, ...] = (
+    "建成", "开工", "竣工", "投用", "投入使用", "招生", "主体完工", "主体结顶", "封顶", "开学",
+)
+# Group nouns after 等 that make the listed names generic facilities (管廊、停车场、指挥中心等配套设施).
+GENERIC_GROUP_NOUNS: tuple[str, ...] = ("配套设施", "基础设施", "设施", "场所", "载体")
 # Heads that only make a project with a proper stem in front (a bare 中心 or 项目 is not one).
 PROJECT_PHASES = ("一期", "二期", "三期", "四期", "五期")
 # Roads, named by a stem and one of these, are projects when the text builds them.
@@ -97,27 +135,44 @@ ROAD_BUILD_CUES: tuple[str, ...] = (
     "通车", "建设", "改造", "贯通", "开工", "合龙", "完工", "建成", "延伸", "北延", "南延", "东延",
     "西延", "快速化",
 )
-# Stems that leave a project generic (重大项目, 载体项目, 口袋公园): a project needs more.
-GENERIC_PROJECT_STEMS: tuple[str, ...] = (
-    "重大", "重点", "省重大", "市重大", "省市重大", "省市重点", "区级重点", "县级重点", "市重点",
-    "优质", "精品", "外资", "内资", "工业", "产业", "载体", "科技", "人才", "创业", "民生",
-    "民生实事", "实事", "招商", "签约", "在建", "新开工", "续建", "竣工", "投产", "亿元以上",
-    "10亿元以上", "50亿元以上", "百亿", "口袋", "公共服务", "研发", "服务", "城市更新",
-    "农业农村重大", "消费提升", "基础设施", "交通", "水利", "生态", "治理", "智改数转", "技改",
-    "社区卫生服务", "邻里", "便民服务", "党群服务", "养老服务", "区域性养老服务",
-    "社区嵌入式养老服务", "政务服务", "指挥", "数据", "联合创新", "双创", "科创", "孵化",
-    "国家制造业创新", "工程研究", "技术创新", "工程技术研究", "企业技术", "企业研发", "研发设计",
-    "检验检测", "示范", "试点", "改扩建", "新建", "学校", "新建学校", "改造", "提升", "一批",
-    "各类", "相关", "配套", "商业", "县城商业", "乡镇商贸", "商贸", "创新", "校企联合", "联合",
-    "院士", "引才", "博士后", "国家级博士后", "外资研发", "研发机构", "家庭农场", "农民", "龙头",
-    "规上", "生活污水", "污水", "垃圾", "停车", "充电", "一体", "矛调", "城运", "全方位城运",
-    "功能", "慈善", "商贸", "餐饮", "引才工作", "科技转化工作", "外贸转型升级", "试点示范",
-    "应用试点示范", "优秀", "民心实事", "外专", "科技副总", "工业用地提质增效", "高质量科技",
-    "优质人才创业", "精品外资", "暖民心实事", "载体建设", "重大科技", "省市重大科技", "农村",
-    "新改建农村", "产业转移", "落地", "签约", "开工",
+# Words that name a kind of thing, not one thing. A stem made only of these (with level
+# qualifiers, amounts and 和/与/及 between them) leaves a name generic, whatever its head:
+# 民生实事项目, 工业用地提质增效项目, 绿色工业园区, 新能源汽车企业, 社区嵌入式养老服务中心.
+# Words of two characters or more; the one-character stems of the per-type tables below
+# count only as a whole stem (全区, 各镇), never as a part (东南村 is a name).
+GENERIC_WORDS: tuple[str, ...] = (
+    # rank, scale and kind
+    "重大", "重点", "优质", "精品", "优秀", "龙头", "骨干", "头部", "领军", "链主", "规上", "高质量",
+    "一批", "各类", "相关", "配套", "新型", "传统", "现代", "先进", "前沿", "未来", "高端", "新兴",
+    "特色", "示范", "试点", "标杆", "综合", "区域性", "全方位", "一站式", "嵌入式", "高层次",
+    "高水平", "百亿", "千亿",
+    # ownership and origin
+    "外资", "内资", "民营", "国有", "区属", "县属", "市属", "跨国", "外贸", "外商", "中小", "小微",
+    "上市",
+    # stage of work
+    "在建", "新开工", "续建", "竣工", "投产", "签约", "落地", "开工", "新建", "改建", "扩建",
+    "改扩建", "新改建", "改造", "提升", "建设", "升级", "转型", "转移", "提质增效", "提质", "增效",
+    "更新", "招商", "招引",
+    # sectors and domains
+    "工业", "产业", "农业", "农村", "乡村", "城市", "城乡", "县城", "乡镇", "社区", "邻里", "商业",
+    "商贸", "餐饮", "消费", "文旅", "文化", "旅游", "休闲", "体育", "健康", "卫生", "医疗", "教育",
+    "养老", "托育", "民生", "实事", "民心", "慈善", "便民", "党群", "政务", "公共", "服务",
+    "基础设施", "交通", "水利", "生态", "环保", "绿色", "低碳", "智慧", "数字", "数据", "信息",
+    "科技", "科创", "创新", "创业", "双创", "研发", "研究", "设计", "孵化", "转化", "技术", "工程",
+    "技改", "智改数转", "检验", "检测", "人才", "引才", "院士", "博士后", "外专", "校企", "联合",
+    "载体", "平台", "功能", "用地", "物流", "能源", "新能源", "制造", "制造业", "金融", "生活",
+    "污水", "垃圾", "停车", "充电", "指挥", "治理", "应用", "企业", "机构", "工作", "家庭农场",
+    "农民", "美丽", "和美", "宜居", "宜业", "田园", "人居", "环境", "经济", "发达", "夜间", "步行",
+    "沿线", "境外", "周边", "对口", "保税", "综合保税", "自贸", "投资", "融资", "基金", "天使",
+    "引导", "产业链", "高新技术", "专精特新", "关联", "光伏", "汽车", "新能源汽车", "电池", "动力",
+    "动力电池", "青年", "副总", "入库", "在库", "主体", "港航", "学前", "普惠", "扩容", "惠民",
+    "便利化", "公用", "危化品", "配套设施", "设施", "镇村", "落后", "闲置", "就业", "现代化",
+    "担保", "保险", "证券", "亿元", "万元", "美元", "核心", "沿岸",
 )
+# Stems that leave a project generic on their own (实事项目, 口袋公园, 研发中心).
+GENERIC_PROJECT_STEMS: tuple[str, ...] = ("口袋", "学校", "城运")
 # A stem ending in one of these names a category of projects (县级领导联系重点项目).
-GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "重大科技", "美元", "亿元", "万元")
+GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美元", "亿元", "万元")
 # A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
 DESIGNATION_ENDINGS: tuple[str, ...] = ("示范", "试点", "标杆", "试点示范", "优秀")
 # After these verbs comes a title being sought, not a name (创建…示范区, 争创国家级…中心).
@@ -133,37 +188,48 @@ GENERIC_PROJECT_WORDS: tuple[str, ...] = ("等", "各类", "一批", "类项目"
 # --- enterprises ----------------------------------------------------------------------
 ENTERPRISE_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司", "基金", "银行",
+    "株式会社",
 )
-# Words a short company name ends with (星宇车灯, 拨云科技, 莱赛激光): the industry.
+# Words a short company name ends with (长青科技, 瑞华化工): the industry, broad and common
+# across Chinese company names.
 ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (
-    "光能", "车灯", "科技", "智能", "激光", "化工", "精密", "新能", "新材", "锂电", "纺织", "茶业",
-    "物流", "生物", "半导体", "减震", "电子", "电气", "股份", "控股", "医药", "材料", "能源",
-    "电池", "汽车", "机械", "制造", "农业", "食品", "药业", "钢铁", "光电", "信息", "数据", "软件",
-    "环保", "新能源", "航空", "重工", "电力", "传媒", "置业", "地产", "矿业",
+    "科技", "智能", "能源", "新能源", "材料", "新材", "新材料", "医药", "药业", "制药", "生物",
+    "电子", "电气", "电器", "光电", "机械", "装备", "重工", "化工", "物流", "半导体", "汽车",
+    "食品", "股份", "控股", "集团", "实业", "精密", "纺织", "钢铁", "信息", "软件", "环保",
+    "电力", "置业", "地产", "矿业", "农业", "航空", "传媒", "通信", "网络", "数码", "石化",
+    "光伏", "建材",
 )
 # Legal forms and bracketed seats dropped to get the short name of a company.
 LEGAL_FORMS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "公司",
+    "株式会社",
 )
-# Stems that leave an enterprise generic (龙头企业, 跨国公司, 基金公司).
+# Stems that leave an enterprise generic on their own (子公司, 该公司, 基金公司); longer
+# generic stems are made of GENERIC_WORDS and industry words.
 GENERIC_ENTERPRISE_STEMS: tuple[str, ...] = (
-    "跨国", "基金", "投资", "上市", "龙头", "国有", "外资", "民营", "科技", "企业", "产业", "引导",
-    "科创", "天使", "QFLP", "头部", "骨干", "链主", "平台", "中小", "小微", "一批", "各类", "金融",
-    "融资", "担保", "保险", "证券", "子", "分", "总", "母", "其", "本", "该", "区属国有",
-    "县属国有", "市属国有", "城投", "高新技术", "规上", "新型", "配套", "关联", "产业链", "外贸",
-    "大", "两家", "三家", "集团", "智能", "生物", "新能源", "信息", "数据", "青年", "高层次",
-    "传统", "农业", "智改数转", "数字", "现代", "前沿", "未来", "先进", "商贸", "文旅", "体育",
-    "新能源汽车", "光伏", "动力电池", "现代农业", "大气优良率", "外贸进",
+    "子", "分", "总", "母", "其", "本", "该", "大", "两家", "三家", "QFLP", "城投", "集团",
 )
-# Verbs after which a bare name at the start of a clause is an organisation that acts.
+# Verbs after which a bare name at the start of a clause is an organisation that acts
+# (an adverb may stand between: 及早投产, 成功上市; 在 + an exchange before 上市).
 ORG_SUBJECT_VERBS: tuple[str, ...] = (
-    "获评", "入选", "主板上市", "北交所上市", "科创板上市", "创业板上市", "上市", "获批",
-    "被认定为", "被评为", "获颁", "出口", "签约落地", "营业收入", "全年营业收入", "成为", "开展",
-    "拓展", "在上海证券交易所", "在深圳证券交易所", "在北京证券交易所", "带动", "荣获", "及早投产",
-    "投产", "与", "可转债", "实施",
+    "获评", "入选", "获批", "被认定为", "被评为", "获颁", "出口", "签约落地", "营业收入", "营收",
+    "销售收入", "成为", "开展", "拓展", "带动", "荣获", "投产", "与", "实施", "挂牌", "落户", "签约",
+    "通过", "搭建", "承建", "建设运营", "投资建设",
 )
+# A verb glued to the character before it is part of a longer word (进出口).
+ORG_VERB_NOT_AFTER: dict[str, str] = {"出口": "进"}
+# Adverbs and times that may stand between an organisation and its verb.
+ORG_VERB_ADVERBS: tuple[str, ...] = (
+    "及早", "尽早", "率先", "成功", "顺利", "正式", "全面", "相继", "先后", "分别", "全年", "年内",
+    "首次", "已",
+)
+# Boards of an exchange written between a name and 上市 (主板上市, 科创板上市).
+LISTING_BOARDS: tuple[str, ...] = ("主板", "科创板", "创业板", "北交所", "新三板", "港股", "境外")
 # Verbs that many subjects do: the name before them must end like a company (拨云科技).
-WEAK_ORG_VERBS: tuple[str, ...] = ("开展", "拓展", "带动", "成为", "与", "投产", "实施", "入选")
+WEAK_ORG_VERBS: tuple[str, ...] = (
+    "开展", "拓展", "带动", "成为", "与", "投产", "实施", "入选", "落户", "签约", "挂牌", "营业收入",
+    "营收", "销售收入", "通过", "搭建", "承建", "建设运营", "投资建设",
+)
 # Words that make a company name generic wherever they stand (区内优质上市公司).
 GENERIC_ENTERPRISE_WORDS: tuple[str, ...] = (
     "优质", "上市", "龙头", "骨干", "跨国", "区内", "县内", "市内", "各类", "外资", "投资机构",
@@ -197,8 +263,10 @@ AGENCY_LEVELS: tuple[str, ...] = ("国家", "中央", "省", "市", "区", "县"
 AGENCY_HEADS: tuple[str, ...] = (
     "人民政府", "政府", "委员会", "办公室", "管委会", "分局", "局", "厅", "委", "办", "署", "中心",
     "研究院", "产研院", "研究所", "医院", "人民医院", "中医医院", "法院", "检察院", "大学", "学院",
-    "交大", "师大", "学校", "中学", "一中", "小学", "管理局",
+    "交大", "师大", "学校", "中学", "一中", "小学", "管理局", "海关", "科学院",
 )
+# The board of a zone, named by the zone (经开区管委会, 综保区管理委员会).
+ZONE_BOARD_HEADS: tuple[str, ...] = ("管委会", "管理委员会", "委员会")
 # Heads an agency may have without a level in front, given a long enough stem
 # (安全生产综合监督管理局); short words end in them too (格局, 督办, 客厅).
 UNLEVELLED_AGENCY_HEADS: tuple[str, ...] = ("管理局", "委员会", "办公室")
@@ -207,7 +275,17 @@ UNLEVELLED_MIN_STEM = 4
 # name in front: 岚州市委, 青山县人民政府).
 POLITICAL_BODIES: tuple[str, ...] = ("人民政府", "政府", "人大常委会", "人大", "政协", "委")
 POLITICAL_NOT_BEFORE: tuple[str, ...] = ("员", "书记", "常委会", "办", "托")
-FIXED_AGENCIES: tuple[str, ...] = ("党中央", "国务院", "中共中央", "全国人大", "全国政协")
+FIXED_AGENCIES: tuple[str, ...] = (
+    "党中央", "国务院", "中共中央", "全国人大", "全国政协",
+    # the ministries and commissions of the State Council, named without a level
+    "外交部", "国防部", "国家发展改革委", "国家发展和改革委员会", "教育部", "科技部", "科学技术部",
+    "工业和信息化部", "工信部", "国家民委", "公安部", "民政部", "司法部", "财政部",
+    "人力资源社会保障部", "人力资源和社会保障部", "自然资源部", "生态环境部", "住房城乡建设部",
+    "住房和城乡建设部", "交通运输部", "水利部", "农业农村部", "商务部", "文化和旅游部",
+    "国家卫生健康委", "退役军人事务部", "应急管理部", "中国人民银行", "审计署", "海关总署",
+    "国家税务总局", "国家市场监督管理总局", "国家市场监管总局", "国家金融监督管理总局",
+    "国家统计局", "国家能源局", "国家林草局", "国家林业和草原局", "国家医保局", "国家知识产权局",
+)
 # Stock exchanges, named as organisations (北交所上市).
 STOCK_EXCHANGES: tuple[str, ...] = (
     "上海证券交易所", "深圳证券交易所", "北京证券交易所", "北交所", "上交所", "深交所", "港交所",
@@ -218,12 +296,9 @@ INSTITUTION_HEADS: tuple[str, ...] = (
 )
 # Stems that leave an agency generic (各部门, 市直部门, 高校).
 GENERIC_AGENCY_STEMS: tuple[str, ...] = (
-    "各", "相关", "有关", "责任", "职能", "一站式", "服务", "指挥", "政务服务", "便民服务",
-    "党群服务", "社区卫生服务", "卫生服务", "养老服务", "运营", "数据", "研发", "创新", "技术",
-    "工程", "工程技术", "工程研究", "技术创新", "企业技术", "孵化", "示范", "双一流", "高水平",
-    "知名", "重点", "新型", "中字头", "国家队", "综合", "城运", "矛调", "调度", "管理", "监管",
-    "一体", "科研", "研究", "体检", "培训", "检测", "联合", "上级", "中心", "三级", "星级", "级",
-    "联合创新", "国家制造业创新", "外资研发", "疾病预防控制",
+    "各", "相关", "有关", "责任", "职能", "上级", "服务", "指挥", "运营", "数据", "研发", "创新",
+    "技术", "工程", "孵化", "示范", "双一流", "高水平", "知名", "重点", "新型", "综合", "管理",
+    "监管", "科研", "研究", "体检", "培训", "检测", "联合", "中心", "三级", "星级", "级",
 )
 # Short forms of agency names → the full form (区发改委 → 区发展和改革委员会).
 AGENCY_ABBREVIATIONS: dict[str, str] = {
@@ -246,17 +321,40 @@ INSTITUTION_ABBREVIATIONS: dict[str, str] = {
 
 # --- places --------------------------------------------------------------------------
 # Heads of a place name (西夏墅镇, 三井街道, 高铁新城, 龙江路以西产业园区).
-PLACE_HEADS: tuple[str, ...] = (
-    "街道", "镇", "村", "新城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区",
-    "园区", "流域", "核心区", "自贸区", "保税区", "度假区", "街区", "古街", "商圈", "示范园", "县",
-    "市",
+# Functional zones: planned areas beside the administrative ladder (高铁新城, 站北片区,
+# 龙江路以西产业园区, 成渝地区双城经济圈).
+ZONE_HEADS: tuple[str, ...] = (
+    "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
+    "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
+    "作业区", "景区",
 )
+# Words after a river or lake's name that show the water itself is acted on (松溪河流域,
+# 德胜河航道整治, 运河干流, 松溪河国考断面).
+WATER_CONTEXT: tuple[str, ...] = (
+    "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
+)
+# Zones written by their common abbreviation (经开区), with the forms they stand for.
+ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区",),
+    "综保区": ("综合保税区",), "自贸区": ("自由贸易试验区", "自由贸易区"),
+    "自贸片区": ("自由贸易试验区片区",),
+}
+# Heads of a place name: administrative units, zones, waters (西夏墅镇, 三井街道, 太湖流域).
+PLACE_HEADS: tuple[str, ...] = (
+    ("街道", "镇", "乡", "村", "县", "市") + ZONE_HEADS + ("流域", "古街", "古镇")
+)
+# After these heads, a character that makes a common word (乡镇, 乡土, 镇域).
+HEAD_WORD_AFTER: dict[str, str] = {
+    "乡": "镇土亲愁贤音情里", "镇": "域街", "村": "民级", "站": "北南东西点位长台内前式",
+    "道路": "网", "楼": "宇盘层市栋", "馆": "藏长", "桥": "头", "河": "道长湖岸堤床网滩",
+    "办": "理好事法公学会结实", "局": "面势限部", "厅": "堂",
+}
 # Stems that make a 园 a zone where others act, a Place (中欧（临漕）国际合作产业园).
 ZONE_STEMS: tuple[str, ...] = ("国际合作", "产能合作", "合作示范")
 # After a short-stem place (西岭县) comes a boundary or one of these, not more of a word (县城).
 SHORT_PLACE_NEXT = "的和与及等、，。；对在"
 # A project head after which no owner is implied by the name (钒钛新材料产业技术创新联盟).
-NO_OWNER_HEADS: tuple[str, ...] = ("联盟",)
+NO_OWNER_HEADS: tuple[str, ...] = ("联盟", "联合体")
 # Branch words after which a short place name is the branch's seat (市生态环境局运河分局).
 BRANCH_HEADS: tuple[str, ...] = ("分局", "分院", "支队", "大队", "分中心")
 # 甲升级为乙, 甲更名为乙: one thing under an old and a new name.
@@ -271,25 +369,20 @@ PROTECTED_COMPOUNDS: tuple[str, ...] = (
 SHORT_STEM_PLACE_HEADS: tuple[str, ...] = ("县", "市")
 # Parts of a place named after it (北塘新城核心区 is in 北塘新城).
 PLACE_PART_HEADS: tuple[str, ...] = ("核心区", "段")
-# Stems that leave a place generic (全区, 镇村, 两个培育镇, 美丽乡村).
+# Stems that leave a place generic on their own (全区, 镇村, 各镇, 培育镇); longer generic
+# stems are made of GENERIC_WORDS (美丽乡村, 绿色工业园区, 经济发达镇).
 GENERIC_PLACE_STEMS: tuple[str, ...] = (
-    "全", "我", "本", "各", "该", "乡", "镇", "村", "城", "新", "培育", "重点", "美丽", "特色",
-    "示范", "和美", "宜居", "试点", "行政", "自然", "农", "城乡", "乡村", "田园", "贫困",
-    "经济发达", "农业产业强", "和美乡村示范", "乡村振兴示范", "中心", "城市", "老", "旧", "产业",
-    "工业", "物流", "科技", "高新", "经济", "开发", "外", "省级", "国家级", "市级", "省级特色田园",
-    "宜居宜业和美乡村示范", "先行示范", "现代商贸流通体系建设示范", "国家生态文明建设示范",
-    "生态文明建设示范", "全国智慧养老创新示范", "智慧养老创新示范", "现代农业产业", "对口", "周边",
-    "沿线境外", "境外", "两个", "一", "社", "居民", "城镇", "农村", "小", "大", "东", "西", "南",
-    "北", "核心", "功能", "沿岸", "人才", "绿色工业", "人才社区", "现代商贸流通体系建设示范",
-    "智慧养老创新示范", "全国智慧养老创新示范", "自贸", "保税", "综合保税", "餐饮", "中心", "郊",
-    "国家级旅游", "旅游", "中心城", "全国", "沿线", "和美", "夜间文化和旅游消费", "休闲",
-    "旅游休闲", "步行", "示范步行",
+    "全", "我", "本", "各", "该", "乡", "镇", "村", "城", "新", "老", "旧", "郊", "小", "大", "东",
+    "西", "南", "北", "一", "社", "外", "培育", "行政", "自然", "贫困", "中心城", "中心", "两个",
+    "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国",
 )
 # Regions and waters named without an administrative head (a general table).
 REGIONS: tuple[str, ...] = (
     "长三角", "珠三角", "粤港澳大湾区", "京津冀", "长江经济带", "成渝", "太湖流域", "黄河流域",
     "长江流域", "淮河流域", "苏南", "苏北", "苏中", "皖南", "浙北", "太湖", "大运河", "东盟",
-    "欧盟", "中东", "中亚", "东南亚", "非洲", "拉美", "欧洲", "北美",
+    "欧盟", "中东", "中亚", "东南亚", "非洲", "拉美", "欧洲", "北美", "南美", "中东欧", "东欧",
+    "西欧", "北欧", "南亚", "西亚", "香港", "澳门", "台湾", "港澳", "港澳台", "沪苏浙", "江浙沪",
+    "苏锡常", "长株潭", "环渤海", "北部湾", "海峡西岸",
 )
 # Foreign countries, by the names Chinese reports use (a general table).
 COUNTRIES: tuple[str, ...] = (
@@ -303,10 +396,10 @@ COUNTRIES: tuple[str, ...] = (
     "埃及", "南非", "尼日利亚", "埃塞俄比亚", "肯尼亚", "摩洛哥", "阿尔及利亚", "美国", "加拿大",
     "墨西哥", "巴西", "阿根廷", "智利", "秘鲁", "哥伦比亚", "澳大利亚", "新西兰",
 )
-# Short names of provinces and cities need a following cue to count as a place
-# (上海、杭州、南京等中心城市, 在上海设立): alone they open many other names.
+# Short names of provinces and cities count as places only in a 、-list, followed by one
+# of these (上海、杭州、南京等中心城市, 赴上海、深圳开展招商): alone they open many other names.
 SHORT_PLACE_FOLLOWERS: tuple[str, ...] = (
-    "、", "等", "，", "。", "；", "设立", "站", "市场", "地区", "万亿之城",
+    "、", "等", "，", "。", "；", "市场", "地区", "开展", "举办", "召开",
 )
 
 # --- policies ------------------------------------------------------------------------
@@ -314,11 +407,12 @@ SHORT_PLACE_FOLLOWERS: tuple[str, ...] = (
 # plan or programme: “532”发展战略, “龙腾行动”计划, “三大工程”.
 POLICY_HEADS: tuple[str, ...] = (
     "行动计划", "行动方案", "攻坚行动", "专项行动", "发展战略", "空间发展战略", "战略", "计划",
-    "行动", "工程", "工作法", "方案", "规划", "意见", "措施", "政策", "机制", "改革试点",
+    "行动", "工程", "工作法", "方案", "规划", "意见", "措施", "政策", "改革试点", "改革",
+    "专项整治",
 )
 # A quoted phrase ending in one of these is itself a policy name (“企业创新积分制”, “链长制”,
 # “项目攻坚年”).
-QUOTED_POLICY_ENDINGS: tuple[str, ...] = ("制", "攻坚年", "提升年", "建设年", "行动年")
+QUOTED_POLICY_ENDINGS: tuple[str, ...] = ("制", "年", "实事")
 # A quoted phrase before one of these names a policy by the quoted words alone
 # (“智慧城市管家”试点, “东拓、西优、南延、北控”的思路).
 QUOTED_POLICY_FOLLOWERS: tuple[str, ...] = ("试点", "的思路", "思路", "工作体系")
@@ -326,6 +420,11 @@ QUOTED_POLICY_FOLLOWERS: tuple[str, ...] = ("试点", "的思路", "思路", "�
 FIXED_POLICIES: tuple[str, ...] = ("一带一路", "乡村振兴战略", "中国制造2025")
 # A policy named by a list (甲、乙等政策) needs at least this many characters (电价 is not one).
 MIN_LISTED_POLICY = 6
+# Verbs that carry out a programme named by a quoted phrase alone (深化“双招双引”).
+QUOTED_POLICY_VERBS: tuple[str, ...] = (
+    "深化", "实施", "推进", "推行", "落实", "开展", "探索建设", "深入实施", "全面推行", "全面实施",
+    "办好",
+)
 # A quoted name before 项目 is the work's own name only if it ends like a facility
 # (“急郎中工作室”项目, not “揭榜挂帅”项目).
 QUOTED_WORK_ENDINGS: tuple[str, ...] = ("室", "馆", "站", "院", "园", "中心", "基地", "工程", "厂")
@@ -335,27 +434,42 @@ WORK_TAIL_WORDS: tuple[str, ...] = ("改造", "修复", "扩建", "新建", "整
 MAX_POLICY_TAIL = 12
 # Heads of a policy named without quotes (国家重大人才工程, 全民参保计划).
 UNQUOTED_POLICY_HEADS: tuple[str, ...] = (
-    "行动计划", "攻坚行动", "专项行动", "提升行动", "增效行动", "计划", "战略", "规定",
+    "行动计划", "攻坚行动", "专项行动", "提升行动", "增效行动", "计划", "战略", "规定", "行动",
 )
+# A head this general names a policy only after a long enough stem (外贸主体培育行动).
+MIN_STEM_BY_POLICY_HEAD: dict[str, int] = {"行动": 4}
 # An unquoted policy name reads left up to one of these (出台常州国家高新区打造…三年行动计划).
 POLICY_LEFT_STOPS: tuple[str, ...] = (
     "出台", "制定", "实施", "落实", "推进", "开展", "开展好", "坚持", "申报", "入选", "用好",
     "深化", "建立", "启动", "印发", "执行", "推行", "围绕", "依托", "按照", "对照", "结合", "完成",
-    "全面完成", "首届", "认真落实", "深入实施", "持续实施", "以", "的", "和", "与", "及", "等",
-    "在", "是", "为", "全市", "全区", "全县", "全省", "加强", "充分释放", "纵深推进", "攻坚开展",
+    "首届", "以", "的", "和", "与", "及", "等", "在", "是", "为", "全市", "全区", "全县", "全省",
+    "加强", "释放",
 )
 # Stems that leave a policy generic (年度计划, 三大行动, 推进计划).
 GENERIC_POLICY_STEMS: tuple[str, ...] = (
     "年度", "年度投资", "投资", "工作", "推进", "发展", "行动", "专项", "各级各类", "各类", "三大",
-    "六大", "五大", "四大", "两大", "重点", "民生实事推进", "实施", "该", "本", "上述",
+    "六大", "五大", "四大", "两大", "重点", "实施", "该", "本", "上述",
 )
 
 # --- relations -----------------------------------------------------------------------
+# A place's short form followed by one of these is part of another toponym (银沙 in 银沙湾,
+# 松溪 in 松溪河, 鲸湾 in 鲸湾港): the name is not in that place.
+TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩")
 # Verbs that place a thing: "X落户Y", "X位于Y", "在Y建设X".
 LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址")
+# … and verbs of settling in a zone (入驻蓝岛生物医药产业园).
+SETTLE_VERBS: tuple[str, ...] = ("入驻", "入园", "集聚于", "进驻")
 LOCATED_BEFORE_VERBS: tuple[str, ...] = ("设立", "建设", "建成", "开工", "布局", "投资")
 RESPONSIBLE_CUES: tuple[tuple[str, str], ...] = (("由", "牵头"), ("由", "负责"))
-PARTNER_VERBS: tuple[str, ...] = ("共建", "合作", "联合", "签约", "签署", "携手", "共同")
+PARTNER_VERBS: tuple[str, ...] = (
+    "共建", "合作", "联合", "签约", "签署", "携手", "共同", "合资", "组建", "结对",
+)
+# 甲与乙共建丙 / 与甲合作建设丙: the builders implement the work.
+CO_BUILD_VERBS: tuple[str, ...] = ("共建", "合作建设", "共同建设", "合作共建", "联合建设")
+# 甲承建的乙, 甲建设运营的乙: the organisation builds or runs the work.
+BUILDER_VERBS: tuple[str, ...] = (
+    "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
+)
 # Verbs after which a project's owner is the one who builds it (X实施Y, X投资建设Y).
 IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")
 
