@@ -35,19 +35,24 @@ def _build(args: argparse.Namespace) -> int:
     if args.store:
         from graph.stores import open_spec
 
+        if "://" not in args.store:
+            Path(args.store).parent.mkdir(parents=True, exist_ok=True)
         store = open_spec(args.store, create=True, update_url=args.update_url)
     try:
         result = build([Path(p) for p in args.reports], Path(args.out), base=args.base,
                        validate=not args.no_validate, html=not args.no_html,
-                       curation=Path(args.curation) if args.curation else None)
+                       curation=Path(args.curation) if args.curation else None,
+                       jobs=args.jobs, keep_going=args.keep_going)
         print(result.summary())
+        for failure in result.failed:
+            print(f"commitkg: error: {failure}", file=sys.stderr)
         if store is not None:
             n = store.load_named(result.named)
             print(f"loaded {n} report graph(s) into {args.store}")
     finally:
         if store is not None:
             store.close()
-    return 0
+    return 2 if result.failed else 0
 
 
 @command("query")
@@ -149,6 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--base", default="https://w3id.org/commitkg/id/", help="base of instance IRIs")
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     b.add_argument("--no-html", action="store_true", help="skip the HTML explorer")
+    b.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes for extraction (default: every core)")
+    b.add_argument("--keep-going", action="store_true",
+                   help="write the graph of the reports that worked even if others failed "
+                        "(exit status still 2)")
     b.add_argument("--curation", metavar="DIR",
                    help="apply the analyst's curation rules in DIR (see data/curation/README.md)")
     b.add_argument("--store", metavar="DIR_OR_URL",

@@ -89,6 +89,16 @@ def extract_text(
     return rf
 
 
+class _ExtractJob:
+    """A picklable ``extract_report`` with the curation rules bound (runs in a worker)."""
+
+    def __init__(self, curation: tuple[CurationRule, ...]) -> None:
+        self.curation = curation
+
+    def __call__(self, path: Path) -> ReportFacts:
+        return extract_report(path, curation=self.curation)
+
+
 # Later stages (entities, links) register here; each enriches ReportFacts in place.
 EXTRA_STAGES: list[Callable[[ReportFacts], None]] = []
 
@@ -107,6 +117,7 @@ class BuildResult:
     graph: Graph
     counts: Counter[str] = field(default_factory=Counter)
     files: list[Path] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [f"built {len(self.reports)} report(s) → {self.out_dir}: {len(self.graph)} triples"]
@@ -123,8 +134,16 @@ def build(
     validate: bool = True,
     html: bool = True,
     curation: Path | None = None,
+    jobs: int | None = None,
+    progress: bool | None = None,
+    keep_going: bool = False,
 ) -> BuildResult:
-    """Build the graph of *paths* into *out_dir* (all files or none)."""
+    """Build the graph of *paths* into *out_dir* (all files or none).
+
+    Reports are extracted on every core (*jobs*). A report that fails is named
+    with its reason; by default nothing is written then, with *keep_going* the
+    graph of the others is written and the failures are kept in ``failed``.
+    """
     from graph.export import GraphFiles, write_outputs
     from graph.rdf import build_graphs, union_graph
 
@@ -144,7 +163,17 @@ def build(
         if not curation.is_dir():
             raise CommitkgError(f"{curation}: no such curation folder")
         rules = load_curation(curation)
-    reports = [extract_report(p, curation=rules) for p in unique]
+    from graph.parallel import map_reports
+
+    results = list(map_reports(_ExtractJob(tuple(rules)), unique,
+                               jobs=1 if len(unique) == 1 else jobs, progress=progress))
+    failed = [(p, r) for p, r in results if isinstance(r, CommitkgError)]
+    reports = [r for _p, r in results if not isinstance(r, CommitkgError)]
+    if failed and (not keep_going or not reports):
+        if len(failed) == 1:
+            raise failed[0][1]  # type: ignore[misc]
+        raise CommitkgError(f"{len(failed)} of {len(unique)} reports failed: "
+                            + "; ".join(str(e) for _p, e in failed))
     named = build_graphs(reports, Minter(base))
     g = union_graph(named)
     pending = None
@@ -176,7 +205,8 @@ def build(
         raise CommitkgError(f"{out_dir}: cannot write ({exc.strerror or exc})") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return BuildResult(out_dir, reports, named, g, counts, files)
+    return BuildResult(out_dir, reports, named, g, counts, files,
+                       [str(e) for _p, e in failed])
 
 
 def _count_types(g: Graph) -> Counter[str]:

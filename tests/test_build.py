@@ -161,3 +161,16 @@ def test_failed_build_keeps_previous_output(tmp_path: Path, seed_path: Path) -> 
     proc = _cli("build", str(seed_path), str(bad), "--out", str(out))
     assert proc.returncode == 2
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_many_reports_one_bad_names_it_and_keep_going_writes_the_rest(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    out = tmp_path / "out"
+    proc = _cli("build", str(seed_path), str(bad), "--out", str(out), "--no-html", "--keep-going",
+                "--jobs", "2")
+    assert proc.returncode == 2
+    assert "bad.txt: the file is empty" in proc.stderr and "Traceback" not in proc.stderr
+    assert (out / "graph.ttl").exists() and "xinbei" in (out / "graph.ttl").read_text()
