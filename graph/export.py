@@ -31,7 +31,11 @@ class GraphFiles:
     def __init__(self, graph: Graph, named: Sequence[tuple[URIRef, Graph]]) -> None:
         self.graph = graph
         self.triples = ox_triples(graph)
-        self.quads = ox_quads(named)
+        if len(named) == 1:  # one report: its quads are the union's triples in its graph
+            name = ox.NamedNode(str(named[0][0]))
+            self.quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in self.triples]
+        else:
+            self.quads = ox_quads(named)
         self._store: ox.Store | None = None
 
     @property

@@ -107,12 +107,18 @@ def _quoted_mask(norm: str) -> bytearray:
 
 
 @lru_cache(maxsize=32)
-def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
+def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words grouped by their last character, longest first in each group."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        out.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
-    for w in _longest_first(words):
+    if end <= 0:
+        return None
+    for w in _by_last_char(words).get(text[end - 1], ()):
         if end - len(w) >= 0 and text.startswith(w, end - len(w)):
             return w
     return None

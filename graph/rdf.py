@@ -291,9 +291,12 @@ def build_dataset(reports: Iterable[ReportFacts], minter: Minter | None = None) 
 
 
 def union_graph(graphs: Iterable[tuple[URIRef, Graph]]) -> Graph:
-    """All triples of every named graph, as one graph."""
+    """All triples of every named graph, as one graph (the graph itself when there is one)."""
+    parts = list(graphs)
+    if len(parts) == 1:
+        return bind_prefixes(parts[0][1])
     g = bind_prefixes(Graph())
-    for _name, part in graphs:
+    for _name, part in parts:
         for t in part:
             g.add(t)
     return g

@@ -75,13 +75,25 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that folds each character once, on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def normalise(text: str) -> str:
     """Fold full-width forms and traditional characters, keeping the length.
 
     >>> normalise("國內生產總值增長６．５％")
     '国内生产总值增长6.5%'
     """
-    folded = "".join(_fold_char(ch) if not ch.isascii() else ch for ch in text)
+    folded = text if text.isascii() else text.translate(_FOLD)
     converter = _t2s()
     out: list[str] = []
     for line in folded.splitlines(keepends=True):

@@ -194,20 +194,24 @@ def _clean(text: str) -> str:
     changed = True
     while changed and text:
         changed = False
-        for w in _LEADING:
-            if text.startswith(w) and len(text) > len(w):
-                text = text[len(w):].lstrip(_STRIP_CHARS)
-                changed = True
-        text = _LEADING_YEAR.sub("", text)
-        for w in _TRAILING:
-            if text.endswith(w) and len(text) > len(w):
-                text = text[: -len(w)].rstrip(_STRIP_CHARS)
-                changed = True
-                break
-        for w in _STRENGTH_WORDS:
-            if text.endswith(w):
-                text = text[: -len(w)].rstrip(_STRIP_CHARS)
-                changed = True
+        if text.startswith(_LEADING):  # one C-level test before the word-by-word pass
+            for w in _LEADING:
+                if text.startswith(w) and len(text) > len(w):
+                    text = text[len(w):].lstrip(_STRIP_CHARS)
+                    changed = True
+        if text[:1] in "12":
+            text = _LEADING_YEAR.sub("", text)
+        if text.endswith(_TRAILING):
+            for w in _TRAILING:
+                if text.endswith(w) and len(text) > len(w):
+                    text = text[: -len(w)].rstrip(_STRIP_CHARS)
+                    changed = True
+                    break
+        if text.endswith(_STRENGTH_WORDS):
+            for w in _STRENGTH_WORDS:
+                if text.endswith(w):
+                    text = text[: -len(w)].rstrip(_STRIP_CHARS)
+                    changed = True
     if text in cues.TRAILING_VERBS or text in cues.LEADING_NOISE:
         return ""
     return text.strip(_STRIP_CHARS)
