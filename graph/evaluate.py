@@ -410,6 +410,12 @@ def load_entity_gold(
     return ents, rels
 
 
+def _gold_entity_names(gold_entities: list[GoldEntity], name: str) -> frozenset[str]:
+    """Every name of the gold entity that *name* names (just *name* if none does)."""
+    key = name_key(name)
+    return next((g.names for g in gold_entities if key in g.names), frozenset({key}))
+
+
 def _entity_names(e: Any) -> frozenset[str]:
     return frozenset({name_key(e.name)} | {name_key(a) for a in e.aliases})
 
@@ -475,11 +481,7 @@ def score_relations(
     ``partner`` is symmetric.
     """
     def gold_names(name: str) -> frozenset[str]:
-        key = name_key(name)
-        for g in gold_entities:
-            if key in g.names:
-                return g.names
-        return frozenset({key})
+        return _gold_entity_names(gold_entities, name)
 
     by_ref: dict[tuple[str, str], frozenset[str]] = {(e.type, e.name): _entity_names(e)
                                                      for e in entities}
@@ -571,8 +573,7 @@ def score_links(raw: dict[str, Any], gold_entities: list[GoldEntity], rf: Report
     norm = rf.document.norm  # type: ignore[attr-defined]
 
     def gold_names(name: str) -> frozenset[str]:
-        key = name_key(name)
-        return next((g.names for g in gold_entities if key in g.names), frozenset({key}))
+        return _gold_entity_names(gold_entities, name)
 
     by_ref = {(e.type, e.name): _entity_names(e) for e in rf.entities}
     preds = [s for s in rf.supports if s.confidence >= floor and s.target.mention is not None]
