@@ -238,9 +238,6 @@ def _read_sections(doc: Document, lines: list[tuple[int, int]]) -> None:
     for sec in stack:
         sec.end = len(norm)
     # items end at their paragraph end at the latest
-    paragraph_end = {}
-    for s, e in lines:
-        paragraph_end[s] = e
     for sec in doc.sections:
         if sec.level == 4:
             line_end = next((e for s, e in lines if s <= sec.start < e), sec.end)

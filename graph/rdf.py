@@ -97,9 +97,6 @@ class _Writer:
         self.add(iri, SKOS.prefLabel, Literal(name, lang="zh"))
         return iri
 
-    def place(self, name: str) -> URIRef:
-        return self.minter.iri("place", name)
-
 
 def report_graph(rf: ReportFacts, minter: Minter | None = None) -> tuple[URIRef, Graph]:
     """The named graph of one report: its IRI and its triples."""

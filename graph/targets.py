@@ -131,10 +131,6 @@ def _fact(
         sentence=doc.text[sent.start : sent.end].strip(),
         sentence_span=Span(sent.start, sent.end),
     )
-    if kind == "target":
-        pass
-    elif comparator is None:
-        comparator = None
     return Fact(
         kind=kind,
         indicator=indicator,
