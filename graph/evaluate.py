@@ -410,6 +410,24 @@ def load_entity_gold(
     return ents, rels
 
 
+def _match_greedily(
+    score: PartScore, golds: list[Any], preds: list[Any], same: Callable[[Any, Any], bool],
+    describe_gold: Callable[[Any], str], describe_pred: Callable[[Any], str],
+) -> None:
+    """Match each gold item to the first unused prediction that *same* accepts; fill *score*."""
+    used: set[int] = set()
+    for g in golds:
+        hit = next((pi for pi, p in enumerate(preds) if pi not in used and same(g, p)), None)
+        if hit is None:
+            score.fn += 1
+            score.misses.append(describe_gold(g))
+        else:
+            used.add(hit)
+            score.tp += 1
+    score.fp = len(preds) - len(used)
+    score.extras = [describe_pred(p) for pi, p in enumerate(preds) if pi not in used]
+
+
 def _gold_entity_names(gold_entities: list[GoldEntity], name: str) -> frozenset[str]:
     """Every name of the gold entity that *name* names (just *name* if none does)."""
     key = name_key(name)
@@ -494,26 +512,17 @@ def score_relations(
         score = PartScore(f"rel {rel}")
         golds = [g for g in gold if g.rel == rel]
         preds = [r for r in relations if r.predicate == rel]
-        used: set[int] = set()
-        for g in golds:
+
+        def same(g: GoldRelation, r: Any, rel: str = rel) -> bool:
             gs, gt = gold_names(g.source), gold_names(g.target)
-            hit = None
-            for pi, r in enumerate(preds):
-                if pi in used:
-                    continue
-                ps, pt = pred_names(r.subject), pred_names(r.object)
-                if (ps & gs and pt & gt) or (rel == "partner" and ps & gt and pt & gs):
-                    hit = pi
-                    break
-            if hit is None:
-                score.fn += 1
-                score.misses.append(f"{g.source} → {g.target} «{g.quote}»")
-            else:
-                used.add(hit)
-                score.tp += 1
-        score.fp = len(preds) - len(used)
-        score.extras = [f"{r.subject[1]} → {r.object[1]} ({r.method}) «{r.mention.quote}»"
-                        for pi, r in enumerate(preds) if pi not in used]
+            ps, pt = pred_names(r.subject), pred_names(r.object)
+            return bool((ps & gs and pt & gt) or (rel == "partner" and ps & gt and pt & gs))
+
+        _match_greedily(
+            score, golds, preds, same,
+            lambda g: f"{g.source} → {g.target} «{g.quote}»",
+            lambda r: f"{r.subject[1]} → {r.object[1]} ({r.method}) «{r.mention.quote}»",
+        )
         if golds or preds:
             parts[score.part] = score
     return parts
@@ -578,26 +587,18 @@ def score_links(raw: dict[str, Any], gold_entities: list[GoldEntity], rf: Report
     by_ref = {(e.type, e.name): _entity_names(e) for e in rf.entities}
     preds = [s for s in rf.supports if s.confidence >= floor and s.target.mention is not None]
     score = PartScore(f"links (conf≥{floor:g})")
-    used: set[int] = set()
-    for item in raw.get("links") or []:
-        names = gold_names(str(item["from"]))
+
+    def same(item: dict[str, Any], sup: Any) -> bool:
         where = _gold_target_span(raw, norm, str(item["target"]), int(item.get("target_occurrence", 1)))
-        hit = None
-        for pi, sup in enumerate(preds):
-            if pi in used or where is None:
-                continue
-            span = sup.target.mention.span  # type: ignore[union-attr]
-            if by_ref.get(sup.source, frozenset({name_key(sup.source[1])})) & names and \
-                    span.start < where[1] and where[0] < span.end:
-                hit = pi
-                break
-        if hit is None:
-            score.fn += 1
-            score.misses.append(f"{item['from']} → «{item['target']}» ({item.get('why', '')})")
-        else:
-            used.add(hit)
-            score.tp += 1
-    score.fp = len(preds) - len(used)
-    score.extras = [f"{s.source[1]} → {s.target.indicator} {s.method} {s.confidence:g}"
-                    for pi, s in enumerate(preds) if pi not in used]
+        span = sup.target.mention.span
+        names = gold_names(str(item["from"]))
+        return where is not None and bool(
+            by_ref.get(sup.source, frozenset({name_key(sup.source[1])})) & names
+        ) and span.start < where[1] and where[0] < span.end
+
+    _match_greedily(
+        score, list(raw.get("links") or []), preds, same,
+        lambda item: f"{item['from']} → «{item['target']}» ({item.get('why', '')})",
+        lambda s: f"{s.source[1]} → {s.target.indicator} {s.method} {s.confidence:g}",
+    )
     return {score.part: score}
