@@ -3,38 +3,72 @@
 Methods, strongest first, each with its confidence:
 
 - ``SameSentence``: the name and the target share a sentence — 0.9 when they share a
-  clause (between ，and ；), 0.7 when a 力争/确保 after the name introduces the target as
-  the goal of what comes before (推动“1115”大企业上台阶，…，力争规上工业产值超4000亿元),
-  or when a policy heads the sentence (深化“运河英才计划”，全年引进高层次人才团队60个以上);
-  0.45 otherwise (a name in a list of works that a later task of the sentence does not
-  speak of: …常泰大桥主桥合龙…，完成德胜河4个作业区规划研究).
+  clause (between ，and ；); 0.7 when the name speaks of what the target measures (a
+  shared word or topic: 推动县生活垃圾焚烧发电项目建成投运，新增生活垃圾日处理能力300吨),
+  when a 力争/确保 after the name introduces the target as the goal of what comes
+  before (推动“1115”大企业上台阶，…，力争规上工业产值超4000亿元), or when a policy heads
+  the sentence (深化“运河英才计划”，全年引进高层次人才团队60个以上); 0.45 otherwise (a
+  name in a list of works that a later task of the sentence does not speak of).
 - ``Cue`` (0.45): the name's sentence says how it works towards a target (依托, 推动…实现,
   围绕, 带动) and the target follows in the next sentence of the same task item.
-- ``SameTaskItem`` (0.4): both sit in the same numbered task item (一是…, 二是…).
+- ``SameTaskItem`` (0.4): both sit in the same numbered task item (一是…, or a （一）…
+  paragraph of the plan).
 - ``ThemeMatch`` (0.3): the name's sentence names the target's indicator.
 
-The confidences were set from the gold links of the development reports: a shared
-clause is right most of the time, a shared task item rarely (see the README).
+A cue or a shared task item rises to 0.6 when the name speaks of what the target
+measures: a word they share (双井乡高效节水灌溉工程, 新增高效节水灌溉面积), or a named
+project under way and a count of the projects or investment of the item. Two things
+lower a link to 0.3: a target that names its own subject (确保晟源能源营业收入突破130亿元
+belongs to 晟源能源), and a name written inside a longer one (东泓石化 in
+东泓石化百万吨级乙烯项目 speaks through the project).
 
-Tables show links at or above :data:`DEFAULT_CONFIDENCE` unless asked otherwise.
+The confidences were set from the gold links of the development reports (see the
+README). Tables show links at or above :data:`DEFAULT_CONFIDENCE` unless asked otherwise.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from graph.cues import STRENGTH_CUES
 from graph.document import Document, Sentence
 from graph.facts import Entity, Fact, Mention, ReportFacts, Span, Support
+from graph.topics import share_topic
 
 __all__ = ["DEFAULT_CONFIDENCE", "METHODS", "link_supports"]
 
 METHODS: dict[str, float] = {"SameSentence": 0.9, "Cue": 0.45, "SameTaskItem": 0.4,
                              "ThemeMatch": 0.3}
-SENTENCE_GOAL = 0.7  # same sentence, a strength cue after the name introduces the target
+SENTENCE_GOAL = 0.7  # same sentence: a shared topic, a goal cue, or a policy at its head
 SENTENCE_OTHER = 0.45  # same sentence, anywhere else
-_CLAUSE_BREAKS = "，,；;。"
+ITEM_TOPIC = 0.45  # same task item (or a cue) and a shared word: ranked above the rest, below the default
+OTHER_SUBJECT = 0.3  # the target names another thing as its subject
 DEFAULT_CONFIDENCE = 0.5
 SOURCE_TYPES = ("Project", "Enterprise", "Policy")
 LINK_CUES = ("依托", "推动", "带动", "围绕", "助力", "通过", "借助", "发挥", "支撑", "促进")
+_CLAUSE_BREAKS = "，,；;。"
+_STRONG_CUES = tuple(cue for cue, strength in STRENGTH_CUES.items()
+                     if strength in ("Firm", "Aspirational"))
+
+# Two characters that say nothing of a topic (every project is built, every item develops).
+_GENERIC_BIGRAMS = frozenset(("项目", "工程", "建设", "新增", "新建", "改造", "全年", "企业", "产业",
+                              "发展", "实施", "推进", "完成", "二期", "一期", "三期", "中心", "基地",
+                              "安全", "核心", "总数", "年度", "计划", "能力", "达到", "提高"))
+# A project under way is one of those a count of projects or investment counts:
+# 安排区级重点项目140个，年度计划投资320亿元，确保恒川…项目一期…竣工投产
+_PROJECT_AGGREGATES = ("项目", "投资")
+# ... unless the count is of projects still to be won (引进10亿元以上项目12个), the
+# project is only being prepared (加快…机场选址报批), or the count is of projects to
+# start and this one is not said to start (其中新开工项目不少于110个).
+_NEW_PROJECT_CUES = ("引进", "签约", "招引", "引资", "招商", "列入", "争取", "储备", "谋划")
+_PRELIMINARY_CUES = ("前期", "选址", "报批", "谋划", "储备", "规划研究", "论证")
+
+
+def link_supports(rf: ReportFacts) -> list[Support]:
+    """Links from every Project/Enterprise/Policy mention of the plan part to targets."""
+    doc = rf.document
+    assert isinstance(doc, Document)
+    return _Linker(doc, rf).supports()
 
 
 def _sentence_mention(doc: Document, sent: Sentence) -> Mention:
@@ -42,107 +76,198 @@ def _sentence_mention(doc: Document, sent: Sentence) -> Mention:
     return Mention(Span(sent.start, sent.end), quote, quote.strip(), Span(sent.start, sent.end))
 
 
-def _item(doc: Document, offset: int) -> int | None:
-    """The task item (level 4, else level 3) holding *offset*."""
-    sec = doc.section_at(offset)
-    if sec is None or sec.level < 3:
-        return None
-    return sec.index
-
-
-def link_supports(rf: ReportFacts) -> list[Support]:
-    """Links from every Project/Enterprise/Policy mention of the plan part to targets."""
-    doc = rf.document
-    assert isinstance(doc, Document)
-    targets = [f for f in rf.facts if f.kind == "target" and f.mention is not None]
-    best: dict[tuple[tuple[str, str], int], Support] = {}
-    index = {id(t): i for i, t in enumerate(targets)}
-    # where each target stands, computed once: its sentence and its task item
-    placed = []
-    for t in targets:
-        assert t.mention is not None
-        tsent = doc.sentence_at(t.mention.span.start)
-        if tsent is not None:
-            placed.append((t, tsent, _item(doc, t.mention.span.start)))
-    for entity in rf.entities:
-        if entity.type not in SOURCE_TYPES:
-            continue
-        source = (entity.type, entity.name)
-        for m in _all_mentions(doc, entity):
-            period, _year = doc.period_at(m.span.start)
-            sent = doc.sentence_at(m.span.start)
-            if period != "plan" or sent is None:
-                continue
-            item = _item(doc, m.span.start)
-            text = doc.norm[sent.start : sent.end]
-            for t, tsent, titem in placed:
-                found = _method(doc, m, sent, text, item, t, tsent, titem, entity.type)
-                if found is None:
-                    continue
-                method, confidence, evidence = found
-                key = (source, index[id(t)])
-                old = best.get(key)
-                if old is None or confidence > old.confidence:
-                    best[key] = Support(source, t, method, confidence, evidence)
-    return sorted(best.values(), key=lambda s: (s.target.mention.span.start if s.target.mention
-                                                else 0, s.source))
-
-
-def _clauses(doc: Document, sent: Sentence) -> list[int]:
-    """Start offsets of the clauses of a sentence."""
-    starts = [sent.start]
-    for i in range(sent.start, sent.end - 1):
-        if doc.norm[i] in _CLAUSE_BREAKS:
-            starts.append(i + 1)
-    return starts
-
-
-def _clause_index(starts: list[int], offset: int) -> int:
-    return max(i for i, s in enumerate(starts) if s <= offset)
-
-
-_GENERIC_BIGRAMS = frozenset(("项目", "工程", "建设", "新增", "新建", "改造", "全年", "企业", "产业",
-                              "发展", "实施", "推进", "完成", "二期", "一期", "三期", "中心", "基地"))
-# A project in a sentence whose target counts projects or investment is one of them:
-# 安排区级重点项目140个，年度计划投资320亿元，确保恒川…项目一期…竣工投产
-_PROJECT_AGGREGATES = ("项目", "投资")
-
-
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} - _GENERIC_BIGRAMS
 
 
-def _same_topic(name: str, indicator: str, kind: str) -> bool:
-    """Does the target measure what the name is about (a shared word, or projects)?"""
-    if kind == "Project" and any(w in indicator for w in _PROJECT_AGGREGATES):
-        return True
-    return bool(_bigrams(name) & _bigrams(indicator))
+class _Linker:
+    """One report's links: where its targets stand, what they name, what its names are about."""
 
+    def __init__(self, doc: Document, rf: ReportFacts) -> None:
+        self.doc = doc
+        self.targets = [f for f in rf.facts if f.kind == "target" and f.mention is not None]
+        self.sources = [e for e in rf.entities if e.type in SOURCE_TYPES]
+        # place names say where, not what: 松溪算力中心 and 松溪经济技术开发区规上工业产值
+        # share 松溪 and nothing else
+        places = {e.name for e in rf.entities if e.type == "Place"}
+        places |= {a for e in rf.entities if e.type == "Place" for a in e.aliases}
+        if doc.jurisdiction:
+            places.add(doc.jurisdiction)
+        self.places = sorted((p for p in places if len(p) >= 2), key=len, reverse=True)
+        # where each named thing is written: a name inside another's speaks through it
+        self.written = sorted({m.span for e in self.sources for m in e.mentions})
+        self._written_starts = [w.start for w in self.written]
 
-def _same_sentence_confidence(
-    doc: Document, sent: Sentence, m: Mention, t: Fact, kind: str
-) -> float:
-    assert t.mention is not None
-    starts = _clauses(doc, sent)
-    mine = _clause_index(starts, m.span.start)
-    # a target's evidence may begin with its list's subject: take where its figure is
-    theirs = _clause_index(starts, max(t.mention.span.start, t.mention.span.end - 1))
-    if mine == theirs:
-        return METHODS["SameSentence"]
-    if mine == 0 < theirs and kind == "Policy":
-        return SENTENCE_GOAL  # 深化“运河英才计划”，全年引进高层次人才团队60个以上，…
-    if _same_topic(m.quote, t.indicator, kind):
-        return SENTENCE_GOAL  # 推动县生活垃圾焚烧发电项目建成投运，新增生活垃圾日处理能力300吨
-    if mine < theirs and t.strength in ("Firm", "Aspirational"):
-        before = doc.norm[m.span.end : t.mention.span.end]
-        if any(cue in before for cue, strength in STRENGTH_CUES.items()
-               if strength in ("Firm", "Aspirational")):
+    # --- the words --------------------------------------------------------------
+    def _strip_places(self, text: str) -> str:
+        for p in self.places:
+            if p in text:
+                text = text.replace(p, "|")
+        return text
+
+    def about(self, entity: Entity, m: Mention) -> str:
+        """The words a name is known by — as written here, and its full name — without places."""
+        words = m.quote if m.quote == entity.name else f"{m.quote}|{entity.name}"
+        return self._strip_places(words)
+
+    def measures(self, t: Fact) -> str:
+        """What a target measures: its indicator, and its own words when the indicator is
+        short (能力, 投资) and the target is not one of a list (分别达到…)."""
+        assert t.mention is not None
+        words = t.indicator
+        quote = self.doc.norm[t.mention.span.start : t.mention.span.end]
+        if len(words) <= 4 and "分别" not in quote:
+            words = f"{words}|{quote}"
+        return self._strip_places(words)
+
+    def named_subjects(self, t: Fact) -> frozenset[str]:
+        """The names of the things a target's own words name (its subject), if any."""
+        assert t.mention is not None
+        words = self.doc.norm[t.mention.span.start : t.mention.span.end]
+        return frozenset(name for e in self.sources for name in (e.name, *e.aliases)
+                         if len(name) >= 2 and name in words)
+
+    def inside_another(self, span: Span) -> bool:
+        """Is *span* strictly inside the written name of another thing?"""
+        for w in self.written[: bisect_right(self._written_starts, span.start)]:
+            if span.end <= w.end and w != span:
+                return True
+        return False
+
+    # --- the structure ----------------------------------------------------------
+    def item(self, offset: int) -> int | None:
+        """The task item holding *offset*: the deepest numbered section below the top
+        level (一是…, 1.…, or a （一）… paragraph of the plan)."""
+        sec = self.doc.section_at(offset)
+        if sec is None or sec.level < 2:
+            return None
+        return sec.index
+
+    def clauses(self, sent: Sentence) -> list[int]:
+        """Start offsets of the clauses of a sentence."""
+        norm = self.doc.norm
+        return [sent.start] + [i + 1 for i in range(sent.start, sent.end - 1)
+                               if norm[i] in _CLAUSE_BREAKS]
+
+    def clause_of(self, sent: Sentence, offset: int) -> str:
+        """The clause of *sent* holding *offset*, with the one before when it opens with 其中."""
+        starts = self.clauses(sent)
+        i = bisect_right(starts, offset) - 1
+        end = starts[i + 1] if i + 1 < len(starts) else sent.end
+        clause = self.doc.norm[starts[i] : end]
+        if clause.startswith("其中") and i > 0:
+            clause = self.doc.norm[starts[i - 1] : end]
+        return clause
+
+    # --- the reasons ------------------------------------------------------------
+    def one_of_the_projects(self, clause: str, t: Fact, tsent: Sentence, measures: str) -> bool:
+        """Is a project written in *clause* one of those a target of projects or investment
+        counts? A count of a kind of project (城市更新项目, 技改项目) counts only its kind."""
+        if not any(w in measures for w in _PROJECT_AGGREGATES):
+            return False
+        assert t.mention is not None
+        target_clause = self.clause_of(tsent, t.mention.span.start)
+        if any(w in target_clause for w in _NEW_PROJECT_CUES):
+            return False
+        if any(w in clause for w in _PRELIMINARY_CUES):
+            return False
+        return "开工" not in measures or "开工" in clause
+
+    def same_topic(self, entity: Entity, m: Mention, t: Fact, tsent: Sentence, clause: str,
+                   *, broad: bool) -> bool:
+        """Does the target measure what the name is about: a shared word, a shared topic
+        (:mod:`graph.topics`, when *broad*), or a project and a count of projects?"""
+        name, measures = self.about(entity, m), self.measures(t)
+        if _bigrams(name) & _bigrams(measures):
+            return True
+        if broad and share_topic(name, measures):
+            return True
+        if broad and entity.type == "Project" and self.one_of_the_projects(clause, t, tsent, measures):
+            return share_topic(name, measures) or not _kind_of_project(measures)
+        return False
+
+    def same_sentence(self, sent: Sentence, m: Mention, t: Fact, entity: Entity) -> float:
+        assert t.mention is not None
+        starts = self.clauses(sent)
+        mine = bisect_right(starts, m.span.start) - 1
+        # a target's evidence may begin with its list's subject: take where its figure is
+        theirs = bisect_right(starts, max(t.mention.span.start, t.mention.span.end - 1)) - 1
+        if mine == theirs:
+            return METHODS["SameSentence"]
+        if mine == 0 < theirs and entity.type == "Policy":
+            return SENTENCE_GOAL  # 深化“运河英才计划”，全年引进高层次人才团队60个以上，…
+        if self.same_topic(entity, m, t, sent, self.clause_of(sent, m.span.start), broad=True):
             return SENTENCE_GOAL
-    return SENTENCE_OTHER
+        if mine < theirs and t.strength in ("Firm", "Aspirational"):
+            before = self.doc.norm[m.span.end : t.mention.span.end]
+            if any(cue in before for cue in _STRONG_CUES):
+                return SENTENCE_GOAL
+        return SENTENCE_OTHER
+
+    def method(self, entity: Entity, m: Mention, sent: Sentence, item: int | None, t: Fact,
+               tsent: Sentence, titem: int | None) -> tuple[str, float, list[Mention]] | None:
+        """The strongest reason linking the mention *m* (in *sent*, task *item*) to *t*."""
+        doc = self.doc
+        if tsent.start == sent.start:
+            return ("SameSentence", self.same_sentence(sent, m, t, entity),
+                    [_sentence_mention(doc, sent)])
+        text = doc.norm[sent.start : sent.end]
+        if item is not None and item == titem:
+            evidence = [_sentence_mention(doc, sent), _sentence_mention(doc, tsent)]
+            follows = 0 < tsent.start - sent.end <= 2 or doc.sentence_at(sent.end) == tsent
+            topical = self.same_topic(entity, m, t, tsent, self.clause_of(sent, m.span.start),
+                                      broad=False)
+            if follows and any(c in text for c in LINK_CUES):
+                return "Cue", ITEM_TOPIC if topical else METHODS["Cue"], evidence
+            return "SameTaskItem", ITEM_TOPIC if topical else METHODS["SameTaskItem"], evidence
+        if t.indicator and len(t.indicator) >= 3 and t.indicator in text:
+            return "ThemeMatch", METHODS["ThemeMatch"], [_sentence_mention(doc, sent),
+                                                          _sentence_mention(doc, tsent)]
+        return None
+
+    def supports(self) -> list[Support]:
+        doc = self.doc
+        best: dict[tuple[tuple[str, str], int], Support] = {}
+        # where each target stands, computed once: its sentence, its task item, its subject
+        placed = []
+        for i, t in enumerate(self.targets):
+            assert t.mention is not None
+            tsent = doc.sentence_at(t.mention.span.start)
+            if tsent is not None:
+                placed.append((i, t, tsent, self.item(t.mention.span.start), self.named_subjects(t)))
+        for entity in self.sources:
+            source = (entity.type, entity.name)
+            names = {entity.name, *entity.aliases}
+            for m in _all_mentions(doc, entity):
+                if self.inside_another(m.span):
+                    continue
+                period, _year = doc.period_at(m.span.start)
+                sent = doc.sentence_at(m.span.start)
+                if period != "plan" or sent is None:
+                    continue
+                item = self.item(m.span.start)
+                for i, t, tsent, titem, named in placed:
+                    found = self.method(entity, m, sent, item, t, tsent, titem)
+                    if found is None:
+                        continue
+                    method, confidence, evidence = found
+                    if named and not names & named:
+                        confidence = min(confidence, OTHER_SUBJECT)
+                    old = best.get((source, i))
+                    if old is None or confidence > old.confidence:
+                        best[(source, i)] = Support(source, t, method, confidence, evidence)
+        return sorted(best.values(), key=lambda s: (
+            s.target.mention.span.start if s.target.mention else 0, s.source))
 
 
-def _next_sentence(doc: Document, sent: Sentence) -> Sentence | None:
-    return doc.sentence_at(sent.end)
+def _kind_of_project(measures: str) -> bool:
+    """Does a count of projects name their kind (实施城市更新项目30个, 全年实施技改项目50个)?"""
+    head = measures.split("项目")[0] if "项目" in measures else ""
+    return bool(share_topic(head, head)) or any(w in head for w in _PROJECT_KINDS)
+
+
+# kinds of project a count may name without a topic of graph.topics
+_PROJECT_KINDS = ("技改", "技术改造", "智改数转", "民生", "招商", "外资", "产业")
 
 
 def _all_mentions(doc: Document, entity: Entity) -> list[Mention]:
@@ -162,23 +287,3 @@ def _all_mentions(doc: Document, entity: Entity) -> list[Mention]:
                                         Span(sent.start, sent.end))
             pos = doc.norm.find(name, pos + 1)
     return [out[k] for k in sorted(out)]
-
-
-def _method(
-    doc: Document, m: Mention, sent: Sentence, text: str, item: int | None, t: Fact,
-    tsent: Sentence, titem: int | None, kind: str,
-) -> tuple[str, float, list[Mention]] | None:
-    """The strongest reason linking the mention *m* (in *sent*, task *item*) to *t*."""
-    if tsent.start == sent.start:
-        return "SameSentence", _same_sentence_confidence(doc, sent, m, t, kind), \
-            [_sentence_mention(doc, sent)]
-    if item is not None and item == titem:
-        evidence = [_sentence_mention(doc, sent), _sentence_mention(doc, tsent)]
-        follows = 0 < tsent.start - sent.end <= 2 or _next_sentence(doc, sent) == tsent
-        if follows and any(c in text for c in LINK_CUES):
-            return "Cue", METHODS["Cue"], evidence
-        return "SameTaskItem", METHODS["SameTaskItem"], evidence
-    if t.indicator and len(t.indicator) >= 3 and t.indicator in text:
-        return "ThemeMatch", METHODS["ThemeMatch"], [_sentence_mention(doc, sent),
-                                                      _sentence_mention(doc, tsent)]
-    return None

@@ -99,3 +99,63 @@ def test_confidence_filter(G) -> None:
     node = next(n for n, d in G.nodes(data=True) if d["label"] == "青龙大桥")
     assert impact_of(G, node) == []
     assert impact_of(G, node, min_confidence=0.4)
+
+
+# --- the reasons, one sentence each -----------------------------------------------
+
+def _plan(body: str) -> str:
+    return ("某省某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告\n各位代表：\n"
+            "一、2024年计划执行情况\n——预计地区生产总值增长6%左右；\n"
+            f"二、2025年主要任务\n（一）重点工作。{body}\n")
+
+
+def _links_of(body: str, *entities: tuple[str, str]) -> dict[tuple[str, str], tuple[str, float]]:
+    """Link (name, indicator) → (method, confidence) for a plan paragraph and its named things."""
+    text = _plan(body)
+    doc = parse_document(ReportText(Path("demo.txt"), text, normalise(text), "utf-8"))
+    rf = ReportFacts(document=doc, facts=extract_facts(doc))
+    rf.entities = [Entity(kind, name, [mention(text, name, nth) for nth in range(text.count(name))])
+                   for kind, name in entities]
+    return {(s.source[1], s.target.indicator): (s.method, s.confidence) for s in link_supports(rf)}
+
+
+def test_a_shared_topic_binds_a_work_to_its_target_in_another_clause() -> None:
+    got = _links_of("加快县中医医院新院区建设，新增床位200张，新建城镇燃气管道45公里。",
+                    ("Project", "县中医医院新院区"))
+    assert got[("县中医医院新院区", "新增床位")] == ("SameSentence", 0.7)
+    assert got[("县中医医院新院区", "新建城镇燃气管道")] == ("SameSentence", 0.45)
+
+
+def test_a_target_that_names_its_subject_belongs_to_it() -> None:
+    got = _links_of("支持北辰化工扩产，力争恒达能源营业收入突破100亿元。",
+                    ("Enterprise", "北辰化工"), ("Enterprise", "恒达能源"))
+    assert got[("恒达能源", "恒达能源营业收入")][1] == 0.9
+    assert got[("北辰化工", "恒达能源营业收入")][1] == 0.3
+
+
+def test_a_name_inside_a_longer_name_speaks_through_it() -> None:
+    got = _links_of("推动东港石化乙烯项目投产，力争石化产业产值突破1300亿元。",
+                    ("Enterprise", "东港石化"), ("Project", "东港石化乙烯项目"))
+    assert ("东港石化乙烯项目", "石化产业产值") in got
+    assert ("东港石化", "石化产业产值") not in got
+
+
+def test_projects_under_way_count_towards_the_count_of_projects_but_not_to_be_won() -> None:
+    got = _links_of("全年实施重点项目200个，力争引进10亿元以上项目12个，加快青石水库扩容工程建设，"
+                    "推进白沙机场选址报批。", ("Project", "青石水库扩容工程"), ("Project", "白沙机场"))
+    assert got[("青石水库扩容工程", "实施重点项目")][1] == 0.7
+    assert got[("青石水库扩容工程", "引进10亿元以上项目")][1] == 0.45
+    assert got[("白沙机场", "实施重点项目")][1] == 0.45
+
+
+def test_a_place_name_shared_by_a_work_and_a_target_is_no_topic() -> None:
+    got = _links_of("加快白沙镇算力中心建设，白沙镇新增高标准农田2万亩。",
+                    ("Project", "白沙镇算力中心"), ("Place", "白沙镇"))
+    assert got[("白沙镇算力中心", "白沙镇新增高标准农田")][1] == 0.45
+
+
+def test_a_shared_word_in_the_same_task_item_ranks_above_a_bare_one() -> None:
+    got = _links_of("落实研发费用加计扣除政策。研发经费投入强度达到2.3%。新增城市书房3个。",
+                    ("Policy", "研发费用加计扣除"))
+    assert got[("研发费用加计扣除", "研发经费投入强度")] == ("SameTaskItem", 0.45)
+    assert got[("研发费用加计扣除", "新增城市书房")] == ("SameTaskItem", 0.4)
