@@ -80,6 +80,26 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} - _GENERIC_BIGRAMS
 
 
+_ADMIN_SUFFIXES = ("省", "市", "区", "县", "镇", "乡", "街道", "自治州", "盟", "旗")
+
+
+def _short(place: str) -> str:
+    """The name a place goes by without its level.
+
+    >>> _short("常州市新北区"), _short("松溪市"), _short("白杨河镇")
+    ('新北', '松溪', '白杨河')
+    """
+    for suffix in sorted(_ADMIN_SUFFIXES, key=len, reverse=True):
+        if place.endswith(suffix):
+            place = place[: -len(suffix)]
+            break
+    for suffix in ("省", "市"):  # a district written after its city: 常州市新北
+        head, sep, tail = place.partition(suffix)
+        if sep and len(tail) >= 2:
+            place = tail
+    return place
+
+
 class _Linker:
     """One report's links: where its targets stand, what they name, what its names are about."""
 
@@ -87,13 +107,15 @@ class _Linker:
         self.doc = doc
         self.targets = [f for f in rf.facts if f.kind == "target" and f.mention is not None]
         self.sources = [e for e in rf.entities if e.type in SOURCE_TYPES]
-        # place names say where, not what: 松溪算力中心 and 松溪经济技术开发区规上工业产值
-        # share 松溪 and nothing else
-        places = {e.name for e in rf.entities if e.type == "Place"}
-        places |= {a for e in rf.entities if e.type == "Place" for a in e.aliases}
+        # the names of administrative places say where, not what: 松溪算力中心 and
+        # 松溪经济技术开发区规上工业产值 share 松溪 and nothing else (a river's name is kept:
+        # 德胜河航道整治 and 完成德胜河4个作业区规划研究 speak of the same river)
+        places = {n for e in rf.entities if e.type == "Place" for n in (e.name, *e.aliases)
+                  if n.endswith(_ADMIN_SUFFIXES)}
         if doc.jurisdiction:
             places.add(doc.jurisdiction)
-        self.places = sorted((p for p in places if len(p) >= 2), key=len, reverse=True)
+        places |= {_short(p) for p in places}
+        self.places = sorted((p for p in places if len(p) >= 2), key=lambda p: (-len(p), p))
         # where each named thing is written: a name inside another's speaks through it
         self.written = sorted({m.span for e in self.sources for m in e.mentions})
         self._written_starts = [w.start for w in self.written]
@@ -111,13 +133,14 @@ class _Linker:
         return self._strip_places(words)
 
     def measures(self, t: Fact) -> str:
-        """What a target measures: its indicator, and its own words when the indicator is
-        short (能力, 投资) and the target is not one of a list (分别达到…)."""
+        """What a target measures: its indicator and its clause (完成德胜河4个作业区规划研究),
+        unless the clause is a list of targets (…产值分别达到…), which says too much."""
         assert t.mention is not None
         words = t.indicator
-        quote = self.doc.norm[t.mention.span.start : t.mention.span.end]
-        if len(words) <= 4 and "分别" not in quote:
-            words = f"{words}|{quote}"
+        tsent = self.doc.sentence_at(t.mention.span.start)
+        clause = "" if tsent is None else self.clause_of(tsent, t.mention.span.start)
+        if "分别" not in clause:
+            words = f"{words}|{clause}"
         return self._strip_places(words)
 
     def named_subjects(self, t: Fact) -> frozenset[str]:

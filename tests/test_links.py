@@ -154,6 +154,12 @@ def test_a_place_name_shared_by_a_work_and_a_target_is_no_topic() -> None:
     assert got[("白沙镇算力中心", "白沙镇新增高标准农田")][1] == 0.45
 
 
+def test_a_river_shared_by_a_work_and_a_target_is_a_topic() -> None:
+    got = _links_of("推进青龙河航道整治，完成青龙河4个作业区规划研究。",
+                    ("Project", "青龙河航道整治"), ("Place", "青龙河"))
+    assert got[("青龙河航道整治", "作业区规划研究")][1] == 0.7
+
+
 def test_a_shared_word_in_the_same_task_item_ranks_above_a_bare_one() -> None:
     got = _links_of("落实研发费用加计扣除政策。研发经费投入强度达到2.3%。新增城市书房3个。",
                     ("Policy", "研发费用加计扣除"))
