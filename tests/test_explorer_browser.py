@@ -221,6 +221,27 @@ def test_targets_view_shows_last_years_outcome(visit: Visit, tmp_path: pathlib.P
         "target/gdp-2024")
 
 
+def test_targets_view_follows_the_filters(visit: Visit):
+    page = visit.page
+    page.click("#btn-targets")
+    rows = page.locator("#targets-table tbody tr.row:not(.group):visible")
+    assert rows.count() == 2
+    page.select_option("#year-filter", "2023")  # the targets are of 2024
+    visit.settle()
+    assert rows.count() == 0
+    assert page.locator("#targets-table tbody td.empty:visible").text_content() == "筛选条件下没有目标。"
+    page.select_option("#year-filter", "2024")
+    visit.settle()
+    assert rows.count() == 2
+    page.uncheck("#type-filters input[data-key=Target]")
+    visit.settle()
+    assert rows.count() == 0
+    page.click("#btn-reset")
+    visit.settle()
+    assert rows.count() == 2
+    assert page.locator("#targets-table tbody td.empty:visible").count() == 0
+
+
 def test_injected_labels_run_nothing(visit: Visit, tmp_path: pathlib.Path):
     page = visit.page
     evil = visit.node_id("enterprise/evil")

@@ -191,6 +191,7 @@
     if (edgeUpdates.length) edges.update(edgeUpdates);
     if (focused !== null && nodeHidden[focused]) clearFocus();
     else if (focused !== null) dim(focused);
+    syncTargets();
     updateStatus();
   }
 
@@ -497,6 +498,8 @@
 
   // ------------------------------------------------------------ targets view
   let tableBuilt = false;
+  const tableGroups = [];  // [{head, label, name, rows: [[row, id]]}] to follow the filters
+  let tableEmpty = null;
   function buildTargets() {
     const tbody = document.querySelector("#targets-table tbody");
     if (!DATA.targetsView.length) {
@@ -516,6 +519,8 @@
       head.append(cell);
       if (group.indicator !== null) head.addEventListener("click", function () { closeTargets(); focusNode(group.indicator); });
       tbody.append(head);
+      const entry = { head: head, label: cell.lastChild, name: group.name, rows: [] };
+      tableGroups.push(entry);
       group.targets.forEach(function (t) {
         const row = el("tr", "row");
         row.dataset.id = String(t.id);
@@ -529,11 +534,36 @@
         row.append(el("td", "quote", t.quote));
         row.addEventListener("click", function () { closeTargets(); focusNode(t.id); });
         tbody.append(row);
+        entry.rows.push([row, t.id]);
       });
     });
+    tableEmpty = el("tr");
+    const none = el("td", "empty", UI.no_targets_shown);
+    none.colSpan = 6;
+    tableEmpty.append(none);
+    tableEmpty.hidden = true;
+    tbody.append(tableEmpty);
+  }
+  // The table shows the targets the filters leave on the graph (type, year, section).
+  function syncTargets() {
+    if (!tableBuilt) return;
+    let shown = 0;
+    tableGroups.forEach(function (g) {
+      let n = 0;
+      g.rows.forEach(function (pair) {
+        const hidden = nodeHidden[pair[1]];
+        pair[0].hidden = hidden;
+        if (!hidden) n++;
+      });
+      g.head.hidden = n === 0;
+      g.label.textContent = g.name + " (" + (n === g.rows.length ? n : n + "/" + g.rows.length) + ")";
+      shown += n;
+    });
+    if (tableEmpty) tableEmpty.hidden = shown > 0 || !tableGroups.length;
   }
   function openTargets() {
     if (!tableBuilt) { buildTargets(); tableBuilt = true; }
+    syncTargets();
     $("targets-view").hidden = false;
     $("btn-targets").classList.add("on");
   }
