@@ -51,6 +51,9 @@ LEFT_STOPS: tuple[str, ...] = (
 JOINT_VERBS: tuple[str, ...] = ("联合", "携手")
 # Words that join two bodies acting together (市港口管理局会同区交通运输局).
 JOINT_CONNECTORS: tuple[str, ...] = ("会同", "协同")
+# Verbs of building that stand inside names (建设银行, 城市建设集团) but end one when they
+# follow another name: 苇州文旅集团建设汀兰古镇二期, 石桥镇建设现代农业产业园.
+BUILD_JOINS: tuple[str, ...] = ("建设", "建成", "运营", "设立")
 # A one-character stop is part of the word it makes with its neighbour (以西, 和美, 在建).
 NOT_STOPS: tuple[str, ...] = (
     "以西", "以东", "以南", "以北", "和美", "和谐", "和平", "及早", "在建", "在库", "在线", "作为",
@@ -275,6 +278,9 @@ UNLEVELLED_MIN_STEM = 4
 # name in front: 岚州市委, 青山县人民政府).
 POLITICAL_BODIES: tuple[str, ...] = ("人民政府", "政府", "人大常委会", "人大", "政协", "委")
 POLITICAL_NOT_BEFORE: tuple[str, ...] = ("员", "书记", "常委会", "办", "托")
+# The government of a town or a street, named by the town (漕溪镇人民政府, 白沙街道办事处).
+TOWN_LEVELS: tuple[str, ...] = ("镇", "乡", "街道")
+TOWN_BODIES: tuple[str, ...] = ("人民政府", "政府", "党委", "办事处")
 FIXED_AGENCIES: tuple[str, ...] = (
     "党中央", "国务院", "中共中央", "全国人大", "全国政协",
     # the ministries and commissions of the State Council, named without a level
@@ -459,8 +465,13 @@ TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩")
 LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址")
 # … and verbs of settling in a zone (入驻蓝岛生物医药产业园).
 SETTLE_VERBS: tuple[str, ...] = ("入驻", "入园", "集聚于", "进驻")
-LOCATED_BEFORE_VERBS: tuple[str, ...] = ("设立", "建设", "建成", "开工", "布局", "投资")
+# 在乙建设丙, 甲在乙投资建设的丙, 丙在乙建成运营: the work 丙 is in the place 乙.
+LOCATED_BEFORE_VERBS: tuple[str, ...] = (
+    "设立", "建设", "建成", "开工", "布局", "投资", "开工建设", "投资建设", "新建", "打造",
+)
 RESPONSIBLE_CUES: tuple[tuple[str, str], ...] = (("由", "牵头"), ("由", "负责"))
+# A bracketed note that names the bodies in charge of a task: 乙建设（责任单位：区工信局）.
+DUTY_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "责任部门", "牵头部门", "主责单位")
 PARTNER_VERBS: tuple[str, ...] = (
     "共建", "合作", "联合", "签约", "签署", "携手", "共同", "合资", "组建", "结对",
 )

@@ -526,3 +526,61 @@ def test_a_zone_abbreviation_is_the_zone() -> None:
     assert ("经开区管委会", "白沙经济技术开发区") in {
         (r.subject[1], r.object[1]) for r in rels if r.predicate == "locatedIn"
     }
+
+
+TINGLAN = "苇州市汀兰区2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "expected"),
+    [
+        # a town's government, named by the town, is a body, not the town
+        ("加快产业园二期建设（责任单位：漕溪镇人民政府、区工信局）。", "Agency",
+         {"漕溪镇人民政府", "区工信局"}),
+        ("芦荻街道办事处牵头开展整治。", "Agency", {"芦荻街道办事处"}),
+        # 建设 after a name ends the work's name on the left
+        ("支持苇州文旅集团建设汀兰古镇二期。", "Project", {"汀兰古镇二期"}),
+        ("在石桥镇建设石桥现代农业产业园。", "Project", {"石桥现代农业产业园"}),
+        # … but not when only the head follows it
+        ("推进新华村美丽乡村建设项目。", "Project", {"新华村美丽乡村建设项目"}),
+    ],
+)
+def test_unseen_report_names(sentence: str, type_: str, expected: set[str]) -> None:
+    assert expected <= names(sentence, type_, TINGLAN)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "expected"),
+    [
+        # 责任单位 in brackets: the bodies are responsible for the clause's works
+        (
+            "加快漕溪智能装备产业园二期建设（责任单位：漕溪镇人民政府、区工信局）。",
+            "responsibleAgency",
+            {("漕溪智能装备产业园二期", "漕溪镇人民政府"), ("漕溪智能装备产业园二期", "区工信局")},
+        ),
+        # the work before 由…负责
+        (
+            "石桥镇农光互补项目由石桥镇人民政府负责实施。",
+            "responsibleAgency",
+            {("石桥镇农光互补项目", "石桥镇人民政府")},
+        ),
+        # 甲在乙建设的丙: 丙 is in 乙 and built by 甲
+        (
+            "韩国东原化学株式会社在汀兰经济开发区建设的东原化学电子材料项目一期建成。",
+            "locatedIn",
+            {("东原化学电子材料项目一期", "汀兰经济开发区")},
+        ),
+        (
+            "韩国东原化学株式会社在汀兰经济开发区建设的东原化学电子材料项目一期建成。",
+            "implementedBy",
+            {("东原化学电子材料项目一期", "韩国东原化学株式会社")},
+        ),
+        ("在石桥镇建设石桥现代农业产业园。", "locatedIn", {("石桥现代农业产业园", "石桥镇")}),
+        ("推动恒锐精密在泰国设立恒锐精密泰国生产基地。", "locatedIn",
+         {("恒锐精密泰国生产基地", "泰国")}),
+    ],
+)
+def test_unseen_report_relations(
+    sentence: str, predicate: str, expected: set[tuple[str, str]]
+) -> None:
+    assert expected <= links(sentence, predicate, TINGLAN)
