@@ -204,6 +204,7 @@ class _Text:
         norm = self.norm
         memo_stops = self._stops
         long_head = len(head) >= 2
+        legal = head.endswith(cues.LEGAL_FORMS)  # a legal name never holds 与/及: 甲与乙有限公司
         i = head_start
         lo = max(0, head_start - cues.MAX_NAME)
         while i > lo:
@@ -225,10 +226,12 @@ class _Text:
                 break
             if long_head and norm.endswith(head, 0, i):
                 return head_start  # 项目占制造业项目: a name does not hold its own head twice
-            if ch in _JOINT_LAST and norm.endswith(cues.JOINT_VERBS, 0, i) and self.name_before(
-                i - 2
+            if (
+                ch in _JOINT_LAST
+                and norm.endswith(cues.JOINT_VERBS, 0, i)
+                and (self.name_before(i - 2) or i == 2 or not _is_name_char(norm[i - 3]))
             ):
-                break  # 管委会联合鲸湾海关: 联合 after a name joins two; 联合实验室 is one name
+                break  # 管委会联合鲸湾海关, ，联合苇州产投集团: 联合 joins; 联合实验室 is one name
             if ch in _BUILD_JOIN_LAST and head_start - i >= 2:  # not 美丽乡村建设项目
                 joint = next((w for w in cues.BUILD_JOINS if norm.endswith(w, 0, i)), "")
                 if joint and self.name_before(i - len(joint)):
@@ -238,7 +241,7 @@ class _Text:
                 memo = 2 if self._stop_at(i, _STOPS, _STOP_LENGTHS) else 1
                 memo_stops[i] = memo
             if memo == 2:
-                if ch in _CONJUNCTIONS and (
+                if ch in _CONJUNCTIONS and not legal and (
                     connector
                     or ch == "暨"
                     and project

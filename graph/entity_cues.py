@@ -101,6 +101,8 @@ HEAD_CONTINUATIONS: tuple[str, ...] = (
 HEAD_COMMON_BEFORE: dict[str, str] = {
     "村": "农乡城村镇", "镇": "农乡城村镇", "乡": "农乡城村镇返入下回家故还老思同异他",
     "基地": "宅", "站": "车基网驿", "馆": "场展", "楼": "大高",
+    # verbs that end in an agency head (闵行区签署, 与闵行区联合举办)
+    "署": "签部", "办": "举承主协督创开兴申合代包",
 }
 # Heads of one character that need a stem of three characters or more (消防站 has its own
 # head; 武汉站 of a campaign tour is not a work).
@@ -200,7 +202,7 @@ ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (
     "电子", "电气", "电器", "光电", "机械", "装备", "重工", "化工", "物流", "半导体", "汽车",
     "食品", "股份", "控股", "集团", "实业", "精密", "纺织", "钢铁", "信息", "软件", "环保",
     "电力", "置业", "地产", "矿业", "农业", "航空", "传媒", "通信", "网络", "数码", "石化",
-    "光伏", "建材",
+    "光伏", "建材", "航运", "船舶", "贸易", "商贸",
 )
 # Legal forms and bracketed seats dropped to get the short name of a company.
 LEGAL_FORMS: tuple[str, ...] = (
@@ -224,7 +226,7 @@ ORG_VERB_NOT_AFTER: dict[str, str] = {"出口": "进"}
 # Adverbs and times that may stand between an organisation and its verb.
 ORG_VERB_ADVERBS: tuple[str, ...] = (
     "及早", "尽早", "率先", "成功", "顺利", "正式", "全面", "相继", "先后", "分别", "全年", "年内",
-    "首次", "已",
+    "首次", "已", "冲刺", "筹备", "启动",
 )
 # Boards of an exchange written between a name and 上市 (主板上市, 科创板上市).
 LISTING_BOARDS: tuple[str, ...] = ("主板", "科创板", "创业板", "北交所", "新三板", "港股", "境外")
