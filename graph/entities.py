@@ -674,6 +674,8 @@ def _agency_type(
         return None if _generic(stem, cues.GENERIC_AGENCY_STEMS, compose=False) else "Agency"
     if head in cues.ZONE_BOARD_HEADS and stem.endswith(cues.ZONE_HEADS):
         return "Agency"  # 经开区管委会: the board of a zone
+    if any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
+        return "Agency"  # 复旦大学附属华山医院: a body attached to an institution
     seat = _PLACE_SEAT_RE.match(name)
     if seat and seat.group(0).endswith(cues.ZONE_HEADS):
         seat = None  # 综保区管委会: a zone, not a seat
@@ -2321,6 +2323,7 @@ def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relatio
     """甲与乙共建, 甲、乙联合设立, 甲与乙合作: the two organisations are partners."""
     out = []
     orgs = [t for t in inside if t[2].type in ("Enterprise", "Agency")]
+    works = {t[0]: t for t in inside if t[2].type == "Project"}
     for i, a in enumerate(orgs):
         for b in orgs[i + 1 :]:
             between = text[a[1] - base : b[0] - base]
@@ -2334,7 +2337,16 @@ def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relatio
                 # 管委会联合鲸湾海关创新…, 市港口管理局会同区交通运输局完成…
                 mention = _mention(doc, a[0], b[1])
                 out.append(Relation("partner", _ref(a[2]), _ref(b[2]), mention))
+                done = _JOINT_WORK_RE.match(text, b[1] - base)
+                work = works.get(base + done.end()) if done else None
+                if work is not None:  # 甲会同乙完成丙: both carry out the work
+                    mention = _mention(doc, a[0], work[1])
+                    for org in (a, b):
+                        out.append(Relation("implementedBy", _ref(work[2]), _ref(org[2]), mention))
     return out
+
+
+_JOINT_WORK_RE = re.compile(_alternation(cues.JOINT_WORK_VERBS))
 
 
 _CO_BUILD_RE = re.compile("(?:" + _alternation(cues.CO_BUILD_VERBS) + ")(?:的)?")
@@ -2364,6 +2376,9 @@ def _co_built(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         if not after:
             continue
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+        if text[clause_start : m.start()] in ("", "合作", "携手", "共同") and clause_start > 1:
+            # 甲与乙签约，合作共建丙: the builders are the partners of the clause before
+            clause_start = max(text.rfind(c, 0, clause_start - 1) for c in "，。；：") + 1
         builders = [
             t
             for t in inside

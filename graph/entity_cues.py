@@ -51,6 +51,8 @@ LEFT_STOPS: tuple[str, ...] = (
 JOINT_VERBS: tuple[str, ...] = ("联合", "携手")
 # Words that join two bodies acting together (市港口管理局会同区交通运输局).
 JOINT_CONNECTORS: tuple[str, ...] = ("会同", "协同")
+# … and the verbs by which two such bodies carry out a work together (会同乙完成丙改造).
+JOINT_WORK_VERBS: tuple[str, ...] = ("完成", "实施", "建成", "推进", "建设", "开工建设")
 # Verbs of building that stand inside names (建设银行, 城市建设集团) but end one when they
 # follow another name: 苇州文旅集团建设汀兰古镇二期, 石桥镇建设现代农业产业园.
 BUILD_JOINS: tuple[str, ...] = ("建设", "建成", "运营", "设立")

@@ -552,6 +552,8 @@ TINGLAN = "苇州市汀兰区2025年国民经济和社会发展计划执行情�
          {"苇州产业投资集团有限公司"}),
         # 冲刺 between a short name and its listing board
         ("支持恒锐精密冲刺主板上市。", "Enterprise", {"恒锐精密"}),
+        # a hospital attached to a university is one body
+        ("区人民政府与复旦大学附属华山医院签约。", "Agency", {"复旦大学附属华山医院"}),
         # 航运 is a trade a short company name ends with
         ("锦程物流与新加坡太平洋航运签署战略合作协议。", "Enterprise", {"新加坡太平洋航运"}),
     ],
@@ -591,6 +593,20 @@ def test_unseen_report_names(sentence: str, type_: str, expected: set[str]) -> N
         ("在石桥镇建设石桥现代农业产业园。", "locatedIn", {("石桥现代农业产业园", "石桥镇")}),
         ("推动恒锐精密在泰国设立恒锐精密泰国生产基地。", "locatedIn",
          {("恒锐精密泰国生产基地", "泰国")}),
+        # 甲会同乙完成丙: both bodies carry out the work
+        (
+            "区交通运输局会同汀兰经开区管委会完成城东物流园道路微循环改造。",
+            "implementedBy",
+            {("城东物流园道路微循环改造", "区交通运输局"),
+             ("城东物流园道路微循环改造", "汀兰经开区管委会")},
+        ),
+        # 甲与乙签约，合作共建丙: the partners of the clause before build it
+        (
+            "区人民政府与复旦大学附属华山医院签约，合作共建华山医院汀兰区域医疗中心。",
+            "implementedBy",
+            {("华山医院汀兰区域医疗中心", "区人民政府"),
+             ("华山医院汀兰区域医疗中心", "复旦大学附属华山医院")},
+        ),
     ],
 )
 def test_unseen_report_relations(
