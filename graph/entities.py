@@ -109,6 +109,7 @@ for _w in sorted(_STOPS, key=len, reverse=True):
     if len(_w) not in _STOP_LENGTHS_BY_LAST.setdefault(_w[-1], []):
         _STOP_LENGTHS_BY_LAST[_w[-1]].append(len(_w))
 _JOINT_LAST = frozenset(w[-1] for w in cues.JOINT_VERBS)
+_BUILD_JOIN_LAST = frozenset(w[-1] for w in cues.BUILD_JOINS)
 _OTHER_NAME_CHARS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 ) | cues.NAME_EXTRA_CHARS
@@ -203,6 +204,7 @@ class _Text:
         norm = self.norm
         memo_stops = self._stops
         long_head = len(head) >= 2
+        legal = head.endswith(cues.LEGAL_FORMS)  # a legal name never holds 与/及: 甲与乙有限公司
         i = head_start
         lo = max(0, head_start - cues.MAX_NAME)
         while i > lo:
@@ -224,16 +226,22 @@ class _Text:
                 break
             if long_head and norm.endswith(head, 0, i):
                 return head_start  # 项目占制造业项目: a name does not hold its own head twice
-            if ch in _JOINT_LAST and norm.endswith(cues.JOINT_VERBS, 0, i) and self.name_before(
-                i - 2
+            if (
+                ch in _JOINT_LAST
+                and norm.endswith(cues.JOINT_VERBS, 0, i)
+                and (self.name_before(i - 2) or i == 2 or not _is_name_char(norm[i - 3]))
             ):
-                break  # 管委会联合鲸湾海关: 联合 after a name joins two; 联合实验室 is one name
+                break  # 管委会联合鲸湾海关, ，联合苇州产投集团: 联合 joins; 联合实验室 is one name
+            if ch in _BUILD_JOIN_LAST and head_start - i >= 2:  # not 美丽乡村建设项目
+                joint = next((w for w in cues.BUILD_JOINS if norm.endswith(w, 0, i)), "")
+                if joint and self.name_before(i - len(joint)):
+                    break  # 苇州文旅集团建设汀兰古镇二期: 建设 after a name ends the work's name
             memo = memo_stops[i]
             if memo == 0:
                 memo = 2 if self._stop_at(i, _STOPS, _STOP_LENGTHS) else 1
                 memo_stops[i] = memo
             if memo == 2:
-                if ch in _CONJUNCTIONS and (
+                if ch in _CONJUNCTIONS and not legal and (
                     connector
                     or ch == "暨"
                     and project
@@ -666,6 +674,8 @@ def _agency_type(
         return None if _generic(stem, cues.GENERIC_AGENCY_STEMS, compose=False) else "Agency"
     if head in cues.ZONE_BOARD_HEADS and stem.endswith(cues.ZONE_HEADS):
         return "Agency"  # 经开区管委会: the board of a zone
+    if any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
+        return "Agency"  # 复旦大学附属华山医院: a body attached to an institution
     seat = _PLACE_SEAT_RE.match(name)
     if seat and seat.group(0).endswith(cues.ZONE_HEADS):
         seat = None  # 综保区管委会: a zone, not a seat
@@ -1056,6 +1066,22 @@ def _political(doc: Document) -> list[_Candidate]:
         out.append(
             _Candidate(start, m.end(), "Agency", doc.norm[start : m.end()], "political", rank=4)
         )
+    return out
+
+
+_TOWN_BODY_RE = re.compile(
+    "(?P<level>" + _alternation(cues.TOWN_LEVELS) + ")(?:" + _alternation(cues.TOWN_BODIES) + ")"
+)
+
+
+def _town_governments(text: _Text) -> list[_Candidate]:
+    """The government of a town or street, named by it: 漕溪镇人民政府, 白沙街道办事处."""
+    out = []
+    norm = text.norm
+    for m in _TOWN_BODY_RE.finditer(norm):
+        start = text.left_edge(m.start("level"))
+        if m.start("level") - start >= 2:
+            out.append(_Candidate(start, m.end(), "Agency", norm[start : m.end()], "town", rank=4))
     return out
 
 
@@ -1519,7 +1545,10 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
     norm = doc.norm
     text = _Text(norm)
     text.places = frozenset(p for p in _own_places(doc) if len(p) >= 2)
-    strong = _tables(norm) + _org_subjects(text) + _political(doc) + _partner_pairs(text)
+    strong = (
+        _tables(norm) + _org_subjects(text) + _political(doc) + _town_governments(text)
+        + _partner_pairs(text)
+    )
     text.known = {c.name for c in strong if c.type in ("Enterprise", "Agency")}
     cands = (
         strong
@@ -1999,6 +2028,7 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         rels += _co_built(doc, sent.start, text, inside)
         rels += _built_by(doc, sent.start, text, inside)
         rels += _located(doc, sent.start, text, inside)
+        rels += _built_in(doc, sent.start, text, inside)
         rels += _adjacent_places(doc, inside)
     return rels
 
@@ -2254,10 +2284,36 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
             continue
         stop = _clause_end(text, m.end(), "，")  # 由甲牵头推进乙，配合…推进丙: 乙 only
         mention = _mention(doc, base + m.start(), base + m.end())
+        works = [
+            p
+            for p in inside
+            if base + m.end() <= p[0] and p[1] <= base + stop and p[2].type == "Project"
+        ]
+        if not works:  # 梅岭村示范项目由石桥镇人民政府负责实施: the work stands before 由
+            works = [p for p in inside if p[1] == base + m.start() and p[2].type == "Project"]
+            mention = _mention(doc, works[0][0], base + m.end()) if works else mention
+        for p in works:
+            out.append(Relation("responsibleAgency", _ref(p[2]), _ref(agencies[0][2]), mention))
+    for m in _DUTY_RE.finditer(text):
+        # 加快乙建设（责任单位：甲、丙）: the bodies named are responsible for the clause's works
+        agencies = [
+            t
+            for t in inside
+            if base + m.start("list") <= t[0] and t[1] <= base + m.end("list")
+            and t[2].type == "Agency"
+        ]
+        clause_start = base + max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+        mention = _mention(doc, base + m.start(), base + m.end())
         for p in inside:
-            if base + m.end() <= p[0] and p[1] <= base + stop and p[2].type == "Project":
-                out.append(Relation("responsibleAgency", _ref(p[2]), _ref(agencies[0][2]), mention))
+            if clause_start <= p[0] and p[1] <= base + m.start() and p[2].type == "Project":
+                for a in agencies:
+                    out.append(Relation("responsibleAgency", _ref(p[2]), _ref(a[2]), mention))
     return out
+
+
+_DUTY_RE = re.compile(
+    "[（(](?:" + _alternation(cues.DUTY_LABELS) + ")[：:](?P<list>[^（）()]{2,60})[）)]"
+)
 
 
 _PARTNER_VERB_RE = re.compile(_alternation(cues.PARTNER_VERBS))
@@ -2267,6 +2323,7 @@ def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relatio
     """甲与乙共建, 甲、乙联合设立, 甲与乙合作: the two organisations are partners."""
     out = []
     orgs = [t for t in inside if t[2].type in ("Enterprise", "Agency")]
+    works = {t[0]: t for t in inside if t[2].type == "Project"}
     for i, a in enumerate(orgs):
         for b in orgs[i + 1 :]:
             between = text[a[1] - base : b[0] - base]
@@ -2280,7 +2337,16 @@ def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relatio
                 # 管委会联合鲸湾海关创新…, 市港口管理局会同区交通运输局完成…
                 mention = _mention(doc, a[0], b[1])
                 out.append(Relation("partner", _ref(a[2]), _ref(b[2]), mention))
+                done = _JOINT_WORK_RE.match(text, b[1] - base)
+                work = works.get(base + done.end()) if done else None
+                if work is not None:  # 甲会同乙完成丙: both carry out the work
+                    mention = _mention(doc, a[0], work[1])
+                    for org in (a, b):
+                        out.append(Relation("implementedBy", _ref(work[2]), _ref(org[2]), mention))
     return out
+
+
+_JOINT_WORK_RE = re.compile(_alternation(cues.JOINT_WORK_VERBS))
 
 
 _CO_BUILD_RE = re.compile("(?:" + _alternation(cues.CO_BUILD_VERBS) + ")(?:的)?")
@@ -2310,6 +2376,9 @@ def _co_built(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         if not after:
             continue
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+        if text[clause_start : m.start()] in ("", "合作", "携手", "共同") and clause_start > 1:
+            # 甲与乙签约，合作共建丙: the builders are the partners of the clause before
+            clause_start = max(text.rfind(c, 0, clause_start - 1) for c in "，。；：") + 1
         builders = [
             t
             for t in inside
@@ -2352,6 +2421,37 @@ def _located(doc: Document, base: int, text: str, inside: list) -> list[Relation
                     "locatedIn", _ref(b[2]), _ref(after[0][2]), _mention(doc, b[0], after[0][1])
                 )
             )
+    return out
+
+
+_BUILT_IN_VERB_RE = re.compile(
+    "(?:" + _alternation(cues.LOCATED_BEFORE_VERBS) + ")(?P<of>的)?"
+)
+
+
+def _built_in(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """甲在乙建设的丙 / 在乙建设丙 / 丙在乙建成: the work is in the place, built by 甲."""
+    out = []
+    by_start = {t[0]: t for t in inside if t[2].type == "Project"}
+    by_end = {t[1]: t for t in inside if t[2].type in ("Project", "Enterprise", "Agency")}
+    for place in inside:
+        at = place[0] - base
+        if place[2].type != "Place" or text[at - 1 : at] != "在":
+            continue
+        verb = _BUILT_IN_VERB_RE.match(text, place[1] - base)
+        if not verb:
+            continue
+        before = by_end.get(place[0] - 1)
+        work = by_start.get(base + verb.end())
+        if work is not None:
+            mention = _mention(doc, place[0] - 1, work[1])
+            out.append(Relation("locatedIn", _ref(work[2]), _ref(place[2]), mention))
+            if before is not None and before[2].type != "Project":
+                mention = _mention(doc, before[0], work[1])
+                out.append(Relation("implementedBy", _ref(work[2]), _ref(before[2]), mention))
+        elif before is not None and before[2].type == "Project" and not verb.group("of"):
+            mention = _mention(doc, before[0], base + verb.end())
+            out.append(Relation("locatedIn", _ref(before[2]), _ref(place[2]), mention))
     return out
 
 

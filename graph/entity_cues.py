@@ -51,6 +51,11 @@ LEFT_STOPS: tuple[str, ...] = (
 JOINT_VERBS: tuple[str, ...] = ("联合", "携手")
 # Words that join two bodies acting together (市港口管理局会同区交通运输局).
 JOINT_CONNECTORS: tuple[str, ...] = ("会同", "协同")
+# … and the verbs by which two such bodies carry out a work together (会同乙完成丙改造).
+JOINT_WORK_VERBS: tuple[str, ...] = ("完成", "实施", "建成", "推进", "建设", "开工建设")
+# Verbs of building that stand inside names (建设银行, 城市建设集团) but end one when they
+# follow another name: 苇州文旅集团建设汀兰古镇二期, 石桥镇建设现代农业产业园.
+BUILD_JOINS: tuple[str, ...] = ("建设", "建成", "运营", "设立")
 # A one-character stop is part of the word it makes with its neighbour (以西, 和美, 在建).
 NOT_STOPS: tuple[str, ...] = (
     "以西", "以东", "以南", "以北", "和美", "和谐", "和平", "及早", "在建", "在库", "在线", "作为",
@@ -98,6 +103,8 @@ HEAD_CONTINUATIONS: tuple[str, ...] = (
 HEAD_COMMON_BEFORE: dict[str, str] = {
     "村": "农乡城村镇", "镇": "农乡城村镇", "乡": "农乡城村镇返入下回家故还老思同异他",
     "基地": "宅", "站": "车基网驿", "馆": "场展", "楼": "大高",
+    # verbs that end in an agency head (闵行区签署, 与闵行区联合举办)
+    "署": "签部", "办": "举承主协督创开兴申合代包",
 }
 # Heads of one character that need a stem of three characters or more (消防站 has its own
 # head; 武汉站 of a campaign tour is not a work).
@@ -197,7 +204,7 @@ ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (
     "电子", "电气", "电器", "光电", "机械", "装备", "重工", "化工", "物流", "半导体", "汽车",
     "食品", "股份", "控股", "集团", "实业", "精密", "纺织", "钢铁", "信息", "软件", "环保",
     "电力", "置业", "地产", "矿业", "农业", "航空", "传媒", "通信", "网络", "数码", "石化",
-    "光伏", "建材",
+    "光伏", "建材", "航运", "船舶", "贸易", "商贸",
 )
 # Legal forms and bracketed seats dropped to get the short name of a company.
 LEGAL_FORMS: tuple[str, ...] = (
@@ -221,7 +228,7 @@ ORG_VERB_NOT_AFTER: dict[str, str] = {"出口": "进"}
 # Adverbs and times that may stand between an organisation and its verb.
 ORG_VERB_ADVERBS: tuple[str, ...] = (
     "及早", "尽早", "率先", "成功", "顺利", "正式", "全面", "相继", "先后", "分别", "全年", "年内",
-    "首次", "已",
+    "首次", "已", "冲刺", "筹备", "启动",
 )
 # Boards of an exchange written between a name and 上市 (主板上市, 科创板上市).
 LISTING_BOARDS: tuple[str, ...] = ("主板", "科创板", "创业板", "北交所", "新三板", "港股", "境外")
@@ -275,6 +282,9 @@ UNLEVELLED_MIN_STEM = 4
 # name in front: 岚州市委, 青山县人民政府).
 POLITICAL_BODIES: tuple[str, ...] = ("人民政府", "政府", "人大常委会", "人大", "政协", "委")
 POLITICAL_NOT_BEFORE: tuple[str, ...] = ("员", "书记", "常委会", "办", "托")
+# The government of a town or a street, named by the town (漕溪镇人民政府, 白沙街道办事处).
+TOWN_LEVELS: tuple[str, ...] = ("镇", "乡", "街道")
+TOWN_BODIES: tuple[str, ...] = ("人民政府", "政府", "党委", "办事处")
 FIXED_AGENCIES: tuple[str, ...] = (
     "党中央", "国务院", "中共中央", "全国人大", "全国政协",
     # the ministries and commissions of the State Council, named without a level
@@ -459,8 +469,13 @@ TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩")
 LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址")
 # … and verbs of settling in a zone (入驻蓝岛生物医药产业园).
 SETTLE_VERBS: tuple[str, ...] = ("入驻", "入园", "集聚于", "进驻")
-LOCATED_BEFORE_VERBS: tuple[str, ...] = ("设立", "建设", "建成", "开工", "布局", "投资")
+# 在乙建设丙, 甲在乙投资建设的丙, 丙在乙建成运营: the work 丙 is in the place 乙.
+LOCATED_BEFORE_VERBS: tuple[str, ...] = (
+    "设立", "建设", "建成", "开工", "布局", "投资", "开工建设", "投资建设", "新建", "打造",
+)
 RESPONSIBLE_CUES: tuple[tuple[str, str], ...] = (("由", "牵头"), ("由", "负责"))
+# A bracketed note that names the bodies in charge of a task: 乙建设（责任单位：区工信局）.
+DUTY_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "责任部门", "牵头部门", "主责单位")
 PARTNER_VERBS: tuple[str, ...] = (
     "共建", "合作", "联合", "签约", "签署", "携手", "共同", "合资", "组建", "结对",
 )

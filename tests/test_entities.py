@@ -526,3 +526,90 @@ def test_a_zone_abbreviation_is_the_zone() -> None:
     assert ("经开区管委会", "白沙经济技术开发区") in {
         (r.subject[1], r.object[1]) for r in rels if r.predicate == "locatedIn"
     }
+
+
+TINGLAN = "苇州市汀兰区2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "expected"),
+    [
+        # a town's government, named by the town, is a body, not the town
+        ("加快产业园二期建设（责任单位：漕溪镇人民政府、区工信局）。", "Agency",
+         {"漕溪镇人民政府", "区工信局"}),
+        ("芦荻街道办事处牵头开展整治。", "Agency", {"芦荻街道办事处"}),
+        # 建设 after a name ends the work's name on the left
+        ("支持苇州文旅集团建设汀兰古镇二期。", "Project", {"汀兰古镇二期"}),
+        ("在石桥镇建设石桥现代农业产业园。", "Project", {"石桥现代农业产业园"}),
+        # … but not when only the head follows it
+        ("推进新华村美丽乡村建设项目。", "Project", {"新华村美丽乡村建设项目"}),
+        # verbs that end in an agency head are not agencies (签署, 举办)
+        ("区人民政府与上海市闵行区签署结对合作协议。", "Agency", {"区人民政府"}),
+        # a legal name never holds 与; 联合 opening a clause is a verb
+        ("推动汀兰城建与苇州产业投资集团有限公司合作设立基金。", "Enterprise",
+         {"苇州产业投资集团有限公司"}),
+        ("发挥基金作用，联合苇州产业投资集团有限公司设立子基金。", "Enterprise",
+         {"苇州产业投资集团有限公司"}),
+        # 冲刺 between a short name and its listing board
+        ("支持恒锐精密冲刺主板上市。", "Enterprise", {"恒锐精密"}),
+        # a hospital attached to a university is one body
+        ("区人民政府与复旦大学附属华山医院签约。", "Agency", {"复旦大学附属华山医院"}),
+        # 航运 is a trade a short company name ends with
+        ("锦程物流与新加坡太平洋航运签署战略合作协议。", "Enterprise", {"新加坡太平洋航运"}),
+    ],
+)
+def test_unseen_report_names(sentence: str, type_: str, expected: set[str]) -> None:
+    found = names(sentence, type_, TINGLAN)
+    assert expected <= found
+    assert not {n for n in found if any(e in n and e != n for e in expected)}  # no overlong form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "expected"),
+    [
+        # 责任单位 in brackets: the bodies are responsible for the clause's works
+        (
+            "加快漕溪智能装备产业园二期建设（责任单位：漕溪镇人民政府、区工信局）。",
+            "responsibleAgency",
+            {("漕溪智能装备产业园二期", "漕溪镇人民政府"), ("漕溪智能装备产业园二期", "区工信局")},
+        ),
+        # the work before 由…负责
+        (
+            "石桥镇农光互补项目由石桥镇人民政府负责实施。",
+            "responsibleAgency",
+            {("石桥镇农光互补项目", "石桥镇人民政府")},
+        ),
+        # 甲在乙建设的丙: 丙 is in 乙 and built by 甲
+        (
+            "韩国东原化学株式会社在汀兰经济开发区建设的东原化学电子材料项目一期建成。",
+            "locatedIn",
+            {("东原化学电子材料项目一期", "汀兰经济开发区")},
+        ),
+        (
+            "韩国东原化学株式会社在汀兰经济开发区建设的东原化学电子材料项目一期建成。",
+            "implementedBy",
+            {("东原化学电子材料项目一期", "韩国东原化学株式会社")},
+        ),
+        ("在石桥镇建设石桥现代农业产业园。", "locatedIn", {("石桥现代农业产业园", "石桥镇")}),
+        ("推动恒锐精密在泰国设立恒锐精密泰国生产基地。", "locatedIn",
+         {("恒锐精密泰国生产基地", "泰国")}),
+        # 甲会同乙完成丙: both bodies carry out the work
+        (
+            "区交通运输局会同汀兰经开区管委会完成城东物流园道路微循环改造。",
+            "implementedBy",
+            {("城东物流园道路微循环改造", "区交通运输局"),
+             ("城东物流园道路微循环改造", "汀兰经开区管委会")},
+        ),
+        # 甲与乙签约，合作共建丙: the partners of the clause before build it
+        (
+            "区人民政府与复旦大学附属华山医院签约，合作共建华山医院汀兰区域医疗中心。",
+            "implementedBy",
+            {("华山医院汀兰区域医疗中心", "区人民政府"),
+             ("华山医院汀兰区域医疗中心", "复旦大学附属华山医院")},
+        ),
+    ],
+)
+def test_unseen_report_relations(
+    sentence: str, predicate: str, expected: set[tuple[str, str]]
+) -> None:
+    assert expected <= links(sentence, predicate, TINGLAN)
