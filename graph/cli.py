@@ -94,19 +94,29 @@ def _impact(args: argparse.Namespace) -> int:
 
     if not args.graph:
         raise CommitkgError("impact needs --graph FILE (a built graph.ttl)")
+    from graph.links import METHODS
+
+    methods = None
+    if args.method:
+        methods = frozenset(m.strip() for ms in args.method for m in ms.split(",") if m.strip())
+        unknown = sorted(methods - set(METHODS))
+        if unknown:
+            raise CommitkgError(f"unknown method {unknown[0]!r}: choose from {', '.join(METHODS)}")
     G = to_networkx(load_file(Path(args.graph), store="memory"), lang=args.lang)
     if args.rank:
         header = ["source", "type", "direct targets", "targets reached", "degree centrality"]
-        rows = [[str(c) for c in r] for r in rank_supporters(G, min_confidence=args.min_confidence)]
+        rows = [[str(c) for c in r]
+                for r in rank_supporters(G, min_confidence=args.min_confidence, methods=methods)]
     else:
         if args.target:
-            impacts = impacts_on(G, args.target, min_confidence=args.min_confidence)
+            impacts = impacts_on(G, args.target, min_confidence=args.min_confidence, methods=methods)
         elif args.name:
             nodes = find_nodes(G, args.name, ("Project", "Enterprise", "Policy", "Agency", "Place"))
             if not nodes:
                 raise CommitkgError(f"no project, enterprise, policy, agency or place named "
                                     f"{args.name!r} in {args.graph}")
-            impacts = [i for n in nodes for i in impact_of(G, n, min_confidence=args.min_confidence)]
+            impacts = [i for n in nodes
+                       for i in impact_of(G, n, min_confidence=args.min_confidence, methods=methods)]
         else:
             raise CommitkgError("impact needs a NAME, --target INDICATOR or --rank")
         header, rows = IMPACT_COLUMNS, [i.row() for i in impacts]
@@ -187,6 +197,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="rank projects and enterprises by the targets they reach")
     i.add_argument("--min-confidence", type=float, default=0.5,
                    help="weakest link shown (0.3 includes theme matches)")
+    i.add_argument("--method", action="append", metavar="METHOD",
+                   help="only links found by METHOD: SameSentence, Cue, SameTaskItem, ThemeMatch "
+                   "(repeatable or comma-separated)")
     i.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     i.add_argument("--csv", metavar="FILE", help="also write the table as CSV (UTF-8 with BOM)")
 

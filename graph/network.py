@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -150,14 +150,24 @@ def _sources_for(G: nx.MultiDiGraph, node: str) -> list[tuple[str, tuple[str, ..
     return out
 
 
-def impact_of(G: nx.MultiDiGraph, node: str, *, min_confidence: float = DEFAULT_CONFIDENCE
-              ) -> list[Impact]:
-    """Every target *node* reaches: directly, or through a sub-target's indicator."""
+def _kept(data: dict[str, object], min_confidence: float, methods: Collection[str] | None) -> bool:
+    """Does a supports edge pass the confidence floor and the methods asked for?"""
+    confidence = data.get("confidence", 0)
+    assert isinstance(confidence, (int, float))
+    return confidence >= min_confidence and (methods is None or data.get("method") in methods)
+
+
+def impact_of(G: nx.MultiDiGraph, node: str, *, min_confidence: float = DEFAULT_CONFIDENCE,
+              methods: Collection[str] | None = None) -> list[Impact]:
+    """Every target *node* reaches: directly, or through a sub-target's indicator.
+
+    Only links at or above *min_confidence*, and of *methods* when given (SameSentence, Cue…).
+    """
     found: dict[tuple[str, str, tuple[str, ...]], Impact] = {}
     for src, prefix in _sources_for(G, node):
         s = G.nodes[src]
         for _s, t, key, data in G.out_edges(src, keys=True, data=True):
-            if key != "supports" or data.get("confidence", 0) < min_confidence:
+            if key != "supports" or not _kept(data, min_confidence, methods):
                 continue
             chains: list[tuple[str, tuple[str, ...]]] = [(t, (s["label"], G.nodes[t]["label"]))]
             chains += [(h, (s["label"], G.nodes[t]["label"], G.nodes[h]["label"]))
@@ -186,7 +196,8 @@ def find_nodes(G: nx.MultiDiGraph, name: str, types: Iterable[str]) -> list[str]
 
 
 def impacts_on(G: nx.MultiDiGraph, indicator_or_target: str, *,
-               min_confidence: float = DEFAULT_CONFIDENCE) -> list[Impact]:
+               min_confidence: float = DEFAULT_CONFIDENCE,
+               methods: Collection[str] | None = None) -> list[Impact]:
     """Every source reaching a target whose indicator or label names *indicator_or_target*."""
     targets = set(find_nodes(G, indicator_or_target, ("Target",)))
     for ind in find_nodes(G, indicator_or_target, ("Indicator",)):
@@ -196,12 +207,13 @@ def impacts_on(G: nx.MultiDiGraph, indicator_or_target: str, *,
     out: list[Impact] = []
     for n, d in sorted(G.nodes(data=True)):
         if d["type"] in SOURCE_TYPES:
-            out.extend(i for i in impact_of(G, n, min_confidence=min_confidence)
+            out.extend(i for i in impact_of(G, n, min_confidence=min_confidence, methods=methods)
                        if i.target in labels)
     return sorted(out, key=lambda i: (i.target, -i.confidence, i.source))
 
 
-def rank_supporters(G: nx.MultiDiGraph, *, min_confidence: float = DEFAULT_CONFIDENCE
+def rank_supporters(G: nx.MultiDiGraph, *, min_confidence: float = DEFAULT_CONFIDENCE,
+                    methods: Collection[str] | None = None
                     ) -> list[tuple[str, str, int, int, float]]:
     """Projects and enterprises by the number of targets they reach.
 
@@ -209,14 +221,14 @@ def rank_supporters(G: nx.MultiDiGraph, *, min_confidence: float = DEFAULT_CONFI
     """
     support = nx.DiGraph()
     for s, t, key, data in G.edges(keys=True, data=True):
-        if key == "supports" and data.get("confidence", 0) >= min_confidence:
+        if key == "supports" and _kept(data, min_confidence, methods):
             support.add_edge(s, t)
     centrality = nx.degree_centrality(support) if support.number_of_nodes() > 1 else {}
     rows = []
     for n, d in G.nodes(data=True):
         if d["type"] not in ("Project", "Enterprise") or n not in support:
             continue
-        reached = {i.target for i in impact_of(G, n, min_confidence=min_confidence)}
+        reached = {i.target for i in impact_of(G, n, min_confidence=min_confidence, methods=methods)}
         rows.append((d["label"], d["type"], support.out_degree(n), len(reached),
                      round(centrality.get(n, 0.0), 4)))
     return sorted(rows, key=lambda r: (-r[3], -r[2], r[0]))

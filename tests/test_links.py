@@ -165,3 +165,29 @@ def test_a_shared_word_in_the_same_task_item_ranks_above_a_bare_one() -> None:
                     ("Policy", "研发费用加计扣除"))
     assert got[("研发费用加计扣除", "研发经费投入强度")] == ("SameTaskItem", 0.45)
     assert got[("研发费用加计扣除", "新增城市书房")] == ("SameTaskItem", 0.4)
+
+
+def test_impact_filters_by_method(G) -> None:
+    node = next(n for n, d in G.nodes(data=True) if d["label"] == "星河研究院")
+    assert {i.method for i in impact_of(G, node, min_confidence=0.3)} == {"Cue"}
+    assert impact_of(G, node, min_confidence=0.3, methods={"SameSentence"}) == []
+    ranked = rank_supporters(G, min_confidence=0.3, methods={"SameTaskItem"})
+    assert [r[0] for r in ranked] == ["青龙大桥"]
+
+
+def test_impact_command(report: ReportFacts, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from graph.cli import main
+
+    path = tmp_path / "graph.ttl"
+    union_graph(build_graphs([report])).serialize(path, format="turtle")
+    assert main(["impact", "星河", "--graph", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "星河汽车基地" in out and "规上工业产值" in out and "地区生产总值" in out
+    assert main(["impact", "星河", "--graph", str(path), "--method", "Cue,ThemeMatch"]) == 0
+    assert "(0 rows)" in capsys.readouterr().out
+    csv_path = tmp_path / "rank.csv"
+    assert main(["impact", "--rank", "--graph", str(path), "--min-confidence", "0.3",
+                 "--csv", str(csv_path)]) == 0
+    assert csv_path.read_text("utf-8-sig").splitlines()[0].startswith("source,type,direct targets")
+    assert main(["impact", "星河", "--graph", str(path), "--method", "Guess"]) == 2
+    assert capsys.readouterr().err.startswith("commitkg: error: unknown method 'Guess'")
