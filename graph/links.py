@@ -158,13 +158,13 @@ class _Linker:
         return False
 
     # --- the structure ----------------------------------------------------------
-    def item(self, offset: int) -> int | None:
-        """The task item holding *offset*: the deepest numbered section below the top
-        level (一是…, 1.…, or a （一）… paragraph of the plan)."""
+    def item(self, offset: int) -> tuple[int, int] | None:
+        """The task item holding *offset* and its level: the deepest numbered section below
+        the top level (一是…, 1.…, or a （一）… paragraph of the plan)."""
         sec = self.doc.section_at(offset)
         if sec is None or sec.level < 2:
             return None
-        return sec.index
+        return sec.index, sec.level
 
     def clauses(self, sent: Sentence) -> list[int]:
         """Start offsets of the clauses of a sentence."""
@@ -227,8 +227,9 @@ class _Linker:
                 return SENTENCE_GOAL
         return SENTENCE_OTHER
 
-    def method(self, entity: Entity, m: Mention, sent: Sentence, item: int | None, t: Fact,
-               tsent: Sentence, titem: int | None) -> tuple[str, float, list[Mention]] | None:
+    def method(self, entity: Entity, m: Mention, sent: Sentence, item: tuple[int, int] | None,
+               t: Fact, tsent: Sentence, titem: tuple[int, int] | None
+               ) -> tuple[str, float, list[Mention]] | None:
         """The strongest reason linking the mention *m* (in *sent*, task *item*) to *t*."""
         doc = self.doc
         if tsent.start == sent.start:
@@ -242,7 +243,10 @@ class _Linker:
                                       broad=False)
             if follows and any(c in text for c in LINK_CUES):
                 return "Cue", ITEM_TOPIC if topical else METHODS["Cue"], evidence
-            return "SameTaskItem", ITEM_TOPIC if topical else METHODS["SameTaskItem"], evidence
+            if topical:
+                return "SameTaskItem", ITEM_TOPIC, evidence
+            if item[1] >= 3:  # a （一） paragraph is too wide to pair everything in it
+                return "SameTaskItem", METHODS["SameTaskItem"], evidence
         if t.indicator and len(t.indicator) >= 3 and t.indicator in text:
             return "ThemeMatch", METHODS["ThemeMatch"], [_sentence_mention(doc, sent),
                                                           _sentence_mention(doc, tsent)]

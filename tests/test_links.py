@@ -161,10 +161,17 @@ def test_a_river_shared_by_a_work_and_a_target_is_a_topic() -> None:
 
 
 def test_a_shared_word_in_the_same_task_item_ranks_above_a_bare_one() -> None:
-    got = _links_of("落实研发费用加计扣除政策。研发经费投入强度达到2.3%。新增城市书房3个。",
+    got = _links_of("一是强创新。落实研发费用加计扣除政策。研发经费投入强度达到2.3%。新增城市书房3个。",
                     ("Policy", "研发费用加计扣除"))
     assert got[("研发费用加计扣除", "研发经费投入强度")] == ("SameTaskItem", 0.45)
     assert got[("研发费用加计扣除", "新增城市书房")] == ("SameTaskItem", 0.4)
+
+
+def test_a_paragraph_without_numbered_items_pairs_only_shared_words() -> None:
+    got = _links_of("落实研发费用加计扣除政策。研发经费投入强度达到2.3%。新增城市书房3个。",
+                    ("Policy", "研发费用加计扣除"))
+    assert got[("研发费用加计扣除", "研发经费投入强度")] == ("SameTaskItem", 0.45)
+    assert ("研发费用加计扣除", "新增城市书房") not in got
 
 
 def test_impact_filters_by_method(G) -> None:
