@@ -11,8 +11,8 @@ Methods, strongest first, each with its confidence:
   name in a list of works that a later task of the sentence does not speak of).
 - ``Cue`` (0.45): the name's sentence says how it works towards a target (依托, 推动…实现,
   围绕, 带动) and the target follows in the next sentence of the same task item.
-- ``SameTaskItem`` (0.4): both sit in the same numbered task item (一是…, or a （一）…
-  paragraph of the plan).
+- ``SameTaskItem`` (0.4): both sit in the same numbered task item (一是…, 1.…); a
+  （一）… paragraph of the plan is too wide for this unless they share a word.
 - ``ThemeMatch`` (0.3): the name's sentence names the target's indicator.
 
 A cue or a shared task item rises to 0.6 when the name speaks of what the target
