@@ -44,7 +44,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "同时", "此外", "目前", "已经", "正式", "顺利", "成功", "相继", "先后", "分别",
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
-    "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表",
+    "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -197,6 +197,8 @@ ENTERPRISE_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司", "基金", "银行",
     "株式会社",
 )
+# A bank's branch, written after the bank and its seat (某银行汀兰支行, 某银行山东省分行).
+BANK_BRANCH_HEADS: tuple[str, ...] = ("分行", "支行", "营业部")
 # Words a short company name ends with (长青科技, 瑞华化工): the industry, broad and common
 # across Chinese company names.
 ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (
@@ -392,7 +394,7 @@ REGIONS: tuple[str, ...] = (
     "长江流域", "淮河流域", "苏南", "苏北", "苏中", "皖南", "浙北", "太湖", "大运河", "东盟",
     "欧盟", "中东", "中亚", "东南亚", "非洲", "拉美", "欧洲", "北美", "南美", "中东欧", "东欧",
     "西欧", "北欧", "南亚", "西亚", "香港", "澳门", "台湾", "港澳", "港澳台", "沪苏浙", "江浙沪",
-    "苏锡常", "长株潭", "环渤海", "北部湾", "海峡西岸",
+    "苏锡常", "长株潭", "环渤海", "北部湾", "海峡西岸", "日韩", "欧美",
 )
 # Foreign countries, by the names Chinese reports use (a general table).
 COUNTRIES: tuple[str, ...] = (
