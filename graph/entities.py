@@ -663,6 +663,9 @@ def _anchored(name: str, places: frozenset[str] = frozenset()) -> bool:
 _ANCHOR_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:区|县|市|镇|集团|公司)")
 
 
+_UNIVERSITY_BODY_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}大学[\u4e00-\u9fff]{2,4}$")
+
+
 def _agency_type(
     name: str, head: str, stem: str, places: frozenset[str] = frozenset()
 ) -> str | None:
@@ -676,6 +679,8 @@ def _agency_type(
         return "Agency"  # 经开区管委会: the board of a zone
     if any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
         return "Agency"  # 复旦大学附属华山医院: a body attached to an institution
+    if head in cues.UNIVERSITY_BODY_HEADS and _UNIVERSITY_BODY_RE.search(stem):
+        return "Agency"  # 山东大学齐鲁医院: a university's hospital, named after it
     seat = _PLACE_SEAT_RE.match(name)
     if seat and seat.group(0).endswith(cues.ZONE_HEADS):
         seat = None  # 综保区管委会: a zone, not a seat

@@ -75,7 +75,7 @@ PROJECT_HEADS: tuple[str, ...] = (
     "机场", "高铁", "城际", "高速", "铁路", "航道", "工作站", "馆", "文化宫", "产线", "生产线",
     "楼", "快速化改造", "物流园", "体育公园", "运动公园", "训练基地", "飞地", "中心", "分校",
     "连接线", "平台", "支线", "专用线", "快速路", "隧道", "站", "校区", "联合体", "发电厂", "电厂",
-    "牧场", "道路",
+    "牧场", "道路", "协作园", "合作园", "号泊位", "工厂",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
@@ -306,6 +306,8 @@ STOCK_EXCHANGES: tuple[str, ...] = (
 INSTITUTION_HEADS: tuple[str, ...] = (
     "大学", "学院", "交大", "师大", "研究院", "研究所",
 )
+# Bodies a university runs under a name of their own (山东大学齐鲁医院, 四川大学华西医院).
+UNIVERSITY_BODY_HEADS: tuple[str, ...] = ("医院",)
 # Stems that leave an agency generic (各部门, 市直部门, 高校).
 GENERIC_AGENCY_STEMS: tuple[str, ...] = (
     "各", "相关", "有关", "责任", "职能", "上级", "服务", "指挥", "运营", "数据", "研发", "创新",
@@ -338,12 +340,13 @@ INSTITUTION_ABBREVIATIONS: dict[str, str] = {
 ZONE_HEADS: tuple[str, ...] = (
     "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
     "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
-    "作业区", "景区",
+    "作业区", "景区", "集聚区",
 )
 # Words after a river or lake's name that show the water itself is acted on (松溪河流域,
 # 德胜河航道整治, 运河干流, 松溪河国考断面).
 WATER_CONTEXT: tuple[str, ...] = (
     "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
+    "出境断面", "断面",
 )
 # Zones written by their common abbreviation (经开区), with the forms they stand for.
 ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {

@@ -653,3 +653,33 @@ def test_a_bank_branch_is_at_its_own_seat() -> None:
         "琅州银行岫川支行新增贷款41亿元。", "locatedIn", XIUCHUAN
     )
     assert ("吴江区", "苏州市") in links("与江苏省苏州市吴江区签署协议。", "locatedIn", XIUCHUAN)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "expected"),
+    [
+        # a university's hospital named after it is one body
+        ("区人民政府与山东大学齐鲁医院签约。", "Agency", {"山东大学齐鲁医院"}),
+        # 协作园, 合作园, a numbered 泊位 and a 工厂 are works; 集聚区 is a zone
+        ("岫川高新区与青岛西海岸新区合作共建青岫产业协作园。", "Project", {"青岫产业协作园"}),
+        ("鼓励鲁锋重工在墨西哥设立鲁锋重工墨西哥组装工厂。", "Project", {"鲁锋重工墨西哥组装工厂"}),
+        ("琅州港岫川港区3号泊位建成投用。", "Project", {"琅州港岫川港区3号泊位"}),
+        ("芦浦街道夜间经济集聚区入选省级夜间文旅消费集聚区。", "Place", {"芦浦街道夜间经济集聚区"}),
+        # a river before its 出境断面 is a place of action
+        ("岫川河出境断面水质稳定达到Ⅲ类。", "Place", {"岫川河"}),
+    ],
+)
+def test_unseen_report_works_zones_and_bodies(sentence: str, type_: str, expected: set[str]) -> None:
+    found = names(sentence, type_, XIUCHUAN)
+    assert expected <= found
+    assert not {n for n in found if any(e in n and e != n for e in expected)}  # no overlong form
+
+
+def test_an_unnumbered_berth_is_no_work() -> None:
+    assert not names("港口万吨级以上泊位达到68个。", "Project", XIUCHUAN)
+
+
+def test_a_work_abroad_is_in_the_country() -> None:
+    assert ("鲁锋重工墨西哥组装工厂", "墨西哥") in links(
+        "鼓励鲁锋重工在墨西哥设立鲁锋重工墨西哥组装工厂。", "locatedIn", XIUCHUAN
+    )
