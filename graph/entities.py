@@ -663,6 +663,9 @@ def _anchored(name: str, places: frozenset[str] = frozenset()) -> bool:
 _ANCHOR_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:区|县|市|镇|集团|公司)")
 
 
+_UNIVERSITY_BODY_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}大学[\u4e00-\u9fff]{2,4}$")
+
+
 def _agency_type(
     name: str, head: str, stem: str, places: frozenset[str] = frozenset()
 ) -> str | None:
@@ -676,6 +679,8 @@ def _agency_type(
         return "Agency"  # 经开区管委会: the board of a zone
     if any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
         return "Agency"  # 复旦大学附属华山医院: a body attached to an institution
+    if head in cues.UNIVERSITY_BODY_HEADS and _UNIVERSITY_BODY_RE.search(stem):
+        return "Agency"  # 山东大学齐鲁医院: a university's hospital, named after it
     seat = _PLACE_SEAT_RE.match(name)
     if seat and seat.group(0).endswith(cues.ZONE_HEADS):
         seat = None  # 综保区管委会: a zone, not a seat
@@ -804,6 +809,28 @@ def _quoted(text: _Text) -> list[_Candidate]:
     return out
 
 
+_VERB_POLICY_STOPS = tuple(w for w in cues.POLICY_LEFT_STOPS if len(w) >= 2 and w[0] != "全")
+_ANY_POLICY_HEAD = _Suffixes(cues.UNQUOTED_POLICY_HEADS + cues.POLICY_HEADS)
+
+
+def _across_and(text: _Text, start: int) -> int:
+    """落实黄河流域生态保护和高质量发展战略: an unquoted name holds 和 when the words before
+    it are no policy of their own and a governing verb (落实, 实施) opens them; 创新驱动发展战略和
+    乡村振兴战略 stay two."""
+    norm = text.norm
+    if start < 1 or norm[start - 1] != "和":
+        return start
+    before = text.policy_edge(start - 1)
+    part = norm[before : start - 1]
+    if (
+        4 <= len(part) <= 12
+        and norm[:before].endswith(_VERB_POLICY_STOPS)
+        and _ANY_POLICY_HEAD.search(part) is None
+    ):
+        return before
+    return start
+
+
 _QUOTED_POLICY_VERB = _Suffixes(cues.QUOTED_POLICY_VERBS)
 _QUOTE_CLOSE_RE = re.compile(r"[，。；]|(?:建设|工作)[，。；]")
 
@@ -839,6 +866,7 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
         if nxt and ("\u4e00" <= nxt <= "\u9fff") and nxt not in "等和及与":
             continue  # 计划投资, 战略科技人才: the head is part of a longer word
         start = text.policy_edge(m.start())
+        start = _across_and(text, start)
         while start < m.start() and norm[start] in _LEVEL_CHAR + "“”":
             start += 1
         stem = norm[start : m.start()]
@@ -915,6 +943,18 @@ def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[in
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
 
 
+def _county_after(norm: str, end: int, city: str) -> str | None:
+    """A county of *city* written right after it (江苏省苏州市吴江区 → 吴江区), from the
+    gazetteer; any county name may follow its own city, not just the report's neighbours."""
+    for gp in gazetteer.lookup(city):
+        if gp.level != "city":
+            continue
+        for c in gazetteer.children(gp):
+            if len(c.name) >= 3 and norm.startswith(c.name, end):
+                return c.name
+    return None
+
+
 def _admin_places(doc: Document) -> list[_Candidate]:
     names, lengths = _gazetteer_names(doc.jurisdiction)
     out: list[_Candidate] = []
@@ -930,6 +970,11 @@ def _admin_places(doc: Document) -> list[_Candidate]:
                     _Candidate(start, end, "Place", names[norm[start:end]], "gazetteer", rank=3)
                 )
                 last = end - 1
+                county = _county_after(norm, end, names[norm[start:end]])
+                if county:  # 苏州市吴江区: a city written out before one of its counties
+                    out.append(_Candidate(end, end + len(county), "Place", county, "gazetteer",
+                                          rank=3))
+                    last = end + len(county) - 1
                 break
     shorts = _short_forms(doc)
     if shorts:
@@ -1449,7 +1494,12 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
                 out.append(c)
             elif c.type == "Project" and host.type == "Project" and c.cue == "road-code":
                 out.append(c)  # 国道353线 inside 国道353线青山段改建工程
-            elif c.type == "Enterprise" and c.cue.startswith("head:") and c.start == host.start:
+            elif (
+                c.type == "Enterprise"
+                and c.cue.startswith("head:")
+                and c.start == host.start
+                and host.cue != "bank-branch"  # the bank is not its branch
+            ):
                 out.append(c)
     return out
 
@@ -1565,6 +1615,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _listed_towns(text)
         + _waters(text)
     )
+    cands += _bank_branches(norm, cands)
     masks = _Masks(norm)
     generic_spans = _generic_members(text)
     in_sentence: dict[int, bool] = {}
@@ -1582,6 +1633,23 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
     chosen = _zones_settled_in(norm, chosen)
     chosen = _distribute(norm, chosen, known_orgs, raw)
     return _resolve(doc, chosen + _components(norm, chosen, raw))
+
+
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:" + _alternation(cues.BANK_BRANCH_HEADS) + ")")
+
+
+def _bank_branches(norm: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """苇州农村商业银行汀兰支行, 国家开发银行山东省分行: a bank's branch is one enterprise,
+    the bank's name with the branch's seat and 支行/分行 after it."""
+    out: list[_Candidate] = []
+    for c in cands:
+        if c.type != "Enterprise" or not c.name.endswith("银行"):
+            continue
+        m = _BRANCH_RE.match(norm, c.end)
+        if m and "银行" not in m.group(0) and all(_is_name_char(ch) for ch in m.group(0)):
+            out.append(_Candidate(c.start, m.end(), "Enterprise", clean_name(norm[c.start : m.end()]),
+                                  "bank-branch", rank=c.rank))
+    return out
 
 
 _GENERIC_GROUP_RE = re.compile("等(?:" + _alternation(cues.GENERIC_GROUP_NOUNS) + ")")
@@ -2182,6 +2250,11 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 for f in fs
                 if len(f) >= 2
             )
+            if e.type == "Enterprise" and name.endswith(cues.BANK_BRANCH_HEADS):
+                if any(name.endswith(f + h) for f in fs if len(f) >= 2
+                       for h in cues.BANK_BRANCH_HEADS):
+                    hits.append(p)  # 苇州农村商业银行汀兰支行: the branch is at its own seat
+                continue
             if e.type == "Enterprise":
                 if opens:
                     hits.append(p)  # 临漕恒川新能源…公司, 新加坡恒洋海事集团: the seat opens the name

@@ -44,7 +44,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "同时", "此外", "目前", "已经", "正式", "顺利", "成功", "相继", "先后", "分别",
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
-    "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表",
+    "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -75,7 +75,7 @@ PROJECT_HEADS: tuple[str, ...] = (
     "机场", "高铁", "城际", "高速", "铁路", "航道", "工作站", "馆", "文化宫", "产线", "生产线",
     "楼", "快速化改造", "物流园", "体育公园", "运动公园", "训练基地", "飞地", "中心", "分校",
     "连接线", "平台", "支线", "专用线", "快速路", "隧道", "站", "校区", "联合体", "发电厂", "电厂",
-    "牧场", "道路",
+    "牧场", "道路", "协作园", "合作园", "号泊位", "工厂",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
@@ -197,6 +197,8 @@ ENTERPRISE_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司", "基金", "银行",
     "株式会社",
 )
+# A bank's branch, written after the bank and its seat (某银行汀兰支行, 某银行山东省分行).
+BANK_BRANCH_HEADS: tuple[str, ...] = ("分行", "支行", "营业部")
 # Words a short company name ends with (长青科技, 瑞华化工): the industry, broad and common
 # across Chinese company names.
 ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (
@@ -304,6 +306,8 @@ STOCK_EXCHANGES: tuple[str, ...] = (
 INSTITUTION_HEADS: tuple[str, ...] = (
     "大学", "学院", "交大", "师大", "研究院", "研究所",
 )
+# Bodies a university runs under a name of their own (山东大学齐鲁医院, 四川大学华西医院).
+UNIVERSITY_BODY_HEADS: tuple[str, ...] = ("医院",)
 # Stems that leave an agency generic (各部门, 市直部门, 高校).
 GENERIC_AGENCY_STEMS: tuple[str, ...] = (
     "各", "相关", "有关", "责任", "职能", "上级", "服务", "指挥", "运营", "数据", "研发", "创新",
@@ -336,12 +340,13 @@ INSTITUTION_ABBREVIATIONS: dict[str, str] = {
 ZONE_HEADS: tuple[str, ...] = (
     "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
     "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
-    "作业区", "景区",
+    "作业区", "景区", "集聚区",
 )
 # Words after a river or lake's name that show the water itself is acted on (松溪河流域,
 # 德胜河航道整治, 运河干流, 松溪河国考断面).
 WATER_CONTEXT: tuple[str, ...] = (
     "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
+    "出境断面", "断面",
 )
 # Zones written by their common abbreviation (经开区), with the forms they stand for.
 ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -392,7 +397,7 @@ REGIONS: tuple[str, ...] = (
     "长江流域", "淮河流域", "苏南", "苏北", "苏中", "皖南", "浙北", "太湖", "大运河", "东盟",
     "欧盟", "中东", "中亚", "东南亚", "非洲", "拉美", "欧洲", "北美", "南美", "中东欧", "东欧",
     "西欧", "北欧", "南亚", "西亚", "香港", "澳门", "台湾", "港澳", "港澳台", "沪苏浙", "江浙沪",
-    "苏锡常", "长株潭", "环渤海", "北部湾", "海峡西岸",
+    "苏锡常", "长株潭", "环渤海", "北部湾", "海峡西岸", "日韩", "欧美",
 )
 # Foreign countries, by the names Chinese reports use (a general table).
 COUNTRIES: tuple[str, ...] = (

@@ -21,6 +21,7 @@ from pathlib import Path
 __all__ = [
     "GazPlace",
     "chain",
+    "children",
     "jurisdiction_chain",
     "lookup",
     "parent",
@@ -199,6 +200,23 @@ def siblings(place: GazPlace) -> list[GazPlace]:
         for p in _table()[0].values()
         if p.level == place.level and p.adcode[:width] == up.adcode[:width] and p != place
     ]
+
+
+@lru_cache(maxsize=512)
+def children(place: GazPlace) -> tuple[GazPlace, ...]:
+    """The places one level below *place* (the counties and districts of a city).
+
+    >>> "吴江区" in [p.name for p in children(lookup("苏州市")[0])]
+    True
+    """
+    if place.level == "county":
+        return ()
+    width, level = (2, "city") if place.level == "province" else (4, "county")
+    return tuple(
+        p
+        for p in _table()[0].values()
+        if p.level == level and p.adcode[:width] == place.adcode[:width] and p != place
+    )
 
 
 _PARENT_CITY = re.compile(r"在([\u4e00-\u9fff]{2,6}?市)委")

@@ -613,3 +613,73 @@ def test_unseen_report_relations(
     sentence: str, predicate: str, expected: set[tuple[str, str]]
 ) -> None:
     assert expected <= links(sentence, predicate, TINGLAN)
+
+
+XIUCHUAN = "琅州市岫川区2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "expected"),
+    [
+        # a city written out before one of its counties names the county too (gazetteer)
+        ("区人民政府与江苏省苏州市吴江区签署产业协作协议。", "Place", {"江苏省", "苏州市", "吴江区"}),
+        # 融入, 开拓 govern a region or country; they are not part of its name
+        ("主动融入胶东经济圈一体化发展。", "Place", {"胶东经济圈"}),
+        ("支持企业开拓印尼、沙特等新兴市场。", "Place", {"印尼", "沙特"}),
+        ("深化与日韩、东盟和中东国家经贸合作。", "Place", {"日韩", "东盟", "中东"}),
+        # an unquoted strategy holds 和 when the words before it are no policy of their own
+        ("全区深入落实黄河流域生态保护和高质量发展战略。", "Policy",
+         {"黄河流域生态保护和高质量发展战略"}),
+        ("深入实施创新驱动发展战略和乡村振兴战略。", "Policy", {"创新驱动发展战略", "乡村振兴战略"}),
+        # a bank's branch is one enterprise, not the bank and a 支行
+        ("琅州银行岫川支行、琅州农商银行新增贷款41亿元。", "Enterprise",
+         {"琅州银行岫川支行", "琅州农商银行"}),
+        ("争取国家开发银行山东省分行政策性贷款25亿元。", "Enterprise", {"国家开发银行山东省分行"}),
+    ],
+)
+def test_unseen_report_places_and_banks(sentence: str, type_: str, expected: set[str]) -> None:
+    found = names(sentence, type_, XIUCHUAN)
+    assert expected <= found
+    assert not {n for n in found if any(e in n and e != n for e in expected)}  # no overlong form
+
+
+def test_no_company_in_a_bond_issue() -> None:
+    found = names("琅州城市建设投资集团有限公司完成转型，全年发行公司债券12亿元。", "Enterprise", XIUCHUAN)
+    assert found == {"琅州城市建设投资集团有限公司"}
+
+
+def test_a_bank_branch_is_at_its_own_seat() -> None:
+    assert ("琅州银行岫川支行", "琅州市岫川区") in links(
+        "琅州银行岫川支行新增贷款41亿元。", "locatedIn", XIUCHUAN
+    )
+    assert ("吴江区", "苏州市") in links("与江苏省苏州市吴江区签署协议。", "locatedIn", XIUCHUAN)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "expected"),
+    [
+        # a university's hospital named after it is one body
+        ("区人民政府与山东大学齐鲁医院签约。", "Agency", {"山东大学齐鲁医院"}),
+        # 协作园, 合作园, a numbered 泊位 and a 工厂 are works; 集聚区 is a zone
+        ("岫川高新区与青岛西海岸新区合作共建青岫产业协作园。", "Project", {"青岫产业协作园"}),
+        ("鼓励鲁锋重工在墨西哥设立鲁锋重工墨西哥组装工厂。", "Project", {"鲁锋重工墨西哥组装工厂"}),
+        ("琅州港岫川港区3号泊位建成投用。", "Project", {"琅州港岫川港区3号泊位"}),
+        ("芦浦街道夜间经济集聚区入选省级夜间文旅消费集聚区。", "Place", {"芦浦街道夜间经济集聚区"}),
+        # a river before its 出境断面 is a place of action
+        ("岫川河出境断面水质稳定达到Ⅲ类。", "Place", {"岫川河"}),
+    ],
+)
+def test_unseen_report_works_zones_and_bodies(sentence: str, type_: str, expected: set[str]) -> None:
+    found = names(sentence, type_, XIUCHUAN)
+    assert expected <= found
+    assert not {n for n in found if any(e in n and e != n for e in expected)}  # no overlong form
+
+
+def test_an_unnumbered_berth_is_no_work() -> None:
+    assert not names("港口万吨级以上泊位达到68个。", "Project", XIUCHUAN)
+
+
+def test_a_work_abroad_is_in_the_country() -> None:
+    assert ("鲁锋重工墨西哥组装工厂", "墨西哥") in links(
+        "鼓励鲁锋重工在墨西哥设立鲁锋重工墨西哥组装工厂。", "locatedIn", XIUCHUAN
+    )
