@@ -23,7 +23,9 @@ a real district report):
    127.0.0.1 only, and 20 concurrent clients with no think time for a fixed
    time, once with lookups (one indicator, one report) and once with
    whole-graph named queries; requests, errors (any answer but 200; 503 is the
-   server's 10 s time limit) and latency percentiles. It stops by itself.
+   server's 10 s time limit) and latency percentiles. The named queries run
+   again on a server that keeps no answers (``--cache-mb 0``), so that every
+   request runs its query. It stops by itself.
 """
 
 from __future__ import annotations
@@ -35,9 +37,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -51,8 +51,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from graph.errors import CommitkgError  # noqa: E402
 from graph.parallel import IngestStats, ingest_reports  # noqa: E402
 from graph.query import named_queries  # noqa: E402
+from graph.server import free_port, server_process  # noqa: E402
 from graph.stores import KgStore, open_spec, open_store, store_size  # noqa: E402
 from graph.synth import write_corpus  # noqa: E402
 
@@ -190,12 +192,6 @@ def bench_latency(corpus: list[Path], target: int, per_report: float, work: Path
 # --------------------------------------------------------------------------- serve under load
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class LoadResult:
     mix: str
@@ -237,33 +233,26 @@ def _client_queries(store_folder: Path) -> dict[str, list[str]]:
 
 
 def bench_serve(store_folder: Path, clients: int, seconds: float) -> list[LoadResult]:
-    port = _free_port()
-    cli = Path(sys.executable).parent / "commitkg"
-    cmd = [str(cli) if cli.exists() else sys.executable, *([] if cli.exists() else
-                                                           ["-m", "graph.cli"]),
-           "serve", "--graph", str(store_folder), "--host", "127.0.0.1", "--port", str(port),
-           "--no-explorer"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}/sparql"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "?query=ASK%7B%7D", timeout=2).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    raise SystemExit(f"serve did not start: {err[-400:]}") from None
-                time.sleep(0.2)
-        return [_hammer(base, name, queries, clients, seconds)
-                for name, queries in _client_queries(store_folder).items()]
-    finally:
-        proc.terminate()
+    """Both mixes on a server as shipped, then the named queries with no answers kept:
+    every request then runs its query, which shows what the cache hides."""
+    mixes = _client_queries(store_folder)
+    out = []
+    for cache_mb, runs in ((None, mixes), (0.0, {"named queries, no cache":
+                                                 mixes["named queries"]})):
+        port = free_port()
+        cli = Path(sys.executable).parent / "commitkg"
+        cmd = [str(cli) if cli.exists() else sys.executable,
+               *([] if cli.exists() else ["-m", "graph.cli"]),
+               "serve", "--graph", str(store_folder), "--host", "127.0.0.1", "--port", str(port),
+               "--no-explorer", *([] if cache_mb is None else ["--cache-mb", str(cache_mb)])]
+        base = f"http://127.0.0.1:{port}/sparql"
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            with server_process(cmd, base + "?query=ASK%7B%7D"):
+                out += [_hammer(base, name, queries, clients, seconds)
+                        for name, queries in runs.items()]
+        except CommitkgError as exc:
+            raise SystemExit(str(exc)) from None
+    return out
 
 
 def _hammer(base: str, mix: str, queries: list[str], clients: int, seconds: float

@@ -29,13 +29,15 @@ import json
 import os
 import re
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 import traceback
 import urllib.parse
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 from xml.sax.saxutils import escape, quoteattr
@@ -727,8 +729,49 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nothing listens on at *host* now."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def server_process(cmd: list[str], probe: str, *, timeout: float = 60.0
+                   ) -> Iterator[subprocess.Popen[bytes]]:
+    """Run the server *cmd* until the block ends, once GET *probe* answers.
+
+    Raises :class:`CommitkgError` with the end of its stderr if it exits or does
+    not answer within *timeout* seconds. For benchmarks and tests.
+    """
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(probe, timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    if proc.poll() is None:
+                        proc.kill()
+                    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                    raise CommitkgError(f"{Path(cmd[0]).name} did not start: {err[-500:]}"
+                                        ) from None
+                time.sleep(0.1)
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def serve(spec: str, *, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0,
-          max_rows: int = 10_000, backend: str = "oxigraph", explorer: bool = True) -> None:
+          max_rows: int = 10_000, backend: str = "oxigraph", explorer: bool = True,
+          cache_mb: float | None = None) -> None:
     """Serve *spec* (a graph file, a store folder or an endpoint URL) until interrupted.
 
     Examples
@@ -744,7 +787,8 @@ def serve(spec: str, *, host: str = "127.0.0.1", port: int = 8000, timeout: floa
         if explorer:
             print("commitkg: preparing the explorer…", file=sys.stderr)
         html = explorer_for(spec, store) if explorer else None
-        app = create_app(store, timeout=timeout, max_rows=max_rows, explorer_html=html)
+        app = create_app(store, timeout=timeout, max_rows=max_rows, explorer_html=html,
+                         cache_mb=cache_mb)
         sock = _bind(host, port)
         shown = f"[{host}]" if ":" in host else host
         print(f"commitkg: serving {spec} at http://{shown}:{port}/sparql "

@@ -8,12 +8,9 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -27,8 +24,9 @@ with warnings.catch_warnings():  # Starlette asks for httpx2; httpx is what is i
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+from graph.errors import CommitkgError
 from graph.query import named_queries
-from graph.server import create_app, negotiate, query_form
+from graph.server import create_app, free_port, negotiate, query_form, server_process
 from graph.stores import KgStore, open_spec, open_store
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
@@ -349,12 +347,6 @@ def _named_query_params() -> list[object]:
 NAMED_QUERIES = _named_query_params()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _oxigraph_binary() -> str | None:
     beside = Path(sys.executable).parent / "oxigraph"
     if beside.is_file():
@@ -370,31 +362,16 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail("the oxigraph binary is missing (pip install oxigraph) and CI is set")
         pytest.skip("the oxigraph binary is missing; pip install oxigraph to run this test")
-    port = _free_port()
+    port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
     # Plain mode: commitkg keeps the default graph equal to the merge of the reports.
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/query"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"oxigraph serve did not start: {err[-500:]}")
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        with server_process([binary, "serve", "--location", str(location), "--bind",
+                             f"127.0.0.1:{port}"], url + "?query=ASK%7B%7D", timeout=30):
+            yield url
+    except CommitkgError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
@@ -480,6 +457,6 @@ def test_serve_and_query_over_a_remote_endpoint(oxigraph_server: str, remote: Kg
 def test_unreachable_endpoint_is_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
     from graph.cli import main
 
-    assert main(["query", "--graph", f"http://127.0.0.1:{_free_port()}/query", "counts"]) == 2
+    assert main(["query", "--graph", f"http://127.0.0.1:{free_port()}/query", "counts"]) == 2
     err = capsys.readouterr().err
     assert "cannot reach the SPARQL endpoint" in err and err.count("\n") == 1
