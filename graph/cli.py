@@ -134,7 +134,8 @@ def _serve(args: argparse.Namespace) -> int:
     from graph.server import serve
 
     serve(args.graph, host=args.host, port=args.port, timeout=args.timeout,
-          max_rows=args.max_rows, backend=args.store, explorer=not args.no_explorer)
+          max_rows=args.max_rows, backend=args.store, explorer=not args.no_explorer,
+          cache_mb=args.cache_mb)
     return 0
 
 
@@ -215,6 +216,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="most rows or triples a query may answer (default 10000)")
     v.add_argument("--store", default="oxigraph", choices=("oxigraph", "memory"),
                    help="store backend for graph files (default oxigraph)")
+    v.add_argument("--cache-mb", type=float, default=None, metavar="MB",
+                   help="answers kept to send again, in MB (default 64 for a file or store "
+                        "folder, 0 for an endpoint URL, whose data may change)")
     v.add_argument("--no-explorer", action="store_true", help="do not build the explorer page")
 
     e = sub.add_parser("eval", help="score extraction against data/gold")

@@ -20,6 +20,7 @@ Example
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import csv
 import ctypes
@@ -28,13 +29,15 @@ import json
 import os
 import re
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 import traceback
 import urllib.parse
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 from xml.sax.saxutils import escape, quoteattr
@@ -347,31 +350,71 @@ class _Job:
 
 
 class QueryRunner:
-    """Runs blocking queries on worker threads: at most *workers* at once, each
-    under a time limit after which the caller stops waiting and the query is stopped.
+    """Runs blocking queries on worker threads: at most *workers* at once, the others
+    waiting their turn in arrival order, each under a time limit (waiting included)
+    after which the caller stops waiting and the query is stopped.
 
     A thread keeps its slot until it has really ended, so runaway queries cannot
-    pile up; when all slots stay busy past a query's time, it is answered "busy".
+    pile up; a query still waiting for a slot when its time is up is answered "busy".
+    Few workers (one per core) suit CPU-bound queries: a query that gets a slot runs
+    at full speed instead of sharing the cores with every other one.
     """
 
     def __init__(self, workers: int | None = None) -> None:
-        self.workers = workers or min(32, (os.cpu_count() or 1) * 2 + 2)
-        self._slots = threading.BoundedSemaphore(self.workers)
+        self.workers = workers or max(2, os.cpu_count() or 1)
+        self._free = self.workers
+        self._lock = threading.Lock()
+        # queries waiting for a slot, each on its event loop (a test client runs
+        # every request on a loop of its own)
+        self._waiting: collections.deque[
+            tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = collections.deque()
+
+    def _release(self) -> None:
+        """Hand a freed slot to the longest waiting query; from any thread."""
+        with self._lock:
+            while self._waiting:
+                loop, turn = self._waiting.popleft()
+                try:
+                    loop.call_soon_threadsafe(self._hand_over, turn)
+                    return
+                except RuntimeError:  # its loop is closed: it waits no more
+                    continue
+            self._free += 1
+
+    def _hand_over(self, turn: asyncio.Future[None]) -> None:
+        if turn.done():  # it gave up meanwhile: pass the slot on
+            self._release()
+        else:
+            turn.set_result(None)
+
+    async def _acquire(self, deadline: float) -> None:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            if self._free > 0 and not self._waiting:
+                self._free -= 1
+                return
+            turn: asyncio.Future[None] = loop.create_future()
+            self._waiting.append((loop, turn))
+        await asyncio.wait([turn], timeout=max(0.0, deadline - time.monotonic()))
+        if turn.done():
+            return
+        turn.cancel()  # a slot handed over from now on goes on to the next
+        with self._lock, contextlib.suppress(ValueError):
+            self._waiting.remove((loop, turn))
+        raise _Busy("the server is busy: every query worker stayed taken for the "
+                    "whole time limit; try again soon")
 
     async def run(self, fn: Callable[[float], T], timeout: float) -> T:
         """``fn(deadline)`` on a worker thread; :class:`QueryTimeout` after *timeout* s."""
         deadline = time.monotonic() + timeout
-        while not self._slots.acquire(blocking=False):
-            if time.monotonic() >= deadline:
-                raise _Busy("the server is busy: all query workers are taken; try again soon")
-            await asyncio.sleep(0.02)
+        await self._acquire(deadline)
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        job = _Job(fn, deadline, loop, future, self._slots.release)
+        job = _Job(fn, deadline, loop, future, self._release)
         try:
             threading.Thread(target=job.run, name="commitkg-query", daemon=True).start()
         except BaseException:
-            self._slots.release()
+            self._release()
             raise
         try:
             return await asyncio.wait_for(asyncio.shield(future),
@@ -379,6 +422,46 @@ class QueryRunner:
         except asyncio.TimeoutError:
             job.cancel()
             raise QueryTimeout("query timed out") from None
+
+
+class ResultCache:
+    """Answers already sent, by query and format, least recently used first out.
+
+    Sound only while the data cannot change: ``commitkg serve`` opens files and
+    store folders read-only (a folder is read as it was when opened), so the same
+    query always gets the same bytes. Bounded by the bytes it holds.
+
+    Examples
+    --------
+    >>> cache = ResultCache(max_bytes=8)  # keeps answers of at most a quarter of that
+    >>> for q in ("q1", "q2", "q3", "q4", "q5"):
+    ...     cache.put((q, "csv"), b"ab", "text/csv")
+    >>> cache.get(("q1", "csv")) is None, cache.get(("q5", "csv"))
+    (True, (b'ab', 'text/csv'))
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.hits = 0
+        self._entries: collections.OrderedDict[object, tuple[bytes, str]] = (
+            collections.OrderedDict())
+
+    def get(self, key: object) -> tuple[bytes, str] | None:
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+            self.hits += 1
+        return entry
+
+    def put(self, key: object, body: bytes, media: str) -> None:
+        if len(body) > self.max_bytes // 4 or key in self._entries:
+            return
+        self._entries[key] = (body, media)
+        self.size += len(body)
+        while self.size > self.max_bytes:
+            _key, (old, _media) = self._entries.popitem(last=False)
+            self.size -= len(old)
 
 
 # --------------------------------------------------------------------------- the app
@@ -440,8 +523,8 @@ def _error(status: int, message: str) -> PlainTextResponse:
 
 
 def create_app(store: KgStore, *, timeout: float = 10.0, max_rows: int = 10_000,
-               explorer_html: str | Path | None = None, workers: int | None = None
-               ) -> Starlette:
+               explorer_html: str | Path | None = None, workers: int | None = None,
+               cache_mb: float | None = None) -> Starlette:
     """The Starlette app serving *store* read-only at ``/sparql`` and the explorer at ``/``.
 
     Parameters
@@ -457,7 +540,13 @@ def create_app(store: KgStore, *, timeout: float = 10.0, max_rows: int = 10_000,
         The page at ``/``: a path to ``graph.html``, the HTML itself, or ``None``
         for a short start page.
     workers
-        Queries running at once (default: twice the cores plus two).
+        Queries running at once (default: one per core, at least two); the others
+        wait their turn, in order of arrival, within their time limit.
+    cache_mb
+        Megabytes of answers kept to send again to the same query and format
+        (default 64 for a read-only store whose data cannot change, a file or a
+        store folder; 0, none, otherwise, as for an endpoint URL). The same query
+        arriving while it runs always waits for that run instead of starting another.
 
     Examples
     --------
@@ -470,6 +559,19 @@ def create_app(store: KgStore, *, timeout: float = 10.0, max_rows: int = 10_000,
     (200, 's,p,o\\r\\n')
     """
     runner = QueryRunner(workers)
+    if cache_mb is None:
+        cache_mb = 64 if store.read_only and store.name != "sparql" else 0
+    cache = ResultCache(int(cache_mb * 1e6)) if cache_mb > 0 else None
+    running: dict[object, asyncio.Future[tuple[bytes, str]]] = {}
+
+    def finished(key: object, run: asyncio.Future[tuple[bytes, str]]) -> None:
+        if running.get(key) is run:
+            del running[key]
+        if run.cancelled() or run.exception() is not None:
+            return  # errors are not kept: a time-out may pass on a quieter server
+        if cache is not None:
+            cache.put(key, *run.result())
+
     if isinstance(explorer_html, Path):
         page = explorer_html.read_bytes()
     elif isinstance(explorer_html, str):
@@ -539,8 +641,18 @@ def create_app(store: KgStore, *, timeout: float = 10.0, max_rows: int = 10_000,
                 raise _NotAcceptable(answer.kind)
             return serialize_answer(answer, fmt), _media_type(fmt, answer.kind)
 
+        # The answer is a function of the text and the formats Accept picks.
+        answer_key = (text, negotiate(accept, "SELECT"), negotiate(accept, "GRAPH"))
+        hit = cache.get(answer_key) if cache is not None else None
+        if hit is not None:
+            return Response(hit[0], media_type=hit[1])
+        run = running.get(answer_key)
+        if run is None:
+            run = running[answer_key] = asyncio.ensure_future(runner.run(work, timeout))
+            run.add_done_callback(lambda done: finished(answer_key, done))
         try:
-            body, media = await runner.run(work, timeout)
+            # shielded: a client that goes away does not stop a run others wait for
+            body, media = await asyncio.shield(run)
         except _Busy as exc:
             return _error(503, str(exc))
         except (QueryTimeout, _Cancelled):
@@ -617,8 +729,49 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nothing listens on at *host* now."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def server_process(cmd: list[str], probe: str, *, timeout: float = 60.0
+                   ) -> Iterator[subprocess.Popen[bytes]]:
+    """Run the server *cmd* until the block ends, once GET *probe* answers.
+
+    Raises :class:`CommitkgError` with the end of its stderr if it exits or does
+    not answer within *timeout* seconds. For benchmarks and tests.
+    """
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(probe, timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    if proc.poll() is None:
+                        proc.kill()
+                    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                    raise CommitkgError(f"{Path(cmd[0]).name} did not start: {err[-500:]}"
+                                        ) from None
+                time.sleep(0.1)
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def serve(spec: str, *, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0,
-          max_rows: int = 10_000, backend: str = "oxigraph", explorer: bool = True) -> None:
+          max_rows: int = 10_000, backend: str = "oxigraph", explorer: bool = True,
+          cache_mb: float | None = None) -> None:
     """Serve *spec* (a graph file, a store folder or an endpoint URL) until interrupted.
 
     Examples
@@ -634,7 +787,8 @@ def serve(spec: str, *, host: str = "127.0.0.1", port: int = 8000, timeout: floa
         if explorer:
             print("commitkg: preparing the explorer…", file=sys.stderr)
         html = explorer_for(spec, store) if explorer else None
-        app = create_app(store, timeout=timeout, max_rows=max_rows, explorer_html=html)
+        app = create_app(store, timeout=timeout, max_rows=max_rows, explorer_html=html,
+                         cache_mb=cache_mb)
         sock = _bind(host, port)
         shown = f"[{host}]" if ":" in host else host
         print(f"commitkg: serving {spec} at http://{shown}:{port}/sparql "

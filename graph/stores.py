@@ -186,6 +186,9 @@ def _cell_from_rdflib(t: Node | None) -> Cell | None:
     return Cell("literal", str(t))
 
 
+_MISSING: Any = object()
+
+
 def _cell_from_ox(t: Any) -> Cell | None:
     if t is None:
         return None
@@ -628,12 +631,20 @@ class OxigraphStore(KgStore):
                               serialize=lambda fmt: _ox_serialize(triples, fmt))
             variables = [v.value for v in result.variables]
             rows: list[tuple[Cell | None, ...]] = []
-            width = range(len(variables))
+            # A result repeats its terms (a place on every row of its things): convert
+            # each distinct term once. Cells are immutable, so rows may share them.
+            cells: dict[Any, Cell | None] = {None: None}
             for n, solution in enumerate(result, 1):
                 _check_deadline(deadline, n)
                 if max_rows is not None and n > max_rows:
                     raise _too_large(max_rows, "rows")
-                rows.append(tuple(_cell_from_ox(solution[i]) for i in width))
+                row = []
+                for term in solution:
+                    cell = cells.get(term, _MISSING)
+                    if cell is _MISSING:
+                        cell = cells[term] = _cell_from_ox(term)
+                    row.append(cell)
+                rows.append(tuple(row))
             return Answer("SELECT", variables, rows, size=len(rows))
         except (OSError, ValueError, RuntimeError) as exc:
             raise CommitkgError(f"SPARQL error: {_first_line(exc)}") from None

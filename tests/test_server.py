@@ -8,12 +8,9 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -27,8 +24,9 @@ with warnings.catch_warnings():  # Starlette asks for httpx2; httpx is what is i
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+from graph.errors import CommitkgError
 from graph.query import named_queries
-from graph.server import create_app, negotiate, query_form
+from graph.server import create_app, free_port, negotiate, query_form, server_process
 from graph.stores import KgStore, open_spec, open_store
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
@@ -214,6 +212,83 @@ def test_a_query_past_its_time_is_503_and_stopped(backend: str,
     assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
 
 
+class _Counted:
+    """A store that counts its queries and takes *delay* seconds over each."""
+
+    def __init__(self, inner: KgStore, delay: float = 0.0, read_only: bool = True) -> None:
+        self.inner, self.delay, self.read_only = inner, delay, read_only
+        self.name = inner.name
+        self.calls = 0
+        self.lock = threading.Lock()
+
+    def answer(self, text: str, **kw: object) -> object:
+        with self.lock:
+            self.calls += 1
+        time.sleep(self.delay)
+        return self.inner.answer(text, **kw)  # type: ignore[arg-type]
+
+
+def _gather(app: object, *requests: tuple[str, dict[str, str]]) -> list[object]:
+    """Send *requests* (query, headers) at once, on one event loop."""
+    import asyncio
+
+    import httpx
+
+    async def go() -> list[object]:
+        transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            return list(await asyncio.gather(*(
+                http.get("/sparql", params={"query": q}, headers=h) for q, h in requests)))
+
+    return asyncio.run(go())
+
+
+def test_queries_wait_their_turn_for_a_worker(store: KgStore) -> None:
+    slow = _Counted(store, delay=0.3, read_only=False)
+    app = create_app(slow, workers=1, timeout=5)  # type: ignore[arg-type]
+    start = time.monotonic()
+    answers = _gather(app, *((f"{TARGETS} LIMIT {n}", {}) for n in range(1, 5)))
+    assert [r.status_code for r in answers] == [200] * 4  # type: ignore[attr-defined]
+    assert slow.calls == 4 and time.monotonic() - start >= 4 * 0.3  # one at a time
+    # a query still waiting when its time is up is told the server is busy
+    app = create_app(_Counted(store, delay=1.0, read_only=False), workers=1,  # type: ignore[arg-type]
+                     timeout=0.5)
+    first, second = _gather(app, (f"{TARGETS} LIMIT 1", {}), (f"{TARGETS} LIMIT 2", {}))
+    assert {first.status_code, second.status_code} == {503}  # type: ignore[attr-defined]
+    assert "busy" in first.text + second.text  # type: ignore[attr-defined]
+    assert "time limit" in first.text + second.text  # type: ignore[attr-defined]
+
+
+def test_the_same_query_at_once_runs_once(store: KgStore) -> None:
+    slow = _Counted(store, delay=0.3, read_only=False)  # no cache: only the running query
+    app = create_app(slow)  # type: ignore[arg-type]
+    csv_ = {"Accept": "text/csv"}
+    answers = _gather(app, (TARGETS, {}), (TARGETS, {}), (TARGETS, {}), (TARGETS, csv_))
+    assert [r.status_code for r in answers] == [200] * 4  # type: ignore[attr-defined]
+    assert answers[0].content == answers[1].content == answers[2].content  # type: ignore[attr-defined]
+    assert answers[3].headers["content-type"].startswith("text/csv")  # type: ignore[attr-defined]
+    assert slow.calls == 2  # one run per format
+    _gather(app, (TARGETS, {}))
+    assert slow.calls == 3  # a writable store: nothing kept
+
+
+def test_a_read_only_store_answers_again_from_the_cache(store: KgStore) -> None:
+    counted = _Counted(store)
+    client = TestClient(create_app(counted))  # type: ignore[arg-type]
+    first = client.get("/sparql", params={"query": TARGETS})
+    again = client.get("/sparql", params={"query": TARGETS})
+    assert first.status_code == again.status_code == 200
+    assert first.content == again.content and counted.calls == 1
+    as_csv = client.get("/sparql", params={"query": TARGETS}, headers={"Accept": "text/csv"})
+    assert as_csv.headers["content-type"].startswith("text/csv") and counted.calls == 2
+    assert client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x"}).status_code == 400
+    assert client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x"}).status_code == 400
+    assert counted.calls == 4  # errors are not kept
+    uncached = TestClient(create_app(counted, cache_mb=0))  # type: ignore[arg-type]
+    uncached.get("/sparql", params={"query": TARGETS})
+    assert counted.calls == 5
+
+
 def test_cors_for_browser_clients(client: TestClient) -> None:
     r = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://yasgui.example"})
     assert r.headers["access-control-allow-origin"] == "*"
@@ -272,12 +347,6 @@ def _named_query_params() -> list[object]:
 NAMED_QUERIES = _named_query_params()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _oxigraph_binary() -> str | None:
     beside = Path(sys.executable).parent / "oxigraph"
     if beside.is_file():
@@ -293,31 +362,16 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail("the oxigraph binary is missing (pip install oxigraph) and CI is set")
         pytest.skip("the oxigraph binary is missing; pip install oxigraph to run this test")
-    port = _free_port()
+    port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
     # Plain mode: commitkg keeps the default graph equal to the merge of the reports.
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/query"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"oxigraph serve did not start: {err[-500:]}")
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        with server_process([binary, "serve", "--location", str(location), "--bind",
+                             f"127.0.0.1:{port}"], url + "?query=ASK%7B%7D", timeout=30):
+            yield url
+    except CommitkgError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
@@ -403,6 +457,6 @@ def test_serve_and_query_over_a_remote_endpoint(oxigraph_server: str, remote: Kg
 def test_unreachable_endpoint_is_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
     from graph.cli import main
 
-    assert main(["query", "--graph", f"http://127.0.0.1:{_free_port()}/query", "counts"]) == 2
+    assert main(["query", "--graph", f"http://127.0.0.1:{free_port()}/query", "counts"]) == 2
     err = capsys.readouterr().err
     assert "cannot reach the SPARQL endpoint" in err and err.count("\n") == 1
