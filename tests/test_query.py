@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph.query import named_queries
+from graph.reader import normalise
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -76,3 +77,35 @@ def test_errors_are_one_line(ttl: str, args: tuple[str, ...], message: str) -> N
     proc = run(*[ttl if a == "GRAPH" else a for a in args])
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and message in proc.stderr
+
+
+def test_one_row_per_target_and_outcome(ttl: str) -> None:
+    """An indicator with an English label beside its Chinese one is still one row, in Chinese."""
+    for name, cls in (("targets", "Target"), ("outcomes", "Outcome")):
+        proc = run("--graph", ttl, name, "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+        q = ("PREFIX ck: <https://w3id.org/commitkg/ontology#> "
+             f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a ck:{cls} ; ck:evidence ?m }}")
+        count = json.loads(run("--graph", ttl, q, "--format", "json").stdout)
+        assert len(rows) == int(count["results"]["bindings"][0]["n"]["value"])
+        assert len({r[name[:-1]] for r in rows}) == len(rows)
+        assert "regional GDP" not in {r["indicator"] for r in rows}
+        assert "地区生产总值" in {r["indicator"] for r in rows}
+
+
+def test_relation_tables_show_the_sentence_that_states_the_relation(ttl: str) -> None:
+    """Each row's sentence names both ends of its relation (not just any mention of one)."""
+    for name, a, b in (("enterprise-footprint", "enterprise", "other"),
+                       ("agency-portfolio", "agency", "item"),
+                       ("place-projects", "place", "thing")):
+        proc = run("--graph", ttl, name, "--format", "csv")
+        rows = [r for r in csv.DictReader(io.StringIO(proc.stdout)) if r["sentence"]]
+        assert rows, name
+        for r in rows:
+            if r.get("relation") == "supports":
+                continue  # the target's label is not written as such in the sentence
+            sentence = normalise(r["sentence"])  # traditional as written
+            # 常州市新北区 is written 新北区: some two characters of the name are in it
+            # a jurisdiction's parent comes from the gazetteer: its sentence names the child
+            for end in ((b,) if r.get("type") == "Place" else (a, b)):
+                assert any(r[end][i : i + 2] in sentence for i in range(len(r[end]) - 1)), (name, r)

@@ -213,11 +213,7 @@ def test_named_queries_agree_on_memory_and_oxigraph(name: str, trig: Path) -> No
     assert _rows(memory, text) == _rows(oxigraph, text)
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=(
-        "ORDER BY ?indicator over labels in two languages (zh, en): SPARQL leaves the "
-        "order of literals with different language tags to the engine")))
-    if n == "indicator-history" else n for n in NAMED_QUERIES])
+@pytest.mark.parametrize("name", NAMED_QUERIES)
 def test_named_queries_order_alike_on_memory_and_oxigraph(name: str, trig: Path) -> None:
     """Rows come in the same order of their ORDER BY keys (rows that tie on every
     key may come in any order: SPARQL leaves that open)."""
