@@ -123,6 +123,21 @@ def _nt_iri(value: str) -> str:
     return f"<{value}>"
 
 
+def _nt_literal(lexical: str, lang: str | None, datatype: str | None) -> str:
+    """A literal in N-Triples syntax from its parts (what :func:`_nt_term` writes).
+
+    >>> _nt_literal("6.0", None, str(XSD.decimal))
+    '"6.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    """
+    v = (lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+         .replace("\r", "\\r"))
+    if lang:
+        return f'"{v}"@{lang}'
+    if datatype is not None and datatype != _XSD_STRING:
+        return f'"{v}"^^{_nt_iri(datatype)}'
+    return f'"{v}"'
+
+
 def _nt_term(t: Node) -> str:
     """One RDF term in N-Triples syntax, which is also valid SPARQL.
 
@@ -132,13 +147,7 @@ def _nt_term(t: Node) -> str:
     if isinstance(t, URIRef):
         return _nt_iri(str(t))
     if isinstance(t, Literal):
-        v = (str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-             .replace("\r", "\\r"))
-        if t.language:
-            return f'"{v}"@{t.language}'
-        if t.datatype is not None and str(t.datatype) != _XSD_STRING:
-            return f'"{v}"^^{_nt_iri(str(t.datatype))}'
-        return f'"{v}"'
+        return _nt_literal(str(t), t.language, None if t.datatype is None else str(t.datatype))
     if isinstance(t, BNode):
         return f"_:{re.sub(r'[^A-Za-z0-9_]', '_', str(t))}"
     raise CommitkgError(f"not an RDF term: {t!r}")
@@ -778,6 +787,10 @@ def _as_nquads(nt: str, graph_iri: str) -> str:
     triple going missing.
     """
     suffix = f" <{graph_iri}> .\n"
+    if nt.endswith("\n") and nt.count("\n") == nt.count(" .\n"):
+        # Every line is a statement ending " ." (as ntriples() writes them): the
+        # graph's copies are the same lines with the graph name put before the dot.
+        return nt.replace(" .\n", suffix) + nt
     out = []
     for line in nt.splitlines():
         text = line.strip()
