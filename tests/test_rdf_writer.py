@@ -129,3 +129,25 @@ def test_graph_copies_of_ntriples_match_line_by_line(seed_facts: ReportFacts) ->
     in_graph = {q.triple for q in quads if q.graph_name == ox.NamedNode(g)}
     in_default = {q.triple for q in quads if q.graph_name == ox.DefaultGraph()}
     assert in_graph == in_default and len(in_graph) == nt.count("\n")
+
+
+@pytest.mark.parametrize("where", ["folder", "oxigraph-memory", "memory"])
+def test_ingested_report_graph_is_the_built_graph(where: str, seed_path: Path,
+                                                  tmp_path: Path) -> None:
+    """Worker-made N-Quads land as the same triples, in the report's graph and the merge."""
+    from graph.parallel import ingest_reports
+    from graph.pipeline import extract_report
+    from graph.stores import open_spec, open_store
+
+    store = {"folder": lambda: open_spec(tmp_path / "kg", create=True),
+             "oxigraph-memory": lambda: open_store("oxigraph"),
+             "memory": lambda: open_store("memory")}[where]()
+    stats = ingest_reports([seed_path], store, jobs=1, progress=False)
+    iri, g = report_graph(extract_report(seed_path))
+    assert stats.reports == 1 and stats.triples == len(g)
+    rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+    # compared as N-Triples, where a plain literal and an xsd:string are one thing
+    got = {ntriples([tuple(row)]).rstrip("\n") for row in rows}  # type: ignore[list-item]
+    assert got == set(_lines(ntriples(g)))
+    assert len(store) == len(g)
+    store.close()
