@@ -52,6 +52,7 @@ __all__ = [
     "STORES",
     "Answer",
     "Cell",
+    "GraphNQuads",
     "KgStore",
     "MemoryStore",
     "OxigraphStore",
@@ -123,6 +124,21 @@ def _nt_iri(value: str) -> str:
     return f"<{value}>"
 
 
+def _nt_literal(lexical: str, lang: str | None, datatype: str | None) -> str:
+    """A literal in N-Triples syntax from its parts (what :func:`_nt_term` writes).
+
+    >>> _nt_literal("6.0", None, str(XSD.decimal))
+    '"6.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    """
+    v = (lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+         .replace("\r", "\\r"))
+    if lang:
+        return f'"{v}"@{lang}'
+    if datatype is not None and datatype != _XSD_STRING:
+        return f'"{v}"^^{_nt_iri(datatype)}'
+    return f'"{v}"'
+
+
 def _nt_term(t: Node) -> str:
     """One RDF term in N-Triples syntax, which is also valid SPARQL.
 
@@ -132,13 +148,7 @@ def _nt_term(t: Node) -> str:
     if isinstance(t, URIRef):
         return _nt_iri(str(t))
     if isinstance(t, Literal):
-        v = (str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-             .replace("\r", "\\r"))
-        if t.language:
-            return f'"{v}"@{t.language}'
-        if t.datatype is not None and str(t.datatype) != _XSD_STRING:
-            return f'"{v}"^^{_nt_iri(str(t.datatype))}'
-        return f'"{v}"'
+        return _nt_literal(str(t), t.language, None if t.datatype is None else str(t.datatype))
     if isinstance(t, BNode):
         return f"_:{re.sub(r'[^A-Za-z0-9_]', '_', str(t))}"
     raise CommitkgError(f"not an RDF term: {t!r}")
@@ -306,15 +316,16 @@ class KgStore(ABC):
         Either the whole new graph is there afterwards or the old one is untouched.
         """
 
-    def replace_reports(self, graphs: Iterable[tuple[URIRef | str, str]]) -> int:
+    def replace_reports(self, graphs: Iterable[tuple[URIRef | str, str] | GraphNQuads]) -> int:
         """Replace many report graphs given as ``(graph IRI, N-Triples text)``, the
-        text as :func:`ntriples` writes it.
+        text as :func:`ntriples` writes it, or as :class:`GraphNQuads`.
 
         Each graph is replaced atomically; backends may batch for speed. Returns the
         number of graphs written.
         """
         n = 0
-        for iri, nt in graphs:
+        for item in graphs:
+            iri, nt = (item.iri, item.ntriples) if isinstance(item, GraphNQuads) else item
             self._replace_ntriples(str(iri), nt)
             n += 1
         return n
@@ -674,29 +685,31 @@ class OxigraphStore(KgStore):
         # One update is one transaction: the old graph stays if anything fails.
         self._update(replace_update(graph_iri, nt), graph_iri)
 
-    def replace_reports(self, graphs: Iterable[tuple[URIRef | str, str]],
+    def replace_reports(self, graphs: Iterable[tuple[URIRef | str, str] | GraphNQuads],
                         batch_triples: int = 500_000) -> int:
         """Replace report graphs; graphs new to the store go through the bulk loader.
 
         A graph already in the store is replaced in one transaction. New graphs
         are bulk-loaded (much faster, not transactional); if that fails they are
-        removed again, so a failed load leaves no partial report behind.
+        removed again, so a failed load leaves no partial report behind. Graphs
+        given as :class:`GraphNQuads` go to the loader as they are.
         """
         self._prepare_write()
         existing = {g.value for g in self.inner.named_graphs()}
-        pending: list[tuple[str, str]] = []
+        pending: list[GraphNQuads] = []
         size = 0
         n = 0
-        for iri, nt in graphs:
-            iri = str(iri)
-            _nt_iri(iri)
+        for item in graphs:
+            if not isinstance(item, GraphNQuads):
+                item = GraphNQuads.of(str(item[0]), item[1])
+            _nt_iri(item.iri)
             n += 1
-            if iri in existing:
-                self._replace_ntriples(iri, nt)
+            if item.iri in existing:
+                self._replace_ntriples(item.iri, item.ntriples)
                 continue
-            existing.add(iri)
-            pending.append((iri, nt))
-            size += nt.count("\n")
+            existing.add(item.iri)
+            pending.append(item)
+            size += item.triples
             if size >= batch_triples:
                 self._bulk_new(pending)
                 pending, size = [], 0
@@ -704,23 +717,20 @@ class OxigraphStore(KgStore):
             self._bulk_new(pending)
         return n
 
-    def _bulk_new(self, pending: Sequence[tuple[str, str]]) -> None:
+    def _bulk_new(self, pending: Sequence[GraphNQuads]) -> None:
         if self.location is None:
             # The bulk loader writes files; an in-memory store loads in one transaction.
-            for iri, nt in pending:
-                self._replace_ntriples(iri, nt)
+            for item in pending:
+                self._replace_ntriples(item.iri, item.ntriples)
             return
-        buf = io.StringIO()
-        for iri, nt in pending:
-            buf.write(_as_nquads(nt, iri))
         try:
             # lenient: the IRIs were checked when the N-Triples were written (ntriples()).
-            self.inner.bulk_load(buf.getvalue().encode("utf-8"), format=ox.RdfFormat.N_QUADS,
-                                 lenient=True)
+            self.inner.bulk_load(b"".join([item.nquads for item in pending]),
+                                 format=ox.RdfFormat.N_QUADS, lenient=True)
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             try:
-                for iri, _nt in pending:
-                    self.inner.remove_graph(ox.NamedNode(iri))
+                for item in pending:
+                    self.inner.remove_graph(ox.NamedNode(item.iri))
                 self.inner.update(_DROP_ORPHANS)
             except (OSError, ValueError, RuntimeError):
                 pass
@@ -788,18 +798,62 @@ def _as_nquads(nt: str, graph_iri: str) -> str:
     A malformed line stays as it is, so the parser rejects it rather than a
     triple going missing.
     """
+    return "".join(_nquads_parts(nt, graph_iri))
+
+
+def _nquads_parts(nt: str, graph_iri: str) -> tuple[str, str]:
+    """The lines of *nt* in the graph *graph_iri*, and the lines of *nt* (N-Triples)."""
     suffix = f" <{graph_iri}> .\n"
-    out = []
+    if nt.endswith("\n") and nt.count("\n") == nt.count(" .\n"):
+        # Every line is a statement ending " ." (as ntriples() writes them): the
+        # graph's copies are the same lines with the graph name put before the dot.
+        return nt.replace(" .\n", suffix), nt
+    named, default = [], []
     for line in nt.splitlines():
         text = line.strip()
         if not text or text.startswith("#"):
             continue
         if text.endswith("."):
-            out.append(text[:-1].rstrip() + suffix)
-            out.append(text + "\n")
-        else:
-            out.append(line + "\n")
-    return "".join(out)
+            named.append(text[:-1].rstrip() + suffix)
+            default.append(text + "\n")
+        else:  # kept in both, so that the parser rejects it whichever way it is loaded
+            named.append(line + "\n")
+            default.append(line + "\n")
+    return "".join(named), "".join(default)
+
+
+@dataclass(frozen=True)
+class GraphNQuads:
+    r"""A report graph ready for Oxigraph's bulk loader, made where it was extracted.
+
+    ``nquads`` is UTF-8 N-Quads: the triples in the graph *iri*, then from byte
+    ``split`` on the same triples in the default graph, which is the graph's
+    N-Triples. An ingest worker makes it, so the loading process only joins bytes.
+
+    Examples
+    --------
+    >>> g = GraphNQuads.of("https://w3id.org/commitkg/id/report/r",
+    ...                    "<https://w3id.org/a> <https://w3id.org/b> \"c\" .\n")
+    >>> g.nquads.decode().splitlines()[0]
+    '<https://w3id.org/a> <https://w3id.org/b> "c" <https://w3id.org/commitkg/id/report/r> .'
+    >>> g.ntriples, g.triples
+    ('<https://w3id.org/a> <https://w3id.org/b> "c" .\n', 1)
+    """
+
+    iri: str
+    nquads: bytes
+    split: int
+    triples: int
+
+    @classmethod
+    def of(cls, iri: str, nt: str) -> GraphNQuads:
+        named, default = _nquads_parts(nt, iri)
+        head, tail = named.encode("utf-8"), default.encode("utf-8")
+        return cls(iri, head + tail, len(head), tail.count(b"\n"))
+
+    @property
+    def ntriples(self) -> str:
+        return self.nquads[self.split:].decode("utf-8")
 
 
 _OX_OUT = {"turtle": ox.RdfFormat.TURTLE, "json-ld": ox.RdfFormat.JSON_LD,

@@ -59,10 +59,27 @@ class Minter:
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
     def iri(self, kind: str, *key: object) -> URIRef:
-        return URIRef(f"{self.base}{kind}/{_digest(*key)}")
+        return URIRef(self.iri_text(kind, *key))
 
     def report(self, report_id: str) -> URIRef:
-        return URIRef(f"{self.base}report/{report_id}")
+        return URIRef(self.report_text(report_id))
 
     def in_report(self, report_id: str, kind: str, *key: object) -> URIRef:
-        return URIRef(f"{self.base}report/{report_id}/{kind}/{_digest(*key)}")
+        return URIRef(self.in_report_text(report_id, kind, *key))
+
+    # The same IRIs as plain strings, for writers that make no rdflib terms.
+
+    def iri_text(self, kind: str, *key: object) -> str:
+        """:meth:`iri` as a plain string.
+
+        >>> m = Minter()
+        >>> m.iri_text("indicator", "地区生产总值") == str(m.iri("indicator", "地区生产总值"))
+        True
+        """
+        return f"{self.base}{kind}/{_digest(*key)}"
+
+    def report_text(self, report_id: str) -> str:
+        return f"{self.base}report/{report_id}"
+
+    def in_report_text(self, report_id: str, kind: str, *key: object) -> str:
+        return f"{self.base}report/{report_id}/{kind}/{_digest(*key)}"
