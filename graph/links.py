@@ -29,6 +29,7 @@ README). Tables show links at or above :data:`DEFAULT_CONFIDENCE` unless asked o
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from graph.cues import STRENGTH_CUES
 from graph.document import Document, Sentence
@@ -76,8 +77,9 @@ def _sentence_mention(doc: Document, sent: Sentence) -> Mention:
     return Mention(Span(sent.start, sent.end), quote, quote.strip(), Span(sent.start, sent.end))
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} - _GENERIC_BIGRAMS
+@lru_cache(maxsize=16384)
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1)) - _GENERIC_BIGRAMS
 
 
 _ADMIN_SUFFIXES = ("省", "市", "区", "县", "镇", "乡", "街道", "自治州", "盟", "旗")
@@ -119,6 +121,11 @@ class _Linker:
         # where each named thing is written: a name inside another's speaks through it
         self.written = sorted({m.span for e in self.sources for m in e.mentions})
         self._written_starts = [w.start for w in self.written]
+        self._names_by_head: dict[str, list[str]] = {}  # the names by their first two characters
+        for name in sorted({n for e in self.sources for n in (e.name, *e.aliases) if len(n) >= 2}):
+            self._names_by_head.setdefault(name[:2], []).append(name)
+        self._measures: dict[int, str] = {}
+        self._clauses: dict[int, list[int]] = {}
 
     # --- the words --------------------------------------------------------------
     def _strip_places(self, text: str) -> str:
@@ -135,20 +142,25 @@ class _Linker:
     def measures(self, t: Fact) -> str:
         """What a target measures: its indicator and its clause (完成德胜河4个作业区规划研究),
         unless the clause is a list of targets (…产值分别达到…), which says too much."""
+        cached = self._measures.get(id(t))
+        if cached is not None:
+            return cached
         assert t.mention is not None
         words = t.indicator
         tsent = self.doc.sentence_at(t.mention.span.start)
         clause = "" if tsent is None else self.clause_of(tsent, t.mention.span.start)
         if "分别" not in clause:
             words = f"{words}|{clause}"
-        return self._strip_places(words)
+        self._measures[id(t)] = words = self._strip_places(words)
+        return words
 
     def named_subjects(self, t: Fact) -> frozenset[str]:
         """The names of the things a target's own words name (its subject), if any."""
         assert t.mention is not None
         words = self.doc.norm[t.mention.span.start : t.mention.span.end]
-        return frozenset(name for e in self.sources for name in (e.name, *e.aliases)
-                         if len(name) >= 2 and name in words)
+        return frozenset(name for i in range(len(words) - 1)
+                         for name in self._names_by_head.get(words[i : i + 2], ())
+                         if words.startswith(name, i))
 
     def inside_another(self, span: Span) -> bool:
         """Is *span* strictly inside the written name of another thing?"""
@@ -168,9 +180,13 @@ class _Linker:
 
     def clauses(self, sent: Sentence) -> list[int]:
         """Start offsets of the clauses of a sentence."""
-        norm = self.doc.norm
-        return [sent.start] + [i + 1 for i in range(sent.start, sent.end - 1)
-                               if norm[i] in _CLAUSE_BREAKS]
+        found = self._clauses.get(sent.start)
+        if found is None:
+            norm = self.doc.norm
+            found = [sent.start] + [i + 1 for i in range(sent.start, sent.end - 1)
+                                    if norm[i] in _CLAUSE_BREAKS]
+            self._clauses[sent.start] = found
+        return found
 
     def clause_of(self, sent: Sentence, offset: int) -> str:
         """The clause of *sent* holding *offset*, with the one before when it opens with 其中."""
@@ -227,29 +243,26 @@ class _Linker:
                 return SENTENCE_GOAL
         return SENTENCE_OTHER
 
-    def method(self, entity: Entity, m: Mention, sent: Sentence, item: tuple[int, int] | None,
-               t: Fact, tsent: Sentence, titem: tuple[int, int] | None
-               ) -> tuple[str, float, list[Mention]] | None:
-        """The strongest reason linking the mention *m* (in *sent*, task *item*) to *t*."""
-        doc = self.doc
+    def method(self, entity: Entity, m: Mention, sent: Sentence, text: str,
+               item: tuple[int, int] | None, t: Fact, tsent: Sentence,
+               titem: tuple[int, int] | None) -> tuple[str, float] | None:
+        """The strongest reason linking the mention *m* (in *sent*, whose words are *text*,
+        in task *item*) to *t*. Its evidence is the sentence (or both sentences)."""
         if tsent.start == sent.start:
-            return ("SameSentence", self.same_sentence(sent, m, t, entity),
-                    [_sentence_mention(doc, sent)])
-        text = doc.norm[sent.start : sent.end]
+            return "SameSentence", self.same_sentence(sent, m, t, entity)
         if item is not None and item == titem:
-            evidence = [_sentence_mention(doc, sent), _sentence_mention(doc, tsent)]
-            follows = 0 < tsent.start - sent.end <= 2 or doc.sentence_at(sent.end) == tsent
+            follows = (0 < tsent.start - sent.end <= 2
+                       or self.doc.sentence_at(sent.end) == tsent)
             topical = self.same_topic(entity, m, t, tsent, self.clause_of(sent, m.span.start),
                                       broad=False)
             if follows and any(c in text for c in LINK_CUES):
-                return "Cue", ITEM_TOPIC if topical else METHODS["Cue"], evidence
+                return "Cue", ITEM_TOPIC if topical else METHODS["Cue"]
             if topical:
-                return "SameTaskItem", ITEM_TOPIC, evidence
+                return "SameTaskItem", ITEM_TOPIC
             if item[1] >= 3:  # a （一） paragraph is too wide to pair everything in it
-                return "SameTaskItem", METHODS["SameTaskItem"], evidence
+                return "SameTaskItem", METHODS["SameTaskItem"]
         if t.indicator and len(t.indicator) >= 3 and t.indicator in text:
-            return "ThemeMatch", METHODS["ThemeMatch"], [_sentence_mention(doc, sent),
-                                                          _sentence_mention(doc, tsent)]
+            return "ThemeMatch", METHODS["ThemeMatch"]
         return None
 
     def supports(self) -> list[Support]:
@@ -273,15 +286,22 @@ class _Linker:
                 if period != "plan" or sent is None:
                     continue
                 item = self.item(m.span.start)
+                text = doc.norm[sent.start : sent.end]
                 for i, t, tsent, titem, named in placed:
-                    found = self.method(entity, m, sent, item, t, tsent, titem)
+                    if (tsent.start != sent.start and (item is None or item != titem)
+                            and not (len(t.indicator) >= 3 and t.indicator in text)):
+                        continue  # the common case, decided here: no reason at all
+                    found = self.method(entity, m, sent, text, item, t, tsent, titem)
                     if found is None:
                         continue
-                    method, confidence, evidence = found
+                    method, confidence = found
                     if named and not names & named:
                         confidence = min(confidence, OTHER_SUBJECT)
                     old = best.get((source, i))
                     if old is None or confidence > old.confidence:
+                        evidence = [_sentence_mention(doc, sent)]
+                        if tsent.start != sent.start:
+                            evidence.append(_sentence_mention(doc, tsent))
                         best[(source, i)] = Support(source, t, method, confidence, evidence)
         return sorted(best.values(), key=lambda s: (
             s.target.mention.span.start if s.target.mention else 0, s.source))

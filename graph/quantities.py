@@ -82,6 +82,10 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+_QUOTED = re.compile("|".join(f"{o}[^{c}]{{0,59}}{c}" for o, c in
+                              (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"), ('"', '"'))))
+
+
 def _quoted_mask(norm: str) -> bytearray:
     """1 for characters inside “…”, 《…》, 「…」 or 『…』 (closed within 60 characters),
     and inside the genre's fixed phrases (八项规定)."""
@@ -91,18 +95,9 @@ def _quoted_mask(norm: str) -> bytearray:
         while start != -1:
             mask[start : start + len(phrase)] = b"\x01" * len(phrase)
             start = norm.find(phrase, start + 1)
-    pairs = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"'}
-    i = 0
-    while i < len(norm):
-        close = pairs.get(norm[i])
-        if close is not None:
-            j = norm.find(close, i + 1, i + 61)
-            if j != -1:
-                for k in range(i + 1, j):
-                    mask[k] = 1
-                i = j + 1
-                continue
-        i += 1
+    # an opening mark closed within 60 characters (the first closing mark counts)
+    for m in _QUOTED.finditer(norm):
+        mask[m.start() + 1 : m.end() - 1] = b"\x01" * (m.end() - m.start() - 2)
     return mask
 
 
