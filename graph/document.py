@@ -74,6 +74,7 @@ class Document:
     plan_year: int | None = None
     jurisdiction: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
+    _ends: list[int] = field(default_factory=list, repr=False)
 
     def section_at(self, offset: int) -> Section | None:
         """The deepest section containing *offset*.
@@ -95,13 +96,10 @@ class Document:
         return self._starts
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        lo, hi = 0, len(self.sentences)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
+        """The sentence holding *offset*: the first one ending after it, if it has begun."""
+        if len(self._ends) != len(self.sentences):
+            self._ends = [s.end for s in self.sentences]
+        lo = bisect_right(self._ends, offset)
         if lo < len(self.sentences) and self.sentences[lo].start <= offset:
             return self.sentences[lo]
         return None
