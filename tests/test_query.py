@@ -109,3 +109,17 @@ def test_relation_tables_show_the_sentence_that_states_the_relation(ttl: str) ->
             # a jurisdiction's parent comes from the gazetteer: its sentence names the child
             for end in ((b,) if r.get("type") == "Place" else (a, b)):
                 assert any(r[end][i : i + 2] in sentence for i in range(len(r[end]) - 1)), (name, r)
+
+
+def test_link_tables_filter_by_method_and_confidence(ttl: str) -> None:
+    def rows(*params: str) -> list[dict[str, str]]:
+        args = [a for p in params for a in ("--param", p)]
+        proc = run("--graph", ttl, "projects-targets", *args, "--format", "csv")
+        assert proc.returncode == 0, proc.stderr
+        return list(csv.DictReader(io.StringIO(proc.stdout)))
+
+    default, weak = rows(), rows("minConfidence=0.3")
+    assert default and all(float(r["confidence"]) >= 0.5 for r in default)
+    assert len(weak) > len(default) and {r["method"] for r in weak} > {"SameSentence"}
+    items = rows("minConfidence=0.3", 'onlyMethod="SameTaskItem"')
+    assert items and {r["method"] for r in items} == {"SameTaskItem"}
