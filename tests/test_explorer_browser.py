@@ -183,6 +183,20 @@ def test_a_type_filter_hides_that_type(
     assert visit.stats()["visibleNodes"] == before["visibleNodes"]
 
 
+def test_a_method_filter_hides_the_links_found_that_way(visit: Visit):
+    supports = """() => { const x = window.commitkgExplorer;
+        return x.network.body.edgeIndices.filter(id => x.data.links[id].rel === "supports")
+                .map(id => x.data.links[id].methods.join()); }"""
+    assert sorted(visit.page.evaluate(supports)) == ["", "section-cooccurrence"]
+    assert visit.page.locator("#method-filters input").count() == 1
+    visit.page.uncheck("#method-filters input[data-key=section-cooccurrence]")
+    visit.settle()
+    assert visit.page.evaluate(supports) == [""], "a link without a method stays"
+    visit.page.click("#btn-reset")
+    visit.settle()
+    assert len(visit.page.evaluate(supports)) == 2
+
+
 def test_the_year_filter_keeps_the_targets_and_their_indicators(visit: Visit):
     visit.page.select_option("#year-filter", "2024")
     visit.settle()

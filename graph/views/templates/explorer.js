@@ -77,7 +77,7 @@
   })();
 
   // ----------------------------------------------------------------- filters
-  const state = { types: new Set(), rels: new Set(), year: "", section: "", confidence: 0 };
+  const state = { types: new Set(), rels: new Set(), methods: new Set(), year: "", section: "", confidence: 0 };
 
   function checkbox(list, key, checked, label, count, swatch, onChange) {
     const row = el("label");
@@ -108,6 +108,26 @@
       applyFilters();
     });
   });
+  // The reasons links were found by (same sentence, cue…), strongest first as the data has them.
+  const METHOD_ORDER = ["SameSentence", "Cue", "SameTaskItem", "ThemeMatch"];
+  const methodCounts = {};
+  DATA.links.forEach(function (l) {
+    (l.methods || []).forEach(function (m) { methodCounts[m] = (methodCounts[m] || 0) + 1; });
+  });
+  const METHODS = Object.keys(methodCounts).sort(function (a, b) {
+    const ia = METHOD_ORDER.indexOf(a), ib = METHOD_ORDER.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  METHODS.forEach(function (m) {
+    state.methods.add(m);
+    const line = el("span", "swatch-line");
+    if (RELS.supports) line.style.borderTopColor = RELS.supports.color;
+    checkbox($("method-filters"), m, true, UI["method_" + m] || m, methodCounts[m], line, function (key, on) {
+      if (on) state.methods.add(key); else state.methods.delete(key);
+      applyFilters();
+    });
+  });
+  $("method-section").hidden = !METHODS.length;
   DATA.years.forEach(function (y) {
     const option = el("option", null, y);
     option.value = String(y);
@@ -131,15 +151,19 @@
   function resetFilters() {
     state.types = new Set(DATA.types.map(function (t) { return t.key; }));
     state.rels = new Set(DATA.relations.filter(function (r) { return r.shown; }).map(function (r) { return r.key; }));
+    state.methods = new Set(METHODS);
     state.year = ""; state.section = ""; state.confidence = 0;
     document.querySelectorAll("#type-filters input").forEach(function (b) { b.checked = true; });
     document.querySelectorAll("#rel-filters input").forEach(function (b) { b.checked = RELS[b.dataset.key].shown; });
+    document.querySelectorAll("#method-filters input").forEach(function (b) { b.checked = true; });
     $("year-filter").value = ""; $("section-filter").value = "";
     $("conf-filter").value = "0"; $("conf-value").textContent = "0";
   }
 
   function edgeAllowed(e) {
     const link = LINKS[e.id];
+    const methods = link.methods || [];
+    if (methods.length && !methods.some(function (m) { return state.methods.has(m); })) return false;
     return state.rels.has(link.rel) && (link.confidence === null || link.confidence >= state.confidence);
   }
 
