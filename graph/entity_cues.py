@@ -75,7 +75,7 @@ PROJECT_HEADS: tuple[str, ...] = (
     "机场", "高铁", "城际", "高速", "铁路", "航道", "工作站", "馆", "文化宫", "产线", "生产线",
     "楼", "快速化改造", "物流园", "体育公园", "运动公园", "训练基地", "飞地", "中心", "分校",
     "连接线", "平台", "支线", "专用线", "快速路", "隧道", "站", "校区", "联合体", "发电厂", "电厂",
-    "牧场", "道路", "协作园", "合作园", "号泊位", "工厂",
+    "牧场", "道路", "协作园", "合作园", "号泊位", "工厂", "号线",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
@@ -112,6 +112,7 @@ SHORT_PROJECT_HEADS: tuple[str, ...] = ("站", "桥", "馆", "楼")
 # Linear works whose name may go on with the section built (松朔高速公路松溪段, 快速路西延段).
 LINEAR_HEADS: tuple[str, ...] = (
     "公路", "高速", "铁路", "高铁", "城际", "快速路", "大道", "支线", "专用线", "隧道", "连接线",
+    "号线",
     "高架", "管廊", "航道",
 )
 # Work done on a facility, written after its name (污水处理厂提标改造, 燃煤电厂灵活性改造).

@@ -35,6 +35,9 @@ def links(body: str, predicate: str, head: str = HEAD) -> set[tuple[str, str]]:
     [
         # projects: a head, read leftwards to the verb that governs the name
         ("确保省重大项目比亚迪滨江基地三季度量产。", "Project", {"比亚迪滨江基地"}),
+        # a metro line is a linear work, with the section built
+        ("加快澜州地铁2号线青石段建设，推进地铁5号线前期工作。", "Project",
+         {"澜州地铁2号线青石段", "地铁5号线"}),
         ("常泰大桥主塔柱封顶。", "Project", {"常泰大桥"}),
         ("孟河喷涂产业园一期顺利完工。", "Project", {"孟河喷涂产业园一期"}),
         (
