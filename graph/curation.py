@@ -24,7 +24,8 @@ from typing import Any
 import yaml
 
 from graph.errors import CommitkgError
-from graph.facts import Entity, Relation, ReportFacts
+from graph.facts import ENTITY_TYPES as TYPES
+from graph.facts import RELATION_TYPES, Entity, Relation, ReportFacts
 
 __all__ = [
     "ACTIONS",
@@ -36,14 +37,6 @@ __all__ = [
 ]
 
 ACTIONS = ("alias", "merge", "retype", "drop")
-TYPES = ("Project", "Enterprise", "Agency", "Place", "Policy")
-# The same type constraints as the extraction stage and the SHACL shapes.
-_RELATION_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "locatedIn": (frozenset({"Project", "Enterprise", "Agency", "Place"}), frozenset({"Place"})),
-    "implementedBy": (frozenset({"Project"}), frozenset({"Enterprise", "Agency"})),
-    "responsibleAgency": (frozenset({"Project"}), frozenset({"Agency"})),
-    "partner": (frozenset({"Enterprise", "Agency"}), frozenset({"Enterprise", "Agency"})),
-}
 
 
 @dataclass(frozen=True)
@@ -249,7 +242,7 @@ def _follow(
         s, o = resolve(r.subject), resolve(r.object)
         if s not in known or o not in known or s == o:
             continue
-        subj_types, obj_types = _RELATION_TYPES.get(r.predicate, (frozenset(), frozenset()))
+        subj_types, obj_types = RELATION_TYPES.get(r.predicate, (frozenset(), frozenset()))
         if s[0] not in subj_types or o[0] not in obj_types:
             continue
         key = (r.predicate, s, o)

@@ -36,7 +36,8 @@ from functools import lru_cache
 from graph import entity_cues as cues
 from graph import gazetteer
 from graph.document import Document
-from graph.facts import Entity, Mention, Relation, ReportFacts, Span
+from graph.facts import ENTITY_TYPES as TYPES
+from graph.facts import RELATION_TYPES, Entity, Mention, Relation, ReportFacts, Span
 
 __all__ = [
     "RELATION_TYPES",
@@ -47,15 +48,6 @@ __all__ = [
     "entity_stage",
     "extract_entities",
 ]
-
-TYPES = ("Project", "Enterprise", "Agency", "Place", "Policy")
-# Which relation may join which types (ontology/shapes.ttl checks the same).
-RELATION_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "locatedIn": (frozenset({"Project", "Enterprise", "Agency", "Place"}), frozenset({"Place"})),
-    "implementedBy": (frozenset({"Project"}), frozenset({"Enterprise", "Agency"})),
-    "responsibleAgency": (frozenset({"Project"}), frozenset({"Agency"})),
-    "partner": (frozenset({"Enterprise", "Agency"}), frozenset({"Enterprise", "Agency"})),
-}
 
 
 @dataclass

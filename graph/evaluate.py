@@ -10,7 +10,7 @@ their characters in a run). Each gold fact matches at most one extracted fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from graph.errors import CommitkgError
-from graph.facts import Fact, ReportFacts
+from graph.facts import ENTITY_TYPES, RELATION_TYPES, Fact, ReportFacts
 from graph.reader import normalise
 
 __all__ = [
@@ -244,21 +244,11 @@ def evaluate(
 
     *extract* maps a report path to ``(facts, normalised text)``.
     """
-    files = sorted(p for p in gold_dir.glob("*.yaml"))
-    if not files:
+    if not any(gold_dir.glob("*.yaml")):
         raise CommitkgError(f"{gold_dir}: no gold files (*.yaml)")
-    wanted = set(only) if only else None
     results: list[ReportScore] = []
-    for gf_path in files:
-        gold = load_gold(gf_path)
-        if not any(k in gold.raw for k in PARTS):
-            continue
-        for name in gold.reports:
-            if wanted is not None and name not in wanted:
-                continue
-            path = reports_dir / name
-            if not path.exists():
-                raise CommitkgError(f"{gf_path}: report {name} not found in {reports_dir}")
+    for _gf_path, gold, reports in _gold_reports(gold_dir, reports_dir, only, PARTS):
+        for name, path in reports:
             facts, norm = extract(path)
             parts = {}
             for part in PARTS:
@@ -271,6 +261,28 @@ def evaluate(
                 )
             results.append(ReportScore(name, parts))
     return results
+
+
+def _gold_reports(
+    gold_dir: Path, reports_dir: Path, only: Iterable[str] | None, keys: Iterable[str]
+) -> Iterator[tuple[Path, GoldFile, list[tuple[str, Path]]]]:
+    """Each gold file with one of *keys*, with the reports it names (those in *only*, if
+    given) as ``(name, path)``; a named report must exist."""
+    wanted = set(only) if only else None
+    keys = tuple(keys)
+    for gf_path in sorted(gold_dir.glob("*.yaml")):
+        gold = load_gold(gf_path)
+        if not any(k in gold.raw for k in keys):
+            continue
+        reports = []
+        for name in gold.reports:
+            if wanted is not None and name not in wanted:
+                continue
+            path = reports_dir / name
+            if not path.exists():
+                raise CommitkgError(f"{gf_path}: report {name} not found in {reports_dir}")
+            reports.append((name, path))
+        yield gf_path, gold, reports
 
 
 def micro(scores: list[ReportScore], part: str) -> PartScore:
@@ -360,8 +372,6 @@ def evaluate_all(
 
 # --- entities and relations ----------------------------------------------------------
 
-ENTITY_TYPES = ("Project", "Enterprise", "Agency", "Place", "Policy")
-RELATION_TYPES = ("locatedIn", "implementedBy", "responsibleAgency", "partner")
 _NAME_NOISE = re.compile(r"[“”\"《》「」‘’\s]")
 
 
@@ -535,19 +545,10 @@ def evaluate_entities(
     only: Iterable[str] | None = None,
 ) -> list[ReportScore]:
     """Score entities and relations of every report whose gold file has ``entities:``."""
-    wanted = set(only) if only else None
     results: list[ReportScore] = []
-    for gf_path in sorted(gold_dir.glob("*.yaml")):
-        gold = load_gold(gf_path)
-        if "entities" not in gold.raw:
-            continue
+    for gf_path, gold, reports in _gold_reports(gold_dir, reports_dir, only, ("entities",)):
         gents, grels = load_entity_gold(gold.raw, gf_path)
-        for name in gold.reports:
-            if wanted is not None and name not in wanted:
-                continue
-            path = reports_dir / name
-            if not path.exists():
-                raise CommitkgError(f"{gf_path}: report {name} not found in {reports_dir}")
+        for name, path in reports:
             rf = extract(path)
             parts = score_entities(gents, rf.entities)
             # the gazetteer's hierarchy (常州市 in 江苏省) is knowledge, not the text's

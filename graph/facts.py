@@ -5,7 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-__all__ = ["Entity", "Fact", "Mention", "Relation", "ReportFacts", "Span", "Support"]
+__all__ = [
+    "ENTITY_TYPES", "RELATION_TYPES", "Entity", "Fact", "Mention", "Relation", "ReportFacts", "Span",
+    "Support",
+]
+
+ENTITY_TYPES = ("Project", "Enterprise", "Agency", "Place", "Policy")
+# Which relation may join which types (ontology/shapes.ttl checks the same): extraction,
+# curation and evaluation all read this one table.
+RELATION_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "locatedIn": (frozenset({"Project", "Enterprise", "Agency", "Place"}), frozenset({"Place"})),
+    "implementedBy": (frozenset({"Project"}), frozenset({"Enterprise", "Agency"})),
+    "responsibleAgency": (frozenset({"Project"}), frozenset({"Agency"})),
+    "partner": (frozenset({"Enterprise", "Agency"}), frozenset({"Enterprise", "Agency"})),
+}
 
 
 @dataclass(frozen=True, order=True)
