@@ -13,7 +13,7 @@ import threading
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -419,21 +419,14 @@ def test_reloading_into_the_server_replaces_each_report(remote: KgStore,
 @pytest.mark.server
 def test_a_failed_update_keeps_the_old_graph_on_the_server(
         remote: KgStore, named: list[tuple[URIRef, Graph]],
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    import graph.stores as stores
+        monkeypatch: pytest.MonkeyPatch,
+        corrupt_nt_term: Callable[[int], dict[str, int]]) -> None:
     from graph.errors import CommitkgError
 
     iri, g = named[0]
     query = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
     before = _rows(remote, query)
-    real = stores._nt_term
-    calls = {"n": 0}
-
-    def corrupt(t: object) -> str:
-        calls["n"] += 1
-        return '"unterminated' if calls["n"] == 2000 else real(t)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(stores, "_nt_term", corrupt)
+    corrupt_nt_term(2000)
     with pytest.raises(CommitkgError, match="the endpoint answered 400"):
         remote.replace_report(iri, g)
     monkeypatch.undo()

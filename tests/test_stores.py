@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -119,21 +119,13 @@ def test_an_invalid_term_midway_keeps_the_old_graph(store: KgStore, seed_graph: 
 
 @pytest.mark.parametrize("where", ["memory", "folder"])
 def test_oxigraph_rolls_back_when_the_engine_rejects_the_new_graph(
-        where: str, tmp_path: Path, seed_graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+        where: str, tmp_path: Path, seed_graph: Graph, monkeypatch: pytest.MonkeyPatch,
+        corrupt_nt_term: Callable[[int], dict[str, int]]) -> None:
     """Drop and insert are one update: an engine-side failure mid-insert loses nothing."""
-    import graph.stores as stores
-
     kg = OxigraphStore.open(None if where == "memory" else str(tmp_path / "kg"), create=True)
     kg.replace_report(REPORT, seed_graph)
     before = _triples(kg, REPORT)
-    real = stores._nt_term
-    calls = {"n": 0}
-
-    def corrupt(t: object) -> str:
-        calls["n"] += 1
-        return '"unterminated' if calls["n"] == 3000 else real(t)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(stores, "_nt_term", corrupt)
+    calls = corrupt_nt_term(3000)
     with pytest.raises(CommitkgError, match="cannot load"):
         kg.replace_report(REPORT, seed_graph)
     monkeypatch.undo()
