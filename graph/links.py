@@ -34,7 +34,7 @@ from functools import lru_cache
 from graph.cues import STRENGTH_CUES
 from graph.document import Document, Sentence
 from graph.facts import Entity, Fact, Mention, ReportFacts, Span, Support
-from graph.topics import share_topic
+from graph.topics import share_topic, topics
 
 __all__ = ["DEFAULT_CONFIDENCE", "METHODS", "link_supports"]
 
@@ -310,7 +310,7 @@ class _Linker:
 def _kind_of_project(measures: str) -> bool:
     """Does a count of projects name their kind (实施城市更新项目30个, 全年实施技改项目50个)?"""
     head = measures.split("项目")[0] if "项目" in measures else ""
-    return bool(share_topic(head, head)) or any(w in head for w in _PROJECT_KINDS)
+    return bool(topics(head)) or any(w in head for w in _PROJECT_KINDS)
 
 
 # kinds of project a count may name without a topic of graph.topics

@@ -16,7 +16,8 @@ Example
 >>> import pathlib, tempfile
 >>> import rdflib
 >>> from rdflib.namespace import RDF, RDFS
->>> from graph.vocab import CK
+>>> from graph.links import METHODS
+from graph.vocab import CK
 >>> gdp = rdflib.URIRef("https://w3id.org/commitkg/id/indicator/gdp")
 >>> g = rdflib.Graph()
 >>> g += [(gdp, RDF.type, CK.Indicator),
@@ -52,6 +53,7 @@ from pyvis.network import Network
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Literal, Node, URIRef
 
+from graph.links import METHODS
 from graph.vocab import CK
 
 __all__ = ["NODE_KINDS", "RELATIONS", "render_explorer", "write_explorer"]
@@ -1280,6 +1282,7 @@ def _page_data(g: rdflib.Graph, title: str, lang: str) -> dict[str, Any]:
             for ln in links
         ],
         "targetsView": _targets_view(entries, previous, reader),
+        "methodOrder": list(METHODS),  # strongest first, as graph.links ranks them
         "options": json.loads(options),
     }
 
@@ -1352,7 +1355,8 @@ def write_explorer(
     >>> import pathlib, tempfile
     >>> import rdflib
     >>> from rdflib.namespace import RDF, RDFS, XSD
-    >>> from graph.vocab import CK
+    >>> from graph.links import METHODS
+from graph.vocab import CK
     >>> ID = rdflib.Namespace("https://w3id.org/commitkg/id/")
     >>> g = rdflib.Graph()
     >>> g += [

@@ -109,7 +109,7 @@
     });
   });
   // The reasons links were found by (same sentence, cue…), strongest first as the data has them.
-  const METHOD_ORDER = ["SameSentence", "Cue", "SameTaskItem", "ThemeMatch"];
+  const METHOD_ORDER = DATA.methodOrder || [];
   const methodCounts = {};
   DATA.links.forEach(function (l) {
     (l.methods || []).forEach(function (m) { methodCounts[m] = (methodCounts[m] || 0) + 1; });
