@@ -16,8 +16,7 @@ Example
 >>> import pathlib, tempfile
 >>> import rdflib
 >>> from rdflib.namespace import RDF, RDFS
->>> from graph.links import METHODS
-from graph.vocab import CK
+>>> from graph.vocab import CK
 >>> gdp = rdflib.URIRef("https://w3id.org/commitkg/id/indicator/gdp")
 >>> g = rdflib.Graph()
 >>> g += [(gdp, RDF.type, CK.Indicator),
@@ -1355,8 +1354,7 @@ def write_explorer(
     >>> import pathlib, tempfile
     >>> import rdflib
     >>> from rdflib.namespace import RDF, RDFS, XSD
-    >>> from graph.links import METHODS
-from graph.vocab import CK
+    >>> from graph.vocab import CK
     >>> ID = rdflib.Namespace("https://w3id.org/commitkg/id/")
     >>> g = rdflib.Graph()
     >>> g += [
