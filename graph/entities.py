@@ -755,6 +755,8 @@ _POLICY_TAIL_RE = re.compile(
     + r"))"
 )
 _POLICY_HEAD_RE = _Suffixes(cues.POLICY_HEADS)
+_QUOTED_CODE_COHORT = re.compile(_alternation(cues.QUOTED_CODE_COHORTS))
+_CODE_RE = re.compile(r"(?=[^“”]*\d)[0-9A-Za-z+＋]{2,12}")
 _LEVEL_CHAR = "省市区县"
 
 
@@ -784,6 +786,10 @@ def _quoted(text: _Text) -> list[_Candidate]:
             out.append(_Candidate(start, tail.end(), "Policy", name, "quoted+head", rank=8))
         elif _POLICY_HEAD_RE.search(inner) and "、" not in inner:
             out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted", rank=8))
+        elif (cohort := _QUOTED_CODE_COHORT.match(norm, m.end())) and _CODE_RE.fullmatch(inner):
+            # 推动“1115”大企业上台阶: a numbered programme named by the cohort it raises
+            name = inner + cohort.group(0)
+            out.append(_Candidate(m.start(), cohort.end(), "Policy", name, "quoted-code", rank=8))
         elif inner.endswith(cues.QUOTED_POLICY_ENDINGS) and len(inner) >= 3:
             out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted-ending", rank=8))
         elif follower:

@@ -432,6 +432,11 @@ QUOTED_POLICY_ENDINGS: tuple[str, ...] = ("制", "年", "实事")
 # A quoted phrase before one of these names a policy by the quoted words alone
 # (“智慧城市管家”试点, “东拓、西优、南延、北控”的思路).
 QUOTED_POLICY_FOLLOWERS: tuple[str, ...] = ("试点", "的思路", "思路", "工作体系")
+# A quoted numeric code before one of these names a cultivation programme by its cohort
+# (“1115”大企业, “5511”人才, “双百”-style codes with digits only): the code is the name.
+QUOTED_CODE_COHORTS: tuple[str, ...] = (
+    "大企业", "骨干企业", "龙头企业", "企业家", "企业", "人才", "工程师",
+)
 # National strategies and programmes named without a head word (a general table).
 FIXED_POLICIES: tuple[str, ...] = ("一带一路", "乡村振兴战略", "中国制造2025")
 # A policy named by a list (甲、乙等政策) needs at least this many characters (电价 is not one).

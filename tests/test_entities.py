@@ -422,6 +422,11 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         ("扎实开展“项目建设提质年”活动。", "Policy", {"项目建设提质年"}),
         ("持续擦亮“松快办”政务服务品牌，坚持“以商引商、以链招商”。", "Policy", set()),
         ("实施外贸主体培育行动，以实际行动践行承诺。", "Policy", {"外贸主体培育行动"}),
+        # a numbered programme named by the cohort it raises; a code alone or before a
+        # thing that is no cohort names nothing
+        ("推动“2115”骨干企业上台阶，落实“5511”人才政策。", "Policy", {"2115骨干企业", "5511人才政策"}),
+        ("遴选“3+N”龙头企业20家，完成“12345”热线整合。", "Policy", {"3+N龙头企业"}),
+        ("培育“专精特新”企业30家。", "Policy", set()),
     ],
 )
 def test_general_rules(sentence: str, type_: str, expected: set[str]) -> None:
