@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.document import parse_document
-from graph.facts import Entity, Mention, ReportFacts, Span
+from graph.facts import Entity, Mention, Relation, ReportFacts, Span
 from graph.links import link_supports
 from graph.network import impact_of, impacts_on, rank_supporters, to_networkx
 from graph.rdf import build_graphs, union_graph
@@ -109,13 +109,17 @@ def _plan(body: str) -> str:
             f"二、2025年主要任务\n（一）重点工作。{body}\n")
 
 
-def _links_of(body: str, *entities: tuple[str, str]) -> dict[tuple[str, str], tuple[str, float]]:
-    """Link (name, indicator) → (method, confidence) for a plan paragraph and its named things."""
+def _links_of(body: str, *entities: tuple[str, str],
+              located: tuple[tuple[str, str], ...] = ()) -> dict[tuple[str, str], tuple[str, float]]:
+    """Link (name, indicator) → (method, confidence) for a plan paragraph and its named things,
+    with the places the text puts its projects in (*located*: project, place)."""
     text = _plan(body)
     doc = parse_document(ReportText(Path("demo.txt"), text, normalise(text), "utf-8"))
     rf = ReportFacts(document=doc, facts=extract_facts(doc))
     rf.entities = [Entity(kind, name, [mention(text, name, nth) for nth in range(text.count(name))])
                    for kind, name in entities]
+    rf.relations = [Relation("locatedIn", ("Project", p), ("Place", where), mention(text, p))
+                    for p, where in located]
     return {(s.source[1], s.target.indicator): (s.method, s.confidence) for s in link_supports(rf)}
 
 
@@ -146,6 +150,28 @@ def test_projects_under_way_count_towards_the_count_of_projects_but_not_to_be_wo
     assert got[("青石水库扩容工程", "实施重点项目")][1] == 0.7
     assert got[("青石水库扩容工程", "引进10亿元以上项目")][1] == 0.45
     assert got[("白沙机场", "实施重点项目")][1] == 0.45
+
+
+def test_a_project_abroad_is_none_of_the_projects_counted() -> None:
+    got = _links_of("全年实施重点项目200个，支持恒达光电在越南建设恒达光电越南生产基地。",
+                    ("Project", "恒达光电越南生产基地"), ("Place", "越南"),
+                    located=(("恒达光电越南生产基地", "越南"),))
+    assert got[("恒达光电越南生产基地", "实施重点项目")][1] == 0.45
+
+
+def test_a_zone_s_investment_counts_the_zone_s_projects() -> None:
+    got = _links_of("北湖新城全年完成投资不少于40亿元，加快北湖新城综合管廊工程和青石港码头工程建设。",
+                    ("Project", "北湖新城综合管廊工程"), ("Project", "青石港码头工程"),
+                    ("Place", "北湖新城"))
+    assert got[("北湖新城综合管廊工程", "北湖新城全年完成投资")][1] == 0.7
+    assert got[("青石港码头工程", "北湖新城全年完成投资")][1] == 0.45
+
+
+def test_a_project_and_its_item_s_count_of_projects_in_another_sentence() -> None:
+    got = _links_of("一是抓项目。全年实施重点项目200个，完成投资240亿元。加快青石水库扩容工程建设。"
+                    "新增城市书房3个。", ("Project", "青石水库扩容工程"))
+    assert got[("青石水库扩容工程", "实施重点项目")] == ("SameTaskItem", 0.45)
+    assert got[("青石水库扩容工程", "新增城市书房")] == ("SameTaskItem", 0.4)
 
 
 def test_a_place_name_shared_by_a_work_and_a_target_is_no_topic() -> None:
