@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from graph.errors import CommitkgError
-from graph.facts import ENTITY_TYPES, RELATION_TYPES, Fact, ReportFacts
+from graph.facts import ENTITY_TYPES, RELATION_TYPES, Fact, ReportFacts, Span
 from graph.reader import normalise
 
 __all__ = [
@@ -586,7 +586,22 @@ def score_links(raw: dict[str, Any], gold_entities: list[GoldEntity], rf: Report
         return _gold_entity_names(gold_entities, name)
 
     by_ref = {(e.type, e.name): _entity_names(e) for e in rf.entities}
-    preds = [s for s in rf.supports if s.confidence >= floor and s.target.mention is not None]
+    # a link is scored once per source and target statement: 确保生产安全事故起数和死亡人数
+    # “双下降” is one statement of two indicators, and a gold link to it stands for both
+    strongest: dict[tuple[tuple[str, str], Span], Any] = {}
+    for s in rf.supports:
+        if s.confidence >= floor and s.target.mention is not None:
+            key = (s.source, s.target.mention.span)
+            if key not in strongest or s.confidence > strongest[key].confidence:
+                strongest[key] = s
+    preds = list(strongest.values())
+    golds, seen_gold = [], set()
+    for item in raw.get("links") or []:
+        gkey = (str(item["from"]), _gold_target_span(raw, norm, str(item["target"]),
+                                                   int(item.get("target_occurrence", 1))))
+        if gkey not in seen_gold:
+            seen_gold.add(gkey)
+            golds.append(item)
     score = PartScore(f"links (conf≥{floor:g})")
 
     def same(item: dict[str, Any], sup: Any) -> bool:
@@ -598,7 +613,7 @@ def score_links(raw: dict[str, Any], gold_entities: list[GoldEntity], rf: Report
         ) and span.start < where[1] and where[0] < span.end
 
     _match_greedily(
-        score, list(raw.get("links") or []), preds, same,
+        score, golds, preds, same,
         lambda item: f"{item['from']} → «{item['target']}» ({item.get('why', '')})",
         lambda s: f"{s.source[1]} → {s.target.indicator} {s.method} {s.confidence:g}",
     )

@@ -80,3 +80,36 @@ def test_scorer_counts_misses_and_extras() -> None:
 )
 def test_same_indicator(a: str, b: str, same: bool) -> None:
     assert same_indicator(a, b) is same
+
+
+def test_a_link_is_scored_once_per_source_and_target_statement() -> None:
+    """确保生产安全事故起数和死亡人数“双下降” is one statement of two indicators: a gold link
+    to it stands for both, and two predicted links to it are one link, not a hit and an extra."""
+    from types import SimpleNamespace
+
+    from graph.evaluate import GoldEntity, score_links
+    from graph.facts import Fact, Mention, ReportFacts, Span, Support
+
+    norm = "深化安全生产治本攻坚行动，确保生产安全事故起数和死亡人数“双下降”。"
+    quote = "确保生产安全事故起数和死亡人数“双下降”"
+    start = norm.index(quote)
+    m = Mention(Span(start, start + len(quote)), quote, norm, Span(0, len(norm)))
+
+    def target(indicator: str) -> Fact:
+        return Fact("target", indicator, 2025, None, None, "%", "LessThan", "ChangeRate", "Firm", m, None)
+
+    source = ("Policy", "安全生产治本攻坚行动")
+    rf = ReportFacts(document=SimpleNamespace(norm=norm))
+    rf.supports = [Support(source, target(i), "SameSentence", 0.7, [m])
+                   for i in ("生产安全事故起数", "生产安全事故死亡人数")]
+    gents = [GoldEntity("Policy", frozenset({"安全生产治本攻坚行动"}), "安全生产治本攻坚行动")]
+    raw = {"targets": [{"quote": quote}, {"quote": quote}],
+           "links": [{"from": "安全生产治本攻坚行动", "target": quote, "target_occurrence": n}
+                     for n in (1, 2)]}
+    score = score_links(raw, gents, rf)["links (conf≥0.5)"]
+    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+    raw["links"] = raw["links"][:1]
+    assert (lambda s: (s.tp, s.fp, s.fn))(score_links(raw, gents, rf)["links (conf≥0.5)"]) == (1, 0, 0)
+    # a weak link is not scored at the default, and then the gold link is missed
+    rf.supports = [Support(source, target("生产安全事故起数"), "SameTaskItem", 0.4, [m])]
+    assert (lambda s: (s.tp, s.fp, s.fn))(score_links(raw, gents, rf)["links (conf≥0.5)"]) == (0, 0, 1)
