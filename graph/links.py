@@ -88,6 +88,9 @@ def _bigrams(text: str) -> frozenset[str]:
 
 
 _ADMIN_SUFFIXES = ("省", "市", "区", "县", "镇", "乡", "街道", "自治州", "盟", "旗")
+# zones whose kind says what is done there, not only where: 综合保税区 and 综保区进出口额,
+# 古港文化街区 and 旅游总收入 (a 开发区 or a 片区 says only where)
+_THEMED_ZONES = ("保税区", "综保区", "自贸区", "度假区", "街区", "景区", "作业区", "古镇")
 
 
 def _short(place: str) -> str:
@@ -118,7 +121,7 @@ class _Linker:
         # 松溪经济技术开发区规上工业产值 share 松溪 and nothing else (a river's name is kept:
         # 德胜河航道整治 and 完成德胜河4个作业区规划研究 speak of the same river)
         places = {n for e in rf.entities if e.type == "Place" for n in (e.name, *e.aliases)
-                  if n.endswith(_ADMIN_SUFFIXES)}
+                  if n.endswith(_ADMIN_SUFFIXES) and not n.endswith(_THEMED_ZONES)}
         if doc.jurisdiction:
             places.add(doc.jurisdiction)
         places |= {_short(p) for p in places}

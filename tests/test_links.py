@@ -180,6 +180,15 @@ def test_a_place_name_shared_by_a_work_and_a_target_is_no_topic() -> None:
     assert got[("白沙镇算力中心", "白沙镇新增高标准农田")][1] == 0.45
 
 
+def test_a_themed_zone_says_what_not_only_where() -> None:
+    got = _links_of("推进青石古港文化街区二期建设，全区旅游总收入增长10%以上。"
+                    "加快青石经济开发区标准厂房建设，青石经济开发区新增城市书房3个。",
+                    ("Project", "青石古港文化街区二期"), ("Place", "青石古港文化街区"),
+                    ("Project", "青石经济开发区标准厂房"), ("Place", "青石经济开发区"))
+    assert got[("青石古港文化街区二期", "旅游总收入")][1] == 0.7
+    assert got[("青石经济开发区标准厂房", "青石经济开发区新增城市书房")][1] == 0.45
+
+
 def test_a_river_shared_by_a_work_and_a_target_is_a_topic() -> None:
     got = _links_of("推进青龙河航道整治，完成青龙河4个作业区规划研究。",
                     ("Project", "青龙河航道整治"), ("Place", "青龙河"))
