@@ -561,7 +561,7 @@ def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
         cut = start + m.end()
         second = norm[cut:end]
         if m.group(0) == "港" and not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS)):
-            continue  # 鲸湾港大礁作业区: the port and its operating area
+            continue  # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one
         if cut - start >= 3 and end - cut >= 3 and (_place_rank(second) > 0 or m.group(0) == "港"):
             return [
                 _Candidate(start, cut, "Place", norm[start:cut], "head:split"),
@@ -2010,10 +2010,10 @@ def _zone_expansions(name: str) -> list[str]:
 def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
     if type_ == "Place":
         return bool(forms & host_forms) or any(
-            len(f) >= 4 and f.endswith(cues.ZONE_HEADS) and h.endswith(f)
+            len(f) >= 4 and f.endswith(cues.ZONE_HEADS + cues.PORT_AREA_HEADS) and h.endswith(f)
             for f in forms
             for h in host_forms
-        )  # 鲸湾片区 of 中国（瀛东）自由贸易试验区鲸湾片区
+        )  # 鲸湾片区 of 中国（瀛东）自由贸易试验区鲸湾片区, 岫川港区 of 琅州港岫川港区
     if type_ == "Project" and not any(f[-1:] == h[-1:] for f in forms for h in host_forms):
         return False  # 国道353线 is not 国道353线青山段改建工程
     for f in forms:

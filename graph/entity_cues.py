@@ -45,6 +45,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
+    "纳入",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -356,8 +357,11 @@ ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "自贸片区": ("自由贸易试验区片区",),
 }
 # Heads of a place name: administrative units, zones, waters (西夏墅镇, 三井街道, 太湖流域).
+# The port area of a named port (琅州港岫川港区, 岫川港区): a place, but not a zone, since a
+# district's name may end the same way (海港区).
+PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
 PLACE_HEADS: tuple[str, ...] = (
-    ("街道", "镇", "乡", "村", "县", "市") + ZONE_HEADS + ("流域", "古街", "古镇")
+    ("街道", "镇", "乡", "村", "县", "市") + ZONE_HEADS + ("流域", "古街", "古镇") + PORT_AREA_HEADS
 )
 # After these heads, a character that makes a common word (乡镇, 乡土, 镇域).
 HEAD_WORD_AFTER: dict[str, str] = {
