@@ -1011,7 +1011,33 @@ def _listed_cities(text: _Text) -> list[_Candidate]:
     return out
 
 
-_WATER_CONTEXT_RE = re.compile("(?<=[河江湖])(?:" + _alternation(cues.WATER_CONTEXT) + ")")
+_WATER_CONTEXT_RE = re.compile(
+    "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT) + ")"
+)
+_WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
+_WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}、)+{_WATER_NAME}")
+
+
+def _water_name(name: str) -> bool:
+    stem = name[:-1]
+    return (
+        2 <= len(name) <= 4
+        and not any(ch in "河江湖" for ch in stem)  # 松溪河 holds 溪
+        and stem[0] not in _LEVEL_CHAR + "全各本我该"
+        and not _generic(stem, cues.GENERIC_PLACE_STEMS)
+    )
+
+
+def _listed_waters(text: _Text, waters: set[str]) -> set[str]:
+    """岫川河、芦浦河全面消除劣Ⅴ类水体: the names listed with a known water are waters too."""
+    out: set[str] = set()
+    for m in _WATER_LIST_RE.finditer(text.norm):
+        parts = m.group(0).split("、")
+        first_end = m.start() + len(parts[0])
+        parts[0] = text.norm[max(text.left_edge(first_end), first_end - 4) : first_end]
+        if any(p in waters for p in parts):
+            out |= {p for p in parts if _water_name(p)}
+    return out
 
 
 def _waters(text: _Text) -> list[_Candidate]:
@@ -1023,24 +1049,21 @@ def _waters(text: _Text) -> list[_Candidate]:
     for m in _WATER_CONTEXT_RE.finditer(norm):
         start = max(text.left_edge(m.start()), m.start() - 4)
         name = norm[start : m.start()]
-        stem = name[:-1]
-        if (
-            2 <= len(name) <= 4
-            and not any(ch in "河江湖" for ch in stem)
-            and stem[0] not in _LEVEL_CHAR + "全各本我该"
-            and not _generic(stem, cues.GENERIC_PLACE_STEMS)
-        ):
+        if _water_name(name):
             waters.add(name)
     out: list[_Candidate] = []
     if not waters:
         return out
+    waters |= _listed_waters(text, waters)
     for m in re.finditer(
         "(" + _alternation(waters) + r")((?:干流|支流)?[\u4e00-\u9fff]{2,3}?段)?", norm
     ):
         nxt = norm[m.end(1) : m.end(1) + 1]
         if m.group(2):
             out.append(_Candidate(m.start(), m.end(), "Place", m.group(0), "water", rank=2))
-        elif nxt not in cues.HEAD_WORD_AFTER.get("河", ""):
+        elif nxt not in cues.HEAD_WORD_AFTER.get("河", "") and not (
+            m.group(1).endswith("溪") and nxt and nxt in cues.WATER_NOT_BEFORE
+        ):
             out.append(_Candidate(m.start(), m.end(1), "Place", m.group(1), "water", rank=2))
     return out
 

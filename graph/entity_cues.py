@@ -350,6 +350,10 @@ WATER_CONTEXT: tuple[str, ...] = (
     "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
     "出境断面", "断面",
 )
+# The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江).
+WATER_ENDINGS = "河江湖溪"
+# A water name followed by one of these is part of another place's name (鹤溪镇, 楠溪村).
+WATER_NOT_BEFORE = "镇乡村街县市区港湾"
 # Zones written by their common abbreviation (经开区), with the forms they stand for.
 ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区",),

@@ -29,3 +29,22 @@ def test_inclusion_in_a_list_ends_a_name() -> None:
     found = names(body, "Project", COUNTY)
     assert "青屿港区疏港公路" in found
     assert not {n for n in found if "纳入" in n}
+
+
+def test_rivers_listed_with_a_known_river_are_places() -> None:
+    body = "兰溪流域综合治理一期完工，梅溪、兰溪、凤尾溪全面消除劣Ⅴ类水体。"
+    assert {"梅溪", "兰溪", "凤尾溪"} <= names(body, "Place", COUNTY)
+    body = "青川河出境断面水质达到Ⅲ类，青川河、白石河全面消除劣Ⅴ类水体。"
+    assert {"青川河", "白石河"} <= names(body, "Place", COUNTY)
+
+
+def test_a_river_named_like_a_town_stays_apart_from_the_town() -> None:
+    body = "兰溪流域综合治理一期完工。兰溪镇白沙村入选示范村。"
+    found = names(body, "Place", COUNTY)
+    assert {"兰溪流域", "兰溪镇", "白沙村"} <= found
+    assert "兰溪" not in found  # the river's name stands only inside longer names here
+    assert ("白沙村", "兰溪镇") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_list_without_a_known_river_names_no_river() -> None:
+    assert not {"梅溪", "凤尾溪"} & names("梅溪、凤尾溪两个社区完成改造。", "Place", COUNTY)
