@@ -342,7 +342,7 @@ INSTITUTION_ABBREVIATIONS: dict[str, str] = {
 ZONE_HEADS: tuple[str, ...] = (
     "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
     "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
-    "作业区", "景区", "集聚区",
+    "作业区", "景区", "集聚区", "经济区", "协同发展区",
 )
 # Words after a river or lake's name that show the water itself is acted on (松溪河流域,
 # 德胜河航道整治, 运河干流, 松溪河国考断面).

@@ -48,3 +48,10 @@ def test_a_river_named_like_a_town_stays_apart_from_the_town() -> None:
 
 def test_a_list_without_a_known_river_names_no_river() -> None:
     assert not {"梅溪", "凤尾溪"} & names("梅溪、凤尾溪两个社区完成改造。", "Place", COUNTY)
+
+
+def test_economic_and_coordinated_development_regions_are_places() -> None:
+    body = "主动融入赣东南协同发展区和淮海经济区建设，支持企业在各经济区开展合作。"
+    found = names(body, "Place", COUNTY)
+    assert {"赣东南协同发展区", "淮海经济区"} <= found
+    assert not {n for n in found if n.endswith("经济区") and n != "淮海经济区"}
