@@ -1068,6 +1068,30 @@ def _waters(text: _Text) -> list[_Candidate]:
     return out
 
 
+_SUB_PARK_RE = re.compile(
+    "(?:" + _alternation(cues.SUB_PARK_ZONES) + ")([\u4e00-\u9fff]{2,3}?)(?:"
+    + _alternation(cues.SUB_PARK_HEADS) + ")(?![\u4e00-\u9fff])"
+)
+
+
+def _sub_parks(text: _Text) -> list[_Candidate]:
+    """落户沄州高新区棠溪园: a zone's park named by the zone and a place is one place."""
+    norm = text.norm
+    out: list[_Candidate] = []
+    for m in _SUB_PARK_RE.finditer(norm):
+        stem = m.group(1)
+        zone_end = m.start(1)
+        start = text.left_edge(zone_end)
+        if (
+            zone_end - start < 4  # the zone has a name of its own before its head
+            or _generic(stem, cues.GENERIC_PLACE_STEMS)
+            or any(not _is_name_char(ch) for ch in norm[start : m.end()])
+        ):
+            continue
+        out.append(_Candidate(start, m.end(), "Place", norm[start : m.end()], "sub-park", rank=2))
+    return out
+
+
 _LISTED_TOWNS_RE = re.compile(r"(?:等|[两二三四五六七八九十\d]+个?)(街道|镇|乡|村)(?![镇村])")
 _LIST_COUNT_END = _Suffixes(["两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "个"])
 
@@ -1629,6 +1653,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _listed_cities(text)
         + _listed_towns(text)
         + _waters(text)
+        + _sub_parks(text)
     )
     cands += _bank_branches(norm, cands)
     masks = _Masks(norm)

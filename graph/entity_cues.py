@@ -354,6 +354,10 @@ WATER_CONTEXT: tuple[str, ...] = (
 WATER_ENDINGS = "河江湖溪"
 # A water name followed by one of these is part of another place's name (鹤溪镇, 楠溪村).
 WATER_NOT_BEFORE = "镇乡村街县市区港湾"
+# A zone's park in another place, named by the zone, the place and one of these
+# (某市高新区某县园, 某经开区某某分园): one place, in the zone's host.
+SUB_PARK_ZONES: tuple[str, ...] = ("高新区", "经开区", "开发区", "新区", "综保区")
+SUB_PARK_HEADS: tuple[str, ...] = ("园", "分园", "园区")
 # Zones written by their common abbreviation (经开区), with the forms they stand for.
 ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区",),

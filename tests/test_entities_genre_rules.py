@@ -55,3 +55,10 @@ def test_economic_and_coordinated_development_regions_are_places() -> None:
     found = names(body, "Place", COUNTY)
     assert {"赣东南协同发展区", "淮海经济区"} <= found
     assert not {n for n in found if n.endswith("经济区") and n != "淮海经济区"}
+
+
+def test_a_zone_s_park_named_by_a_place_is_one_place() -> None:
+    body = "德国某精工集团投资的精密轴承项目落户鹭州高新区青溪园。"
+    assert "鹭州高新区青溪园" in names(body, "Place", COUNTY)
+    assert ("精密轴承项目", "鹭州高新区青溪园") in links(body, "locatedIn", COUNTY)
+    assert not names("推动高新区产业园建设。", "Place", COUNTY) & {"高新区产业园"}
