@@ -62,3 +62,9 @@ def test_a_zone_s_park_named_by_a_place_is_one_place() -> None:
     assert "鹭州高新区青溪园" in names(body, "Place", COUNTY)
     assert ("精密轴承项目", "鹭州高新区青溪园") in links(body, "locatedIn", COUNTY)
     assert not names("推动高新区产业园建设。", "Place", COUNTY) & {"高新区产业园"}
+
+
+def test_a_short_company_name_may_end_in_a_consumer_trade() -> None:
+    body = "云雾茶业入选省级农业产业化重点龙头企业，支持云雾茶业建设白沙镇生态茶园。"
+    assert "云雾茶业" in names(body, "Enterprise", COUNTY)
+    assert "云雾鞋业" in names("云雾鞋业获评省级品牌培育企业。", "Enterprise", COUNTY)
