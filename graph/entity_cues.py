@@ -499,10 +499,13 @@ PARTNER_VERBS: tuple[str, ...] = (
     "共建", "合作", "联合", "签约", "签署", "携手", "共同", "合资", "组建", "结对",
 )
 # 甲与乙共建丙 / 与甲合作建设丙: the builders implement the work.
-CO_BUILD_VERBS: tuple[str, ...] = ("共建", "合作建设", "共同建设", "合作共建", "联合建设")
+CO_BUILD_VERBS: tuple[str, ...] = (
+    "共建", "合作建设", "共同建设", "合作共建", "联合建设", "合作开发", "合作创办",
+)
 # 甲承建的乙, 甲建设运营的乙: the organisation builds or runs the work.
 BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
+    "独资建设", "合资建设", "合作开发", "合作创办", "创办",
 )
 # Verbs after which a project's owner is the one who builds it (X实施Y, X投资建设Y).
 IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")

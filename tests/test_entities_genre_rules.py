@@ -68,3 +68,13 @@ def test_a_short_company_name_may_end_in_a_consumer_trade() -> None:
     body = "云雾茶业入选省级农业产业化重点龙头企业，支持云雾茶业建设白沙镇生态茶园。"
     assert "云雾茶业" in names(body, "Enterprise", COUNTY)
     assert "云雾鞋业" in names("云雾鞋业获评省级品牌培育企业。", "Enterprise", COUNTY)
+
+
+def test_sole_and_joint_developers_implement_the_work() -> None:
+    body = "日本某精工株式会社独资建设的精密轴承项目落户园区。"
+    assert ("精密轴承项目", "日本某精工株式会社") in links(body, "implementedBy", COUNTY)
+    body = "中国某建设集团有限公司与青溪县城市建设投资集团有限公司合作开发的青溪海上风电场一期项目并网。"
+    assert {
+        ("青溪海上风电场一期项目", "中国某建设集团有限公司"),
+        ("青溪海上风电场一期项目", "青溪县城市建设投资集团有限公司"),
+    } <= links(body, "implementedBy", COUNTY)
