@@ -561,7 +561,7 @@ def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
         cut = start + m.end()
         second = norm[cut:end]
         if m.group(0) == "港" and not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS)):
-            continue  # 鲸湾港大礁作业区: the port and its operating area
+            continue  # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one
         if cut - start >= 3 and end - cut >= 3 and (_place_rank(second) > 0 or m.group(0) == "港"):
             return [
                 _Candidate(start, cut, "Place", norm[start:cut], "head:split"),
@@ -1017,7 +1017,33 @@ def _listed_cities(text: _Text) -> list[_Candidate]:
     return out
 
 
-_WATER_CONTEXT_RE = re.compile("(?<=[河江湖])(?:" + _alternation(cues.WATER_CONTEXT) + ")")
+_WATER_CONTEXT_RE = re.compile(
+    "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT) + ")"
+)
+_WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
+_WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}、)+{_WATER_NAME}")
+
+
+def _water_name(name: str) -> bool:
+    stem = name[:-1]
+    return (
+        2 <= len(name) <= 4
+        and not any(ch in "河江湖" for ch in stem)  # 松溪河 holds 溪
+        and stem[0] not in _LEVEL_CHAR + "全各本我该"
+        and not _generic(stem, cues.GENERIC_PLACE_STEMS)
+    )
+
+
+def _listed_waters(text: _Text, waters: set[str]) -> set[str]:
+    """岫川河、芦浦河全面消除劣Ⅴ类水体: the names listed with a known water are waters too."""
+    out: set[str] = set()
+    for m in _WATER_LIST_RE.finditer(text.norm):
+        parts = m.group(0).split("、")
+        first_end = m.start() + len(parts[0])
+        parts[0] = text.norm[max(text.left_edge(first_end), first_end - 4) : first_end]
+        if any(p in waters for p in parts):
+            out |= {p for p in parts if _water_name(p)}
+    return out
 
 
 def _waters(text: _Text) -> list[_Candidate]:
@@ -1029,25 +1055,46 @@ def _waters(text: _Text) -> list[_Candidate]:
     for m in _WATER_CONTEXT_RE.finditer(norm):
         start = max(text.left_edge(m.start()), m.start() - 4)
         name = norm[start : m.start()]
-        stem = name[:-1]
-        if (
-            2 <= len(name) <= 4
-            and not any(ch in "河江湖" for ch in stem)
-            and stem[0] not in _LEVEL_CHAR + "全各本我该"
-            and not _generic(stem, cues.GENERIC_PLACE_STEMS)
-        ):
+        if _water_name(name):
             waters.add(name)
     out: list[_Candidate] = []
     if not waters:
         return out
+    waters |= _listed_waters(text, waters)
     for m in re.finditer(
         "(" + _alternation(waters) + r")((?:干流|支流)?[\u4e00-\u9fff]{2,3}?段)?", norm
     ):
         nxt = norm[m.end(1) : m.end(1) + 1]
         if m.group(2):
             out.append(_Candidate(m.start(), m.end(), "Place", m.group(0), "water", rank=2))
-        elif nxt not in cues.HEAD_WORD_AFTER.get("河", ""):
+        elif nxt not in cues.HEAD_WORD_AFTER.get("河", "") and not (
+            m.group(1).endswith("溪") and nxt and nxt in cues.WATER_NOT_BEFORE
+        ):
             out.append(_Candidate(m.start(), m.end(1), "Place", m.group(1), "water", rank=2))
+    return out
+
+
+_SUB_PARK_RE = re.compile(
+    "(?:" + _alternation(cues.SUB_PARK_ZONES) + ")([\u4e00-\u9fff]{2,3}?)(?:"
+    + _alternation(cues.SUB_PARK_HEADS) + ")(?![\u4e00-\u9fff])"
+)
+
+
+def _sub_parks(text: _Text) -> list[_Candidate]:
+    """落户沄州高新区棠溪园: a zone's park named by the zone and a place is one place."""
+    norm = text.norm
+    out: list[_Candidate] = []
+    for m in _SUB_PARK_RE.finditer(norm):
+        stem = m.group(1)
+        zone_end = m.start(1)
+        start = text.left_edge(zone_end)
+        if (
+            zone_end - start < 4  # the zone has a name of its own before its head
+            or _generic(stem, cues.GENERIC_PLACE_STEMS)
+            or any(not _is_name_char(ch) for ch in norm[start : m.end()])
+        ):
+            continue
+        out.append(_Candidate(start, m.end(), "Place", norm[start : m.end()], "sub-park", rank=2))
     return out
 
 
@@ -1612,6 +1659,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _listed_cities(text)
         + _listed_towns(text)
         + _waters(text)
+        + _sub_parks(text)
     )
     cands += _bank_branches(norm, cands)
     masks = _Masks(norm)
@@ -2016,10 +2064,10 @@ def _zone_expansions(name: str) -> list[str]:
 def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
     if type_ == "Place":
         return bool(forms & host_forms) or any(
-            len(f) >= 4 and f.endswith(cues.ZONE_HEADS) and h.endswith(f)
+            len(f) >= 4 and f.endswith(cues.ZONE_HEADS + cues.PORT_AREA_HEADS) and h.endswith(f)
             for f in forms
             for h in host_forms
-        )  # 鲸湾片区 of 中国（瀛东）自由贸易试验区鲸湾片区
+        )  # 鲸湾片区 of 中国（瀛东）自由贸易试验区鲸湾片区, 岫川港区 of 琅州港岫川港区
     if type_ == "Project" and not any(f[-1:] == h[-1:] for f in forms for h in host_forms):
         return False  # 国道353线 is not 国道353线青山段改建工程
     for f in forms:

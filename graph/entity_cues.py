@@ -45,6 +45,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
+    "纳入",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -207,7 +208,8 @@ ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (
     "电子", "电气", "电器", "光电", "机械", "装备", "重工", "化工", "物流", "半导体", "汽车",
     "食品", "股份", "控股", "集团", "实业", "精密", "纺织", "钢铁", "信息", "软件", "环保",
     "电力", "置业", "地产", "矿业", "农业", "航空", "传媒", "通信", "网络", "数码", "石化",
-    "光伏", "建材", "航运", "船舶", "贸易", "商贸",
+    "光伏", "建材", "航运", "船舶", "贸易", "商贸", "茶业", "鞋业", "鞋服", "服饰", "乳业", "纸业",
+    "酒业",
 )
 # Legal forms and bracketed seats dropped to get the short name of a company.
 LEGAL_FORMS: tuple[str, ...] = (
@@ -341,7 +343,7 @@ INSTITUTION_ABBREVIATIONS: dict[str, str] = {
 ZONE_HEADS: tuple[str, ...] = (
     "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
     "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
-    "作业区", "景区", "集聚区",
+    "作业区", "景区", "集聚区", "经济区", "协同发展区",
 )
 # Words after a river or lake's name that show the water itself is acted on (松溪河流域,
 # 德胜河航道整治, 运河干流, 松溪河国考断面).
@@ -349,6 +351,14 @@ WATER_CONTEXT: tuple[str, ...] = (
     "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
     "出境断面", "断面",
 )
+# The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江).
+WATER_ENDINGS = "河江湖溪"
+# A water name followed by one of these is part of another place's name (鹤溪镇, 楠溪村).
+WATER_NOT_BEFORE = "镇乡村街县市区港湾"
+# A zone's park in another place, named by the zone, the place and one of these
+# (某市高新区某县园, 某经开区某某分园): one place, in the zone's host.
+SUB_PARK_ZONES: tuple[str, ...] = ("高新区", "经开区", "开发区", "新区", "综保区")
+SUB_PARK_HEADS: tuple[str, ...] = ("园", "分园", "园区")
 # Zones written by their common abbreviation (经开区), with the forms they stand for.
 ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区",),
@@ -356,8 +366,11 @@ ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "自贸片区": ("自由贸易试验区片区",),
 }
 # Heads of a place name: administrative units, zones, waters (西夏墅镇, 三井街道, 太湖流域).
+# The port area of a named port (琅州港岫川港区, 岫川港区): a place, but not a zone, since a
+# district's name may end the same way (海港区).
+PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
 PLACE_HEADS: tuple[str, ...] = (
-    ("街道", "镇", "乡", "村", "县", "市") + ZONE_HEADS + ("流域", "古街", "古镇")
+    ("街道", "镇", "乡", "村", "县", "市") + ZONE_HEADS + ("流域", "古街", "古镇") + PORT_AREA_HEADS
 )
 # After these heads, a character that makes a common word (乡镇, 乡土, 镇域).
 HEAD_WORD_AFTER: dict[str, str] = {
@@ -491,10 +504,13 @@ PARTNER_VERBS: tuple[str, ...] = (
     "共建", "合作", "联合", "签约", "签署", "携手", "共同", "合资", "组建", "结对",
 )
 # 甲与乙共建丙 / 与甲合作建设丙: the builders implement the work.
-CO_BUILD_VERBS: tuple[str, ...] = ("共建", "合作建设", "共同建设", "合作共建", "联合建设")
+CO_BUILD_VERBS: tuple[str, ...] = (
+    "共建", "合作建设", "共同建设", "合作共建", "联合建设", "合作开发", "合作创办",
+)
 # 甲承建的乙, 甲建设运营的乙: the organisation builds or runs the work.
 BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
+    "独资建设", "合资建设", "合作开发", "合作创办", "创办",
 )
 # Verbs after which a project's owner is the one who builds it (X实施Y, X投资建设Y).
 IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")

@@ -1,0 +1,80 @@
+"""Recognition rules seen first in a new report of the genre (a county in Fujian): a Chinese
+sentence in, the expected names and links out. The names are invented and differ from the
+report's, so that the rules, not the names, are what is tested."""
+
+from __future__ import annotations
+
+from test_entities import links, names
+
+COUNTY = "榕屿市青溪县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+
+
+def test_a_port_area_of_a_named_port_is_one_place_with_its_short_form() -> None:
+    body = "鹭州港青屿港区3号泊位建成投用，青屿港区全年货物吞吐量增长8%。推进青屿港区疏港公路建设。"
+    assert "鹭州港青屿港区" in names(body, "Place", COUNTY)
+    assert "青屿港区" not in names(body, "Place", COUNTY)  # the short form joins the full one
+    assert ("青屿港区疏港公路", "鹭州港青屿港区") in links(body, "locatedIn", COUNTY)
+    assert ("鹭州港青屿港区3号泊位", "鹭州港青屿港区") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_district_ending_like_a_port_area_keeps_its_relations() -> None:
+    head = "鲸湾市海港区2021年国民经济和社会发展计划执行情况与2022年计划草案的报告\n各位代表：\n"
+    assert ("海港区海洋产业投资基金", "鲸湾市海港区") in links(
+        "海港区海洋产业投资基金完成募资。", "locatedIn", head
+    )
+
+
+def test_inclusion_in_a_list_ends_a_name() -> None:
+    body = "争取省交通运输厅将青屿港区疏港公路纳入省级补助项目。"
+    found = names(body, "Project", COUNTY)
+    assert "青屿港区疏港公路" in found
+    assert not {n for n in found if "纳入" in n}
+
+
+def test_rivers_listed_with_a_known_river_are_places() -> None:
+    body = "兰溪流域综合治理一期完工，梅溪、兰溪、凤尾溪全面消除劣Ⅴ类水体。"
+    assert {"梅溪", "兰溪", "凤尾溪"} <= names(body, "Place", COUNTY)
+    body = "青川河出境断面水质达到Ⅲ类，青川河、白石河全面消除劣Ⅴ类水体。"
+    assert {"青川河", "白石河"} <= names(body, "Place", COUNTY)
+
+
+def test_a_river_named_like_a_town_stays_apart_from_the_town() -> None:
+    body = "兰溪流域综合治理一期完工。兰溪镇白沙村入选示范村。"
+    found = names(body, "Place", COUNTY)
+    assert {"兰溪流域", "兰溪镇", "白沙村"} <= found
+    assert "兰溪" not in found  # the river's name stands only inside longer names here
+    assert ("白沙村", "兰溪镇") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_list_without_a_known_river_names_no_river() -> None:
+    assert not {"梅溪", "凤尾溪"} & names("梅溪、凤尾溪两个社区完成改造。", "Place", COUNTY)
+
+
+def test_economic_and_coordinated_development_regions_are_places() -> None:
+    body = "主动融入赣东南协同发展区和淮海经济区建设，支持企业在各经济区开展合作。"
+    found = names(body, "Place", COUNTY)
+    assert {"赣东南协同发展区", "淮海经济区"} <= found
+    assert not {n for n in found if n.endswith("经济区") and n != "淮海经济区"}
+
+
+def test_a_zone_s_park_named_by_a_place_is_one_place() -> None:
+    body = "德国某精工集团投资的精密轴承项目落户鹭州高新区青溪园。"
+    assert "鹭州高新区青溪园" in names(body, "Place", COUNTY)
+    assert ("精密轴承项目", "鹭州高新区青溪园") in links(body, "locatedIn", COUNTY)
+    assert not names("推动高新区产业园建设。", "Place", COUNTY) & {"高新区产业园"}
+
+
+def test_a_short_company_name_may_end_in_a_consumer_trade() -> None:
+    body = "云雾茶业入选省级农业产业化重点龙头企业，支持云雾茶业建设白沙镇生态茶园。"
+    assert "云雾茶业" in names(body, "Enterprise", COUNTY)
+    assert "云雾鞋业" in names("云雾鞋业获评省级品牌培育企业。", "Enterprise", COUNTY)
+
+
+def test_sole_and_joint_developers_implement_the_work() -> None:
+    body = "日本某精工株式会社独资建设的精密轴承项目落户园区。"
+    assert ("精密轴承项目", "日本某精工株式会社") in links(body, "implementedBy", COUNTY)
+    body = "中国某建设集团有限公司与青溪县城市建设投资集团有限公司合作开发的青溪海上风电场一期项目并网。"
+    assert {
+        ("青溪海上风电场一期项目", "中国某建设集团有限公司"),
+        ("青溪海上风电场一期项目", "青溪县城市建设投资集团有限公司"),
+    } <= links(body, "implementedBy", COUNTY)
