@@ -1204,10 +1204,12 @@ _ORG_VERB_RE = re.compile(
     + "(?:"
     + _alternation(cues.ORG_VERB_ADVERBS)
     + ")?(?P<verb>(?:在(?:"
-    + _alternation(cues.STOCK_EXCHANGES)
+    + _alternation(cues.STOCK_EXCHANGES + cues.LISTING_BOARDS)
     + "))?(?:"
     + _alternation(cues.LISTING_BOARDS)
-    + ")?上市|"
+    + ")?(?:挂牌)?上市|在(?:"  # 在北交所挂牌: the place of listing is no subject of its own
+    + _alternation(cues.STOCK_EXCHANGES + cues.LISTING_BOARDS)
+    + ")挂牌|"
     + _alternation(cues.ORG_SUBJECT_VERBS)
     + r")|等(?:超|近)?\d*家?(?:"
     + _alternation(cues.ENTERPRISE_GROUP_NOUNS)
