@@ -540,6 +540,13 @@ def _heads(text: _Text) -> list[_Candidate]:
             and (_BUILD_BEFORE.search(norm, max(0, start - 6), start) or _BUILD_AFTER.match(norm, end))
         ):
             typed = "Project"  # 开工建设松溪市第四中学: the school is the work
+        elif (
+            typed == "Place"
+            and head in cues.BUILT_PLACE_HEADS
+            and (_BUILT_PLACE_BEFORE.search(norm, max(0, start - 6), start)
+                 or _BUILT_PLACE_AFTER.match(norm, end))
+        ):
+            typed = "Project"  # 滨河商业街区改造提升完成: the area is the work
         if typed in ("Project", "Enterprise") and _counted(norm, start, end):
             continue
         part_m = _PARTS_END.search(name) if typed == "Project" else None
@@ -708,6 +715,8 @@ def _agency_type(
 # A written place before a body: 松溪市人民医院, 朔原市第一人民医院, 海港区发展和改革局.
 _BUILD_BEFORE = _Suffixes(cues.BUILD_BEFORE)
 _BUILD_AFTER = re.compile(_alternation(cues.BUILD_AFTER))
+_BUILT_PLACE_BEFORE = _Suffixes(cues.BUILT_PLACE_BEFORE)
+_BUILT_PLACE_AFTER = re.compile(_alternation(cues.BUILT_PLACE_AFTER))
 _PLACE_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=第|[\u4e00-\u9fff]{2})")
 
 

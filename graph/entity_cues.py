@@ -129,6 +129,13 @@ BUILD_BEFORE: tuple[str, ...] = (
 BUILD_AFTER: tuple[str, ...] = (
     "建成", "开工", "竣工", "投用", "投入使用", "招生", "主体完工", "主体结顶", "封顶", "开学",
 )
+# Heads of areas that the text may build, restore or open: then the area is the work
+# (滨河商业街区改造提升完成, 文旅集团运营的古港文化街区开街), not a place where others act.
+BUILT_PLACE_HEADS: tuple[str, ...] = ("街区",)
+BUILT_PLACE_BEFORE: tuple[str, ...] = BUILD_BEFORE + ("运营的", "修缮")
+BUILT_PLACE_AFTER: tuple[str, ...] = BUILD_AFTER + WORK_TAILS + (
+    "开街", "改造提升", "修缮", "保护性修缮", "提升完成",
+)
 # Group nouns after 等 that make the listed names generic facilities (管廊、停车场、指挥中心等配套设施).
 GENERIC_GROUP_NOUNS: tuple[str, ...] = ("配套设施", "基础设施", "设施", "场所", "载体")
 # Heads that only make a project with a proper stem in front (a bare 中心 or 项目 is not one).
