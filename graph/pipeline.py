@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from graph.errors import CommitkgError
 
 if TYPE_CHECKING:
     from graph.curation import CurationRule
-from graph.facts import ReportFacts
+from graph.facts import Fact, ReportFacts
 from graph.reader import ReportText, read_report
 from graph.targets import extract_facts
 from graph.vocab import DEFAULT_BASE, Minter, slug
@@ -105,6 +106,27 @@ EXTRA_STAGES: list[Callable[[ReportFacts], None]] = []
 from graph.entities import entity_stage  # noqa: E402  (a stage registers after the list exists)
 
 EXTRA_STAGES.append(entity_stage)
+
+
+def numbers_in_names_stage(rf: ReportFacts) -> None:
+    """A number inside a name is part of it, not a fact: 白沙100MW渔光互补光伏发电项目并网发电
+    states no 100 MW, 晟源能源100万千瓦风光储一体化项目 no 100万千瓦."""
+    inside = sorted((m.span.start, m.span.end) for e in rf.entities if e.type in ("Project", "Enterprise")
+                    for m in e.mentions)
+    if not inside:
+        return
+    starts = [a for a, _ in inside]
+
+    def in_a_name(f: Fact) -> bool:
+        if f.mention is None:
+            return False
+        pos = f.mention.span.start
+        return any(a < pos < b for a, b in inside[: bisect_right(starts, pos)])
+
+    rf.facts = [f for f in rf.facts if not in_a_name(f)]
+
+
+EXTRA_STAGES.append(numbers_in_names_stage)
 
 
 @dataclass

@@ -181,3 +181,15 @@ def test_shortened_time_is_a_decline() -> None:
     facts = facts_of("进口、出口整体通关时间分别比上年压缩18%、25%。", "review")
     assert [(f.indicator, f.value) for f in facts] == [
         ("进口整体通关时间", D(-18)), ("出口整体通关时间", D(-25))]
+
+
+def test_a_number_inside_a_name_is_no_fact() -> None:
+    """白沙100MW渔光互补光伏发电项目并网发电 states no 100 MW of anything; the 200MW beside it is one."""
+    from graph.pipeline import extract_text
+
+    text = (HEAD + "二、2024年主要预期目标\n新增光伏装机200MW，推动白沙100MW渔光互补光伏发电项目并网发电，"
+            "确保星河能源50万千瓦风光储一体化项目全容量并网。\n")
+    rf = extract_text(ReportText(Path("t.txt"), text, normalise(text), "utf-8"), "t")
+    assert [(f.value, f.unit) for f in rf.facts] == [(D(200), "MW")]
+    names = {e.name for e in rf.entities}
+    assert {"白沙100MW渔光互补光伏发电项目", "星河能源50万千瓦风光储一体化项目"} <= names
