@@ -61,11 +61,52 @@ def parse_number(token: str) -> Decimal:
         if frac:
             digits += "." + "".join(str(_CN_SINGLE_DIGITS[c]) for c in frac)
         return Decimal(digits)
-    import cn2an
-
     if token[:1] in "十百千":
         token = "一" + token  # 百亿 = 一百亿; cn2an wants the leading 一
-    return Decimal(str(cn2an.cn2an(token.replace("两", "二"), "smart")))
+    token = token.replace("两", "二")
+    value = _cn_integer(token)
+    if value is not None:
+        return Decimal(value)
+    import cn2an
+
+    return Decimal(str(cn2an.cn2an(token, "smart")))
+
+
+_CN_UNITS = {"千": 1000, "百": 100, "十": 10}
+
+
+def _cn_integer(token: str) -> int | None:
+    """A well-formed Chinese integer below ten thousand (三, 三百二十, 一千零五), read here;
+    None for anything else, which is left to cn2an.
+
+    Every report's numerals are of this kind, and reading them here spares the first
+    report the import of cn2an (a tenth of a second of regex compiling); the test suite
+    checks that both readings agree. Only the written forms are read: each unit once, in
+    falling order, with a 零 for skipped units (一百零五) and a last bare digit only after
+    十 or 零 (三百五, shorthand for 350, is left to cn2an).
+
+    >>> _cn_integer("一千零五十"), _cn_integer("一十二"), _cn_integer("七"), _cn_integer("三百五")
+    (1050, 12, 7, None)
+    """
+    total, last_unit, zero = 0, 10000, False
+    i, n = 0, len(token)
+    while i < n:
+        digit = _CN_SINGLE_DIGITS.get(token[i])
+        if digit is None:
+            return None
+        if digit == 0:
+            if zero or not total or i + 1 >= n:
+                return None  # 零 only between two parts: 一百零五
+            zero = True
+            i += 1
+            continue
+        unit = _CN_UNITS.get(token[i + 1]) if i + 1 < n else 1
+        if unit is None or unit >= last_unit or total and zero != (unit * 10 < last_unit):
+            return None  # a unit out of order, or a skipped unit without its 零 (一千二十)
+        total += digit * unit
+        last_unit, zero = unit, False
+        i += 2 if unit > 1 else 1
+    return total if n else None
 
 
 @lru_cache(maxsize=1)
