@@ -195,8 +195,9 @@ class _Text:
         """
         norm = self.norm
         memo_stops = self._stops
-        long_head = len(head) >= 2
+        head_last = head[-1] if len(head) >= 2 else ""  # only a long head is looked for again
         legal = head.endswith(cues.LEGAL_FORMS)  # a legal name never holds 与/及: 甲与乙有限公司
+        classifiers = cues.COUNT_CLASSIFIERS
         i = head_start
         lo = max(0, head_start - cues.MAX_NAME)
         while i > lo:
@@ -214,9 +215,9 @@ class _Text:
                     return opening  # “情指行”一体中心: the quoted word opens the name
             if not ("\u4e00" <= ch <= "\u9fff" or ch in _OTHER_NAME_CHARS):
                 break
-            if ch in cues.COUNT_CLASSIFIERS and i >= 2 and norm[i - 2] in _COUNT_DIGITS:
+            if ch in classifiers and i >= 2 and norm[i - 2] in _COUNT_DIGITS:
                 break
-            if long_head and norm.endswith(head, 0, i):
+            if ch == head_last and norm.endswith(head, 0, i):
                 return head_start  # 项目占制造业项目: a name does not hold its own head twice
             if (
                 ch in _JOINT_LAST
@@ -230,8 +231,9 @@ class _Text:
                     break  # 苇州文旅集团建设汀兰古镇二期: 建设 after a name ends the work's name
             memo = memo_stops[i]
             if memo == 0:
-                memo = 2 if self._stop_at(i, _STOPS, _STOP_LENGTHS) else 1
-                memo_stops[i] = memo
+                # most characters end no boundary word: known without a call
+                found = ch in _STOP_LENGTHS_BY_LAST and self._stop_at(i, _STOPS, _STOP_LENGTHS)
+                memo = memo_stops[i] = 2 if found else 1
             if memo == 2:
                 if ch in _CONJUNCTIONS and not legal and (
                     connector
@@ -669,7 +671,7 @@ def _agency_type(
         return None if _generic(stem, cues.GENERIC_AGENCY_STEMS, compose=False) else "Agency"
     if head in cues.ZONE_BOARD_HEADS and stem.endswith(cues.ZONE_HEADS):
         return "Agency"  # 经开区管委会: the board of a zone
-    if any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
+    if "附属" in stem and any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
         return "Agency"  # 复旦大学附属华山医院: a body attached to an institution
     if head in cues.UNIVERSITY_BODY_HEADS and _UNIVERSITY_BODY_RE.search(stem):
         return "Agency"  # 山东大学齐鲁医院: a university's hospital, named after it
@@ -1180,7 +1182,7 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
         verb = m.group("verb") or m.group(0)
         if norm[m.start() - 1 : m.start()] == cues.ORG_VERB_NOT_AFTER.get(verb, "\0"):
             continue  # 外贸进出口: the verb is part of a longer word
-        strong = not any(verb.startswith(w) for w in cues.WEAK_ORG_VERBS)
+        strong = not verb.startswith(cues.WEAK_ORG_VERBS)
         if not strong and not _TRADE_RE.search(norm, max(0, m.start() - 40), m.start()):
             continue  # after a weak verb a company must show its trade somewhere in the list
         found: list[tuple[int, int, str]] = []
@@ -1280,8 +1282,8 @@ def _lists(text: _Text) -> list[_Candidate]:
     for m in _GROUP_RE.finditer(norm):
         type_ = cues.GROUP_NOUN_TYPES[m.group(2)]
         gap = m.group(1)
-        if any(w in gap for w in _STOPS if len(w) >= 2):
-            continue  # 等方向招引一批配套企业: the noun belongs to another clause
+        if _STOP_START_RE.search(gap):
+            continue  # 等方向招引一批配套企业: the noun belongs to another clause (a stop word)
         after = norm[m.end() : m.end() + 1]
         if (
             type_ == "Policy"
@@ -1850,8 +1852,17 @@ def _alias_brands(a: str, places: tuple[str, ...]) -> frozenset[str]:
 
 
 def _subsequence(short: str, long_: str) -> bool:
-    it = iter(long_)
-    return all(ch in it for ch in short)
+    """Do the characters of *short* stand in *long_* in the same order?
+
+    >>> _subsequence("苇产投", "苇州产业投资集团"), _subsequence("产苇", "苇州产业投资集团")
+    (True, False)
+    """
+    pos = 0
+    for ch in short:
+        pos = long_.find(ch, pos) + 1  # the earliest match leaves the most room for the rest
+        if not pos:
+            return False
+    return True
 
 
 def _same_thing(short: str, long_: str) -> bool:
@@ -1882,10 +1893,11 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                     cache[name].add(owned)
         return cache[name]
 
-    owners: list[tuple[str, int]] = []  # (a company's written form, its index), longest first
+    # (a company's written form, its index), longest first, by first character
+    owners: dict[str, list[tuple[str, int]]] = {}
     for type_ in ("Enterprise", "Agency", "Place", "Policy", "Project"):
         if type_ == "Project":
-            owners = sorted(
+            for b, i in sorted(
                 (
                     (b, i)
                     for i, o in enumerate(out)
@@ -1894,7 +1906,8 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                     if len(b) >= 3
                 ),
                 key=lambda t: -len(t[0]),
-            )
+            ):
+                owners.setdefault(b[0], []).append((b, i))
             cache.clear()
         group = sorted(by_type.get(type_, []), key=lambda e: (-len(e.name), e.name))
         kept: list[tuple[KeyedEntity, set[str]]] = []
@@ -1940,11 +1953,12 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
 _CAPACITY_RE = re.compile(r"^(?:年产|年处理|年加工)?[\d.]+(?:万|千|亿)?(?:吨|件|台|套|片|千瓦|兆瓦|GWh|MW)")
 
 
-def _owned_form(name: str, owners: list[tuple[str, int]]) -> str:
+def _owned_form(name: str, owners: dict[str, list[tuple[str, int]]]) -> str:
     """A project named by its company, written the same whichever name of the company opens
     it and without a capacity (恒拓新材高纯石英砂项目 = 朔原恒拓新材料股份有限公司年产3万吨
-    高纯石英砂项目): the company's index, then the rest."""
-    for form, i in owners:
+    高纯石英砂项目): the company's index, then the rest. *owners* are the companies' forms,
+    longest first, under their first character (only those can open the name)."""
+    for form, i in owners.get(name[:1], ()):
         if name.startswith(form) and len(name) > len(form) + 1:
             rest = _CAPACITY_RE.sub("", name[len(form) :])
             return f"#{i}#{rest}" if len(rest) >= 2 else ""
@@ -2009,18 +2023,24 @@ def _zone_expansions(name: str) -> list[str]:
 
 def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
     if type_ == "Place":
-        return bool(forms & host_forms) or any(
-            len(f) >= 4 and f.endswith(cues.ZONE_HEADS) and h.endswith(f)
+        return not forms.isdisjoint(host_forms) or any(
+            h.endswith(f)
             for f in forms
+            if len(f) >= 4 and f.endswith(cues.ZONE_HEADS)
             for h in host_forms
         )  # 鲸湾片区 of 中国（瀛东）自由贸易试验区鲸湾片区
-    if type_ == "Project" and not any(f[-1:] == h[-1:] for f in forms for h in host_forms):
+    if not forms.isdisjoint(host_forms):
+        return True  # a form written alike
+    if type_ == "Project" and {f[-1:] for f in forms}.isdisjoint({h[-1:] for h in host_forms}):
         return False  # 国道353线 is not 国道353线青山段改建工程
+    enterprise = type_ == "Enterprise"
     for f in forms:
+        first, n = f[:1], len(f)
         for h in host_forms:
-            if f == h or _same_thing(f, h) and not _PHASE_ANY.search(h):
+            # a short form is shorter and opens alike (see _same_thing): those tests first
+            if h[:1] == first and len(h) > n and _same_thing(f, h) and not _PHASE_ANY.search(h):
                 return True
-            if type_ == "Enterprise" and (
+            if enterprise and (
                 f.endswith("集团") and _same_thing(f[:-2], h) or len(f) >= 4 and f in h
             ):
                 return True
