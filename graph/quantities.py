@@ -201,7 +201,7 @@ def _read_match(
     after = norm[unit_end : min(hi, unit_end + 6)]
     if after[:1].isascii() and after[:1].isalpha():
         return None  # 5G, 3D
-    if any(after.startswith(w) for w in cues.NOT_A_QUANTITY_AFTER):
+    if after.startswith(cues.NOT_A_QUANTITY_AFTER):
         return None
     try:
         value = parse_number(num_tok)
@@ -226,7 +226,7 @@ def _read_match(
             if rest.startswith(suffix):
                 rest = rest[len(suffix):]
                 break
-        if any(rest.startswith(h) for h in cues.QUALIFIER_HEADS):
+        if rest.startswith(cues.QUALIFIER_HEADS):
             return None
     if unit not in cues.COUNT_CLASSIFIERS and unit not in cues.PERCENT_UNITS:
         head = re.match(r"[^，。；、,;：:（(]{0,12}", norm[unit_end:hi])
@@ -264,17 +264,21 @@ def _prefix_start(norm: str, nstart: int, lo: int) -> int:
     return i
 
 
+_STRONG_PREFIXES = frozenset({"不少于", "不低于", "不高于", "不超过", "至少", "最多"})
+
+
 def _comparator(norm: str, m: re.Match[str], nstart: int, lo: int, hi: int) -> tuple[str, int]:
     end = m.end()
     tail = norm[end : min(hi, end + 4)]
-    suffix = next((s for s in _SUFFIX_WORDS if tail.startswith(s)), None)
+    suffix = None
+    if tail.startswith(_SUFFIX_WORDS):  # one test first: most numbers have no suffix
+        suffix = next(s for s in _SUFFIX_WORDS if tail.startswith(s))
     i = nstart
     while i > lo and norm[i - 1] in cues.BRIDGE and norm[i - 1] not in "约近":
         i -= 1
     window = norm[max(lo, i - 4) : i]
     prefix = _ends_with_any(window, len(window), _PREFIX_WORDS)
-    strong = {"不少于", "不低于", "不高于", "不超过", "至少", "最多"}
-    if prefix in strong:
+    if prefix in _STRONG_PREFIXES:
         comparator = cues.PREFIX_COMPARATORS[prefix]
     elif suffix:
         comparator = cues.SUFFIX_COMPARATORS[suffix]
