@@ -113,7 +113,9 @@ _POLICY_STOPS = frozenset(cues.POLICY_LEFT_STOPS)
 _POLICY_STOP_LENGTHS = sorted({len(w) for w in _POLICY_STOPS}, reverse=True)
 _CONJUNCTIONS = "及与暨"
 _QUOTE_CHARS = '“”"《》「」‘’'
-_CLEAN_TABLE = str.maketrans("", "", _QUOTE_CHARS + " \t\n\r\u3000\xa0")
+# a character class, not a translate table: str.translate looks up every character of a
+# CJK string in a dict, the regex engine scans it in C (clean_name runs on every name)
+_CLEAN_RE = re.compile("[" + re.escape(_QUOTE_CHARS + " \t\n\r\u3000\xa0") + "]")
 _COUNT_DIGITS = "0123456789一二两三四五六七八九十百几多"
 # A name that opens with one of these is relative to the report's place (区发改委, 县委).
 _RELATIVE = re.compile(r"^(?:区|县|市|省|镇|乡|街道)(?!域|属|级|内|外|镇|村|场|政|民|城|块|直|委)")
@@ -125,7 +127,7 @@ def clean_name(name: str) -> str:
     >>> clean_name("“532”发展战略"), clean_name("《北交所上市培育三年行动计划》")
     ('532发展战略', '北交所上市培育三年行动计划')
     """
-    return name.translate(_CLEAN_TABLE)
+    return _CLEAN_RE.sub("", name)
 
 
 @dataclass
@@ -1732,6 +1734,7 @@ def _mention(doc: Document, start: int, end: int) -> Mention:
 
 def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity], list[Relation]]:
     entities: dict[tuple[str, str], KeyedEntity] = {}
+    spans: set[tuple[str, str, int, int]] = set()  # the mentions already kept, by entity
     for c in chosen:
         name = clean_name(c.name)
         if not name:
@@ -1740,9 +1743,9 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
         written = clean_name(doc.norm[c.start : c.end])
         if written != name and len(written) >= 2 and c.cue in ("shared-owner", "shared-head"):
             e.aliases.add(written)  # 阿联酋项目 for 天合光能阿联酋项目
-        m = _mention(doc, c.start, c.end)
-        if all(x.span != m.span for x in e.mentions):
-            e.mentions.append(m)
+        if (c.type, name, c.start, c.end) not in spans:
+            spans.add((c.type, name, c.start, c.end))
+            e.mentions.append(_mention(doc, c.start, c.end))
     merged = _renames(doc, _merge(doc, list(entities.values())))
     _add_jurisdiction(doc, merged)
     relations = _relations(doc, merged)
@@ -2211,12 +2214,12 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 )
             if owner:
                 name = name[len(owner) :]  # the company's seat is not where its project is
-        seat = re.search(r"[（(]([^（）()]{2,6})[）)]", name)
+        seat = _BRACKETED_SEAT_RE.search(name) if "（" in name or "(" in name else None
         seat_places = [
             p
             for p in places
-            if seat and any(f.endswith(seat.group(1)) for f in forms[id(p)])
-        ]  # …（临漕）: the city; 中阿（联酋）: the country the bracket shortens
+            if any(f.endswith(seat.group(1)) for f in forms[id(p)])
+        ] if seat else []  # …（临漕）: the city; 中阿（联酋）: the country the bracket shortens
         hits = []
         # only places one of whose forms occurs in the name (found by one pass over it); a
         # form that runs on into another toponym (银沙 in 银沙湾, 松溪 in 松溪河) is not there,
@@ -2320,6 +2323,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
 
 
 _FOREIGN = frozenset(cues.COUNTRIES + cues.REGIONS)
+_BRACKETED_SEAT_RE = re.compile(r"[（(]([^（）()]{2,6})[）)]")
 
 
 def _board_of(name: str, zone_names: set[str]) -> bool:
