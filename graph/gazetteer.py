@@ -85,8 +85,13 @@ def _table() -> tuple[dict[str, GazPlace], dict[str, tuple[GazPlace, ...]]]:
     if path is None:
         return {}, {}
     with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            code, name = row["adcode"].strip(), row["name"].strip()
+        rows = csv.reader(fh)  # not DictReader: a dict per row is a third of the reading
+        header = next(rows, [])
+        code_at, name_at = header.index("adcode"), header.index("name")
+        for row in rows:
+            if not row:
+                continue  # a blank line is no record (as DictReader reads it)
+            code, name = row[code_at].strip(), row[name_at].strip()
             if len(code) != 12 or not name:
                 continue
             place = GazPlace(code, name, _level(code))
