@@ -275,6 +275,16 @@ class _Linker:
             tsent = doc.sentence_at(t.mention.span.start)
             if tsent is not None:
                 placed.append((i, t, tsent, self.item(t.mention.span.start), self.named_subjects(t)))
+        # a mention is weighed only against the targets it has a reason to support: those of
+        # its sentence, of its task item, or whose indicator its sentence writes (ThemeMatch)
+        by_sentence: dict[int, list[int]] = {}
+        by_item: dict[tuple[int, int], list[int]] = {}
+        for k, (_i, _t, tsent, titem, _named) in enumerate(placed):
+            by_sentence.setdefault(tsent.start, []).append(k)
+            if titem is not None:
+                by_item.setdefault(titem, []).append(k)
+        themes = [(k, t.indicator) for k, (_i, t, *_rest) in enumerate(placed) if len(t.indicator) >= 3]
+        themed: dict[int, list[int]] = {}  # by sentence start: the targets its words name
         for entity in self.sources:
             source = (entity.type, entity.name)
             names = {entity.name, *entity.aliases}
@@ -287,10 +297,13 @@ class _Linker:
                     continue
                 item = self.item(m.span.start)
                 text = doc.norm[sent.start : sent.end]
-                for i, t, tsent, titem, named in placed:
-                    if (tsent.start != sent.start and (item is None or item != titem)
-                            and not (len(t.indicator) >= 3 and t.indicator in text)):
-                        continue  # the common case, decided here: no reason at all
+                if sent.start not in themed:
+                    themed[sent.start] = [k for k, indicator in themes if indicator in text]
+                candidates = {*by_sentence.get(sent.start, ()), *themed[sent.start]}
+                if item is not None:
+                    candidates.update(by_item.get(item, ()))
+                for k in sorted(candidates):  # in the targets' order, as before
+                    i, t, tsent, titem, named = placed[k]
                     found = self.method(entity, m, sent, text, item, t, tsent, titem)
                     if found is None:
                         continue
