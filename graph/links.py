@@ -126,13 +126,20 @@ class _Linker:
             self._names_by_head.setdefault(name[:2], []).append(name)
         self._measures: dict[int, str] = {}
         self._clauses: dict[int, list[int]] = {}
+        # a mention is weighed against many targets: its words and its clause, once each
+        self._stripped: dict[str, str] = {}
+        self._clause_at: dict[tuple[int, int], str] = {}
 
     # --- the words --------------------------------------------------------------
     def _strip_places(self, text: str) -> str:
-        for p in self.places:
-            if p in text:
-                text = text.replace(p, "|")
-        return text
+        stripped = self._stripped.get(text)
+        if stripped is None:
+            stripped = text
+            for p in self.places:
+                if p in stripped:
+                    stripped = stripped.replace(p, "|")
+            self._stripped[text] = stripped
+        return stripped
 
     def about(self, entity: Entity, m: Mention) -> str:
         """The words a name is known by — as written here, and its full name — without places."""
@@ -190,12 +197,16 @@ class _Linker:
 
     def clause_of(self, sent: Sentence, offset: int) -> str:
         """The clause of *sent* holding *offset*, with the one before when it opens with 其中."""
+        clause = self._clause_at.get((sent.start, offset))
+        if clause is not None:
+            return clause
         starts = self.clauses(sent)
         i = bisect_right(starts, offset) - 1
         end = starts[i + 1] if i + 1 < len(starts) else sent.end
         clause = self.doc.norm[starts[i] : end]
         if clause.startswith("其中") and i > 0:
             clause = self.doc.norm[starts[i - 1] : end]
+        self._clause_at[(sent.start, offset)] = clause
         return clause
 
     # --- the reasons ------------------------------------------------------------
