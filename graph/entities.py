@@ -1760,13 +1760,16 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
 # --- resolution ---------------------------------------------------------------------
 
 
-_ABBREVIATIONS = sorted(cues.AGENCY_ABBREVIATIONS.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+# longest first, under their last character (only those can end a name)
+_ABBREVIATIONS: dict[str, list[tuple[str, str]]] = {}
+for _short, _full in sorted(cues.AGENCY_ABBREVIATIONS.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+    _ABBREVIATIONS.setdefault(_short[-1], []).append((_short, _full))
 
 
 @lru_cache(maxsize=4096)
 def _expand(name: str) -> str:
     """Abbreviations written out (区发改委 → 区发展和改革委员会)."""
-    for short, full in _ABBREVIATIONS:
+    for short, full in _ABBREVIATIONS.get(name[-1:], ()):
         if name.endswith(short) and short != full:
             return name[: -len(short)] + full
     for short, full in cues.INSTITUTION_ABBREVIATIONS.items():
@@ -2119,6 +2122,7 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
 _ZONE_SUFFIXES = cues.ZONE_HEADS
 
 
+@lru_cache(maxsize=4096)
 def _place_rank(name: str) -> int:
     """How high a place stands by its suffix: 省 5, 市 4, 区/县 3, 镇/街道 2, 村 1, else 0.
 
