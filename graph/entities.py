@@ -102,6 +102,11 @@ for _w in sorted(_STOPS, key=len, reverse=True):
         _STOP_LENGTHS_BY_LAST[_w[-1]].append(len(_w))
 _JOINT_LAST = frozenset(w[-1] for w in cues.JOINT_VERBS)
 _BUILD_JOIN_LAST = frozenset(w[-1] for w in cues.BUILD_JOINS)
+# the characters some rule of _Text.left_edge looks at (a count's classifier, the end of a
+# joining verb or of a boundary word): any other CJK character is walked over at once
+_EDGE_CHARS = (
+    frozenset(cues.COUNT_CLASSIFIERS) | _JOINT_LAST | _BUILD_JOIN_LAST | frozenset(_STOP_LENGTHS_BY_LAST)
+)
 _OTHER_NAME_CHARS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 ) | cues.NAME_EXTRA_CHARS
@@ -204,6 +209,9 @@ class _Text:
         lo = max(0, head_start - cues.MAX_NAME)
         while i > lo:
             ch = norm[i - 1]
+            if "\u4e00" <= ch <= "\u9fff" and ch not in _EDGE_CHARS and ch != head_last:
+                i -= 1  # the common case: a name character no rule below stops at
+                continue
             if quotes and ch == "”":
                 opening = norm.rfind("“", lo, i - 1)
                 if (
