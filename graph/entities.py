@@ -1928,16 +1928,29 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
         # for these types two forms join only if they open alike: look up by first character
         indexed = type_ in ("Project", "Agency", "Policy")
         by_first: dict[str, set[int]] = {}
+        # a place joins one with a form written alike or, for a zone, one with a form that
+        # ends alike (see _joins): look up by whole form and by last character
+        place = type_ == "Place"
+        by_form: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
         for e in group:
             forms = forms_of(e.name, type_)
             if type_ == "Project" and _PHASE_END.search(e.name):
                 hosts = [k for k in kept if k[0].name == e.name]
             else:
-                pool = (
-                    [kept[i] for i in sorted({i for f in forms for i in by_first.get(f[:1], ())})]
-                    if indexed
-                    else kept
-                )
+                if indexed:
+                    pool = [kept[i] for i in sorted({i for f in forms for i in by_first.get(f[:1], ())})]
+                elif place:
+                    found = {i for f in forms for i in by_form.get(f, ())}
+                    found.update(
+                        i
+                        for f in forms
+                        if len(f) >= 4 and f.endswith(cues.ZONE_HEADS)
+                        for i in by_last.get(f[-1], ())
+                    )
+                    pool = [kept[i] for i in sorted(found)]
+                else:
+                    pool = kept
                 hosts = [
                     k
                     for k in pool
@@ -1949,19 +1962,35 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                 host.mentions.extend(e.mentions)
                 for a in e.aliases:
                     host_forms |= forms_of(a, type_)
-                if indexed:
+                if indexed or place:
                     i = next(j for j, k in enumerate(kept) if k[0] is host)
-                    for f in host_forms:
-                        by_first.setdefault(f[:1], set()).add(i)
+                    _index_forms(i, host_forms, by_first, by_form, by_last, place=place)
                 continue
             own_forms: set[str] = set()
             for a in e.aliases | {e.name}:
                 own_forms |= forms_of(a, type_)
             kept.append((e, own_forms))
-            for f in own_forms:
-                by_first.setdefault(f[:1], set()).add(len(kept) - 1)
+            _index_forms(len(kept) - 1, own_forms, by_first, by_form, by_last, place=place)
         out.extend(k[0] for k in kept)
     return out
+
+
+def _index_forms(
+    i: int,
+    forms: set[str],
+    by_first: dict[str, set[int]],
+    by_form: dict[str, set[int]],
+    by_last: dict[str, set[int]],
+    *,
+    place: bool,
+) -> None:
+    """Index the kept entity *i* of :func:`_merge` by its forms' first characters and, for a
+    place, by whole form and last character."""
+    for f in forms:
+        by_first.setdefault(f[:1], set()).add(i)
+        if place:
+            by_form.setdefault(f, set()).add(i)
+            by_last.setdefault(f[-1:], set()).add(i)
 
 
 _CAPACITY_RE = re.compile(r"^(?:年产|年处理|年加工)?[\d.]+(?:万|千|亿)?(?:吨|件|台|套|片|千瓦|兆瓦|GWh|MW)")
