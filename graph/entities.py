@@ -1046,15 +1046,23 @@ def _waters(text: _Text) -> list[_Candidate]:
     out: list[_Candidate] = []
     if not waters:
         return out
-    for m in re.finditer(
-        "(" + _alternation(waters) + r")((?:干流|支流)?[\u4e00-\u9fff]{2,3}?段)?", norm
-    ):
-        nxt = norm[m.end(1) : m.end(1) + 1]
-        if m.group(2):
-            out.append(_Candidate(m.start(), m.end(), "Place", m.group(0), "water", rank=2))
-        elif nxt not in cues.HEAD_WORD_AFTER.get("河", ""):
-            out.append(_Candidate(m.start(), m.end(1), "Place", m.group(1), "water", rank=2))
+    # the names alone make a small pattern, cheap to compile for each report; the section
+    # after a name is matched by a pattern compiled once (a CJK range is costly to compile)
+    names = re.compile(_alternation(waters))
+    pos = 0
+    while (hit := names.search(norm, pos)) is not None:
+        start, end = hit.span()
+        section = _WATER_SECTION_RE.match(norm, end)
+        if section:
+            end = section.end()
+            out.append(_Candidate(start, end, "Place", norm[start:end], "water", rank=2))
+        elif norm[end : end + 1] not in cues.HEAD_WORD_AFTER.get("河", ""):
+            out.append(_Candidate(start, end, "Place", hit.group(0), "water", rank=2))
+        pos = end
     return out
+
+
+_WATER_SECTION_RE = re.compile(r"(?:干流|支流)?[\u4e00-\u9fff]{2,3}?段")  # 长江干流青山段
 
 
 _LISTED_TOWNS_RE = re.compile(r"(?:等|[两二三四五六七八九十\d]+个?)(街道|镇|乡|村)(?![镇村])")
