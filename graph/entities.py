@@ -393,6 +393,7 @@ def _balanced(name: str) -> bool:
 
 
 _AMOUNT_RE = re.compile(r"[\d.]+[亿万千百]*(?:元|美元)?(?:以上|以下)?")
+_AMOUNT_START_RE = re.compile(r"[\d.]")  # what every amount opens with
 _JOINERS = frozenset("和与及、")
 _MODIFIERS = frozenset("新各全本该")
 _VOCABS: dict[int, tuple[frozenset[str], int]] = {}
@@ -421,6 +422,7 @@ def _composed(stem: str, words: frozenset[str], longest: int) -> bool:
     """Is *stem* made only of generic words, amounts and joiners (工业用地提质增效)?"""
     n = len(stem)
     ok = [True] + [False] * n
+    amounts = _AMOUNT_START_RE.search(stem) is not None  # else no amount can be read below
     for i in range(1, n + 1):
         if stem[i - 1] in _JOINERS and 1 < i < n or i == 1 and stem[0] in _MODIFIERS:
             ok[i] = ok[i - 1]  # 和/与 between words; 新落地, 各类: a leading modifier
@@ -430,6 +432,8 @@ def _composed(stem: str, words: frozenset[str], longest: int) -> bool:
                 ok[i] = True
                 break
         else:
+            if not amounts:
+                continue
             m = _AMOUNT_RE.match(stem, 0) if i == n else None
             ok[i] = bool(m and m.end() == n)
             if not ok[i]:
