@@ -935,10 +935,7 @@ def _admin_parts(name: str) -> list[str]:
 @lru_cache(maxsize=64)
 def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[int, ...]]:
     """Admin names to look for: provinces and cities anywhere, counties of the same city."""
-    names: dict[str, str] = {}  # written form → full name
-    for p in gazetteer._table()[0].values():
-        if p.level in ("province", "city") and len(p.name) >= 3:
-            names[p.name] = p.name
+    names: dict[str, str] = {name: name for name in _cities_and_provinces()}  # written → full
     for p in gazetteer.jurisdiction_chain(jurisdiction):
         names[p.name] = p.name
         for s in gazetteer.siblings(p) if p.level == "county" else []:
@@ -949,6 +946,16 @@ def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[in
         for part in _admin_parts(jurisdiction):
             names.setdefault(part, part)
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cities_and_provinces() -> tuple[str, ...]:
+    """The names of the gazetteer's provinces and cities of three characters or more."""
+    return tuple(
+        p.name
+        for p in gazetteer._table()[0].values()
+        if p.level in ("province", "city") and len(p.name) >= 3
+    )
 
 
 def _county_after(norm: str, end: int, city: str) -> str | None:

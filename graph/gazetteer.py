@@ -202,11 +202,7 @@ def siblings(place: GazPlace) -> list[GazPlace]:
     if up is None:
         return []
     width = 2 if up.level == "province" else 4
-    return [
-        p
-        for p in _table()[0].values()
-        if p.level == place.level and p.adcode[:width] == up.adcode[:width] and p != place
-    ]
+    return [p for p in _by_parent().get((place.level, up.adcode[:width]), ()) if p != place]
 
 
 @lru_cache(maxsize=512)
@@ -219,11 +215,18 @@ def children(place: GazPlace) -> tuple[GazPlace, ...]:
     if place.level == "county":
         return ()
     width, level = (2, "city") if place.level == "province" else (4, "county")
-    return tuple(
-        p
-        for p in _table()[0].values()
-        if p.level == level and p.adcode[:width] == place.adcode[:width] and p != place
-    )
+    return tuple(p for p in _by_parent().get((level, place.adcode[:width]), ()) if p != place)
+
+
+@lru_cache(maxsize=1)
+def _by_parent() -> dict[tuple[str, str], tuple[GazPlace, ...]]:
+    """The places of each level under each province (two-digit adcode prefix) and city
+    (four digits), in table order: looked up, not filtered from the whole table each time."""
+    out: dict[tuple[str, str], list[GazPlace]] = {}
+    for p in _table()[0].values():
+        out.setdefault((p.level, p.adcode[:2]), []).append(p)
+        out.setdefault((p.level, p.adcode[:4]), []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _PARENT_CITY = re.compile(r"在([\u4e00-\u9fff]{2,6}?市)委")
