@@ -142,7 +142,6 @@ def _quoted_mask(norm: str) -> bytearray:
     return mask
 
 
-@lru_cache(maxsize=32)
 def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """The words grouped by their last character, longest first in each group."""
     out: dict[str, list[str]] = {}
@@ -151,10 +150,17 @@ def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
+# grouped once here, not looked up in a cache by the whole tuple (hashed anew) at each call
+_ORDINALS_BY_LAST = _by_last_char(cues.ORDINAL_BEFORE)
+_PREFIXES_BY_LAST = _by_last_char(_PREFIX_WORDS)
+_CHANGES_BY_LAST = _by_last_char(_CHANGE_WORDS)
+
+
+def _ends_with_any(text: str, end: int, by_last: dict[str, tuple[str, ...]]) -> str | None:
+    """The longest word of a :func:`_by_last_char` table that ends at *end* in *text*."""
     if end <= 0:
         return None
-    for w in _by_last_char(words).get(text[end - 1], ()):
+    for w in by_last.get(text[end - 1], ()):
         if end - len(w) >= 0 and text.startswith(w, end - len(w)):
             return w
     return None
@@ -177,6 +183,10 @@ def find_quantities(norm: str, start: int, end: int, mask: bytearray | None = No
     return found
 
 
+_NOUN_AFTER_RE = re.compile(r"[^，。；、,;：:（(]{0,12}")
+_PHASE_END_RE = re.compile(r"[一二三四五六七八九十]期$")
+
+
 def _read_match(
     norm: str, m: re.Match[str], mask: bytearray, lo: int, hi: int
 ) -> Quantity | None:
@@ -195,7 +205,7 @@ def _read_match(
         return None  # PM2.5, G60, 4+13
     if prev and prev in "零〇一二两三四五六七八九十百千万亿":
         return None
-    if _ends_with_any(before, len(before), cues.ORDINAL_BEFORE):
+    if _ends_with_any(before, len(before), _ORDINALS_BY_LAST):
         return None
     unit_end = m.end()
     after = norm[unit_end : min(hi, unit_end + 6)]
@@ -229,8 +239,8 @@ def _read_match(
         if rest.startswith(cues.QUALIFIER_HEADS):
             return None
     if unit not in cues.COUNT_CLASSIFIERS and unit not in cues.PERCENT_UNITS:
-        head = re.match(r"[^，。；、,;：:（(]{0,12}", norm[unit_end:hi])
-        name = re.sub(r"[一二三四五六七八九十]期$", "", head.group(0)) if head else ""
+        head = _NOUN_AFTER_RE.match(norm, unit_end, hi)
+        name = _PHASE_END_RE.sub("", head.group(0)) if head else ""
         if name.endswith(cues.NAME_HEADS):
             return None
     comparator, qend = _comparator(norm, m, nstart, lo, hi)
@@ -258,7 +268,7 @@ def _prefix_start(norm: str, nstart: int, lo: int) -> int:
     i = nstart
     while i > lo and norm[i - 1] in cues.BRIDGE:
         i -= 1
-    cue = _ends_with_any(norm[max(lo, i - 4) : i], min(4, i - lo), _PREFIX_WORDS)
+    cue = _ends_with_any(norm[max(lo, i - 4) : i], min(4, i - lo), _PREFIXES_BY_LAST)
     if cue:
         i -= len(cue)
     return i
@@ -277,7 +287,7 @@ def _comparator(norm: str, m: re.Match[str], nstart: int, lo: int, hi: int) -> t
     while i > lo and norm[i - 1] in cues.BRIDGE and norm[i - 1] not in "约近":
         i -= 1
     window = norm[max(lo, i - 4) : i]
-    prefix = _ends_with_any(window, len(window), _PREFIX_WORDS)
+    prefix = _ends_with_any(window, len(window), _PREFIXES_BY_LAST)
     if prefix in _STRONG_PREFIXES:
         comparator = cues.PREFIX_COMPARATORS[prefix]
     elif suffix:
@@ -302,7 +312,7 @@ def _change(norm: str, nstart: int, lo: int, unit: str) -> tuple[int, int]:
     if any(w in gap for w in cues.LEVEL_AFTER_CHANGE):
         return 0, nstart
     window = norm[max(lo, i - 6) : i]
-    verb = _ends_with_any(window, len(window), _CHANGE_WORDS)
+    verb = _ends_with_any(window, len(window), _CHANGES_BY_LAST)
     if verb:
         return cues.CHANGE_VERBS[verb], i - len(verb)
     if unit in ("个百分点", "百分点"):
