@@ -2238,8 +2238,11 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
     for p in places:
         for f in forms[id(p)]:
             by_form.setdefault(f, []).append(p)
-    form_lengths = sorted({len(f) for f in by_form})
-    form_firsts = {f[0] for f in by_form}
+    # the lengths of the forms opening with each character, shortest first
+    form_lengths: dict[str, list[int]] = {}
+    for f in sorted(by_form, key=len):
+        if len(f) not in form_lengths.setdefault(f[0], []):
+            form_lengths[f[0]].append(len(f))
     place_order = {id(p): i for i, p in enumerate(places)}
     brand_owner: dict[str, KeyedEntity] = {}  # a brand → the first organisation with it
     for o, bs in orgs:
@@ -2287,9 +2290,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         near: list[KeyedEntity] = []
         route = e.type == "Project" and "至" in name
         for i in range(len(name) if not route else 0):
-            if name[i] not in form_firsts:
-                continue
-            for n in form_lengths:
+            for n in form_lengths.get(name[i], ()):
                 found = by_form.get(name[i : i + n])
                 if (
                     found is None
