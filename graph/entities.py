@@ -380,7 +380,13 @@ _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+(?:个|项
 _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES)
 
 
+_GENERIC_PROJECT_WORD_RE = re.compile(_alternation(cues.GENERIC_PROJECT_WORDS))
+_BRACKET_RE = re.compile("[（()）]")
+
+
 def _balanced(name: str) -> bool:
+    if not _BRACKET_RE.search(name):
+        return True  # most names hold no bracket at all
     depth = 0
     for ch in name:
         if ch in "（(":
@@ -613,7 +619,8 @@ def _type_of(
         core = _QUALIFIER_RE.sub("", stem)
         if (
             _generic(stem, cues.GENERIC_PLACE_STEMS)
-            or _generic(core, cues.GENERIC_PLACE_STEMS)
+            or core != stem
+            and _generic(core, cues.GENERIC_PLACE_STEMS)
             or len(stem) < 2
             and head in ("镇", "村", "乡")
             or name[:1].isdigit()
@@ -636,7 +643,7 @@ def _type_of(
             return "Place"  # 中欧（临漕）国际合作产业园: a zone where others act
         if head in cues.ANCHORED_PROJECT_HEADS and not _anchored(name, places):
             return None
-        if any(w in name for w in cues.GENERIC_PROJECT_WORDS) or name[:1].isdigit():
+        if _GENERIC_PROJECT_WORD_RE.search(name) or name[:1].isdigit():
             return None
         if _project_stem_ok(stem):
             return "Project"
@@ -651,7 +658,8 @@ def _project_stem_ok(stem: str) -> bool:
     core = _QUALIFIER_RE.sub("", stem)
     return not (
         _generic(core, cues.GENERIC_PROJECT_STEMS)
-        or _generic(stem, cues.GENERIC_PROJECT_STEMS)
+        or core != stem
+        and _generic(stem, cues.GENERIC_PROJECT_STEMS)
         or len(clean_name(core)) < 2
         or core.endswith(cues.DESIGNATION_ENDINGS)
         or core.endswith(cues.GENERIC_PROJECT_STEM_ENDS)
