@@ -196,6 +196,7 @@ def _up_to_last(breaks: str) -> re.Pattern[str]:
 _LEADING = tuple(sorted(cues.LEADING_NOISE, key=len, reverse=True))
 _TRAILING = tuple(sorted(cues.TRAILING_VERBS, key=len, reverse=True))
 _STRENGTH_WORDS = tuple(sorted(cues.STRENGTH_CUES, key=len, reverse=True))
+_NOISE_WORDS = frozenset(cues.TRAILING_VERBS + cues.LEADING_NOISE)  # a set: looked up, not scanned
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!度)")
 
 
@@ -222,7 +223,7 @@ def _clean(text: str) -> str:
                 if text.endswith(w):
                     text = text[: -len(w)].rstrip(_STRIP_CHARS)
                     changed = True
-    if text in cues.TRAILING_VERBS or text in cues.LEADING_NOISE:
+    if text in _NOISE_WORDS:
         return ""
     return text.strip(_STRIP_CHARS)
 
