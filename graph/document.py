@@ -26,6 +26,7 @@ _HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 _ITEM = re.compile(rf"(?:(?<=^)|(?<=[。；;\n]))\s*([{_CN_DIGITS}]{{1,2}}是)")
 _SENTENCE_END = "。！？!?；;\n"
+_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年)(?!度)")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -298,12 +299,9 @@ def _read_sentences(doc: Document, lines: list[tuple[int, int]]) -> None:
     for s, e in lines:
         bullet = norm.startswith(("——", "—"), s)
         start = s
-        i = s
-        while i < e:
-            if norm[i] in _SENTENCE_END:
-                _add_sentence(doc, start, i + 1, bullet)
-                start = i + 1
-            i += 1
+        for m in _SENTENCE_END_RE.finditer(norm, s, e):  # the ends found in C, not char by char
+            _add_sentence(doc, start, m.end(), bullet)
+            start = m.end()
         if start < e:
             _add_sentence(doc, start, e, bullet)
 

@@ -102,6 +102,11 @@ for _w in sorted(_STOPS, key=len, reverse=True):
         _STOP_LENGTHS_BY_LAST[_w[-1]].append(len(_w))
 _JOINT_LAST = frozenset(w[-1] for w in cues.JOINT_VERBS)
 _BUILD_JOIN_LAST = frozenset(w[-1] for w in cues.BUILD_JOINS)
+# the characters some rule of _Text.left_edge looks at (a count's classifier, the end of a
+# joining verb or of a boundary word): any other CJK character is walked over at once
+_EDGE_CHARS = (
+    frozenset(cues.COUNT_CLASSIFIERS) | _JOINT_LAST | _BUILD_JOIN_LAST | frozenset(_STOP_LENGTHS_BY_LAST)
+)
 _OTHER_NAME_CHARS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 ) | cues.NAME_EXTRA_CHARS
@@ -113,7 +118,9 @@ _POLICY_STOPS = frozenset(cues.POLICY_LEFT_STOPS)
 _POLICY_STOP_LENGTHS = sorted({len(w) for w in _POLICY_STOPS}, reverse=True)
 _CONJUNCTIONS = "及与暨"
 _QUOTE_CHARS = '“”"《》「」‘’'
-_CLEAN_TABLE = str.maketrans("", "", _QUOTE_CHARS + " \t\n\r\u3000\xa0")
+# a character class, not a translate table: str.translate looks up every character of a
+# CJK string in a dict, the regex engine scans it in C (clean_name runs on every name)
+_CLEAN_RE = re.compile("[" + re.escape(_QUOTE_CHARS + " \t\n\r\u3000\xa0") + "]")
 _COUNT_DIGITS = "0123456789一二两三四五六七八九十百几多"
 # A name that opens with one of these is relative to the report's place (区发改委, 县委).
 _RELATIVE = re.compile(r"^(?:区|县|市|省|镇|乡|街道)(?!域|属|级|内|外|镇|村|场|政|民|城|块|直|委)")
@@ -125,7 +132,7 @@ def clean_name(name: str) -> str:
     >>> clean_name("“532”发展战略"), clean_name("《北交所上市培育三年行动计划》")
     ('532发展战略', '北交所上市培育三年行动计划')
     """
-    return name.translate(_CLEAN_TABLE)
+    return _CLEAN_RE.sub("", name)
 
 
 @dataclass
@@ -195,12 +202,16 @@ class _Text:
         """
         norm = self.norm
         memo_stops = self._stops
-        long_head = len(head) >= 2
+        head_last = head[-1] if len(head) >= 2 else ""  # only a long head is looked for again
         legal = head.endswith(cues.LEGAL_FORMS)  # a legal name never holds 与/及: 甲与乙有限公司
+        classifiers = cues.COUNT_CLASSIFIERS
         i = head_start
         lo = max(0, head_start - cues.MAX_NAME)
         while i > lo:
             ch = norm[i - 1]
+            if "\u4e00" <= ch <= "\u9fff" and ch not in _EDGE_CHARS and ch != head_last:
+                i -= 1  # the common case: a name character no rule below stops at
+                continue
             if quotes and ch == "”":
                 opening = norm.rfind("“", lo, i - 1)
                 if (
@@ -214,9 +225,9 @@ class _Text:
                     return opening  # “情指行”一体中心: the quoted word opens the name
             if not ("\u4e00" <= ch <= "\u9fff" or ch in _OTHER_NAME_CHARS):
                 break
-            if ch in cues.COUNT_CLASSIFIERS and i >= 2 and norm[i - 2] in _COUNT_DIGITS:
+            if ch in classifiers and i >= 2 and norm[i - 2] in _COUNT_DIGITS:
                 break
-            if long_head and norm.endswith(head, 0, i):
+            if ch == head_last and norm.endswith(head, 0, i):
                 return head_start  # 项目占制造业项目: a name does not hold its own head twice
             if (
                 ch in _JOINT_LAST
@@ -230,8 +241,9 @@ class _Text:
                     break  # 苇州文旅集团建设汀兰古镇二期: 建设 after a name ends the work's name
             memo = memo_stops[i]
             if memo == 0:
-                memo = 2 if self._stop_at(i, _STOPS, _STOP_LENGTHS) else 1
-                memo_stops[i] = memo
+                # most characters end no boundary word: known without a call
+                found = ch in _STOP_LENGTHS_BY_LAST and self._stop_at(i, _STOPS, _STOP_LENGTHS)
+                memo = memo_stops[i] = 2 if found else 1
             if memo == 2:
                 if ch in _CONJUNCTIONS and not legal and (
                     connector
@@ -368,7 +380,13 @@ _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+(?:个|项
 _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES)
 
 
+_GENERIC_PROJECT_WORD_RE = re.compile(_alternation(cues.GENERIC_PROJECT_WORDS))
+_BRACKET_RE = re.compile("[（()）]")
+
+
 def _balanced(name: str) -> bool:
+    if not _BRACKET_RE.search(name):
+        return True  # most names hold no bracket at all
     depth = 0
     for ch in name:
         if ch in "（(":
@@ -381,6 +399,7 @@ def _balanced(name: str) -> bool:
 
 
 _AMOUNT_RE = re.compile(r"[\d.]+[亿万千百]*(?:元|美元)?(?:以上|以下)?")
+_AMOUNT_START_RE = re.compile(r"[\d.]")  # what every amount opens with
 _JOINERS = frozenset("和与及、")
 _MODIFIERS = frozenset("新各全本该")
 _VOCABS: dict[int, tuple[frozenset[str], int]] = {}
@@ -409,6 +428,7 @@ def _composed(stem: str, words: frozenset[str], longest: int) -> bool:
     """Is *stem* made only of generic words, amounts and joiners (工业用地提质增效)?"""
     n = len(stem)
     ok = [True] + [False] * n
+    amounts = _AMOUNT_START_RE.search(stem) is not None  # else no amount can be read below
     for i in range(1, n + 1):
         if stem[i - 1] in _JOINERS and 1 < i < n or i == 1 and stem[0] in _MODIFIERS:
             ok[i] = ok[i - 1]  # 和/与 between words; 新落地, 各类: a leading modifier
@@ -418,6 +438,8 @@ def _composed(stem: str, words: frozenset[str], longest: int) -> bool:
                 ok[i] = True
                 break
         else:
+            if not amounts:
+                continue
             m = _AMOUNT_RE.match(stem, 0) if i == n else None
             ok[i] = bool(m and m.end() == n)
             if not ok[i]:
@@ -604,7 +626,8 @@ def _type_of(
         core = _QUALIFIER_RE.sub("", stem)
         if (
             _generic(stem, cues.GENERIC_PLACE_STEMS)
-            or _generic(core, cues.GENERIC_PLACE_STEMS)
+            or core != stem
+            and _generic(core, cues.GENERIC_PLACE_STEMS)
             or len(stem) < 2
             and head in ("镇", "村", "乡")
             or name[:1].isdigit()
@@ -627,7 +650,7 @@ def _type_of(
             return "Place"  # 中欧（临漕）国际合作产业园: a zone where others act
         if head in cues.ANCHORED_PROJECT_HEADS and not _anchored(name, places):
             return None
-        if any(w in name for w in cues.GENERIC_PROJECT_WORDS) or name[:1].isdigit():
+        if _GENERIC_PROJECT_WORD_RE.search(name) or name[:1].isdigit():
             return None
         if _project_stem_ok(stem):
             return "Project"
@@ -642,7 +665,8 @@ def _project_stem_ok(stem: str) -> bool:
     core = _QUALIFIER_RE.sub("", stem)
     return not (
         _generic(core, cues.GENERIC_PROJECT_STEMS)
-        or _generic(stem, cues.GENERIC_PROJECT_STEMS)
+        or core != stem
+        and _generic(stem, cues.GENERIC_PROJECT_STEMS)
         or len(clean_name(core)) < 2
         or core.endswith(cues.DESIGNATION_ENDINGS)
         or core.endswith(cues.GENERIC_PROJECT_STEM_ENDS)
@@ -676,7 +700,7 @@ def _agency_type(
         return None if _generic(stem, cues.GENERIC_AGENCY_STEMS, compose=False) else "Agency"
     if head in cues.ZONE_BOARD_HEADS and stem.endswith(cues.ZONE_HEADS):
         return "Agency"  # 经开区管委会: the board of a zone
-    if any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
+    if "附属" in stem and any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
         return "Agency"  # 复旦大学附属华山医院: a body attached to an institution
     if head in cues.UNIVERSITY_BODY_HEADS and _UNIVERSITY_BODY_RE.search(stem):
         return "Agency"  # 山东大学齐鲁医院: a university's hospital, named after it
@@ -934,10 +958,7 @@ def _admin_parts(name: str) -> list[str]:
 @lru_cache(maxsize=64)
 def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[int, ...]]:
     """Admin names to look for: provinces and cities anywhere, counties of the same city."""
-    names: dict[str, str] = {}  # written form → full name
-    for p in gazetteer._table()[0].values():
-        if p.level in ("province", "city") and len(p.name) >= 3:
-            names[p.name] = p.name
+    names: dict[str, str] = {name: name for name in _cities_and_provinces()}  # written → full
     for p in gazetteer.jurisdiction_chain(jurisdiction):
         names[p.name] = p.name
         for s in gazetteer.siblings(p) if p.level == "county" else []:
@@ -948,6 +969,16 @@ def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[in
         for part in _admin_parts(jurisdiction):
             names.setdefault(part, part)
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cities_and_provinces() -> tuple[str, ...]:
+    """The names of the gazetteer's provinces and cities of three characters or more."""
+    return tuple(
+        p.name
+        for p in gazetteer._table()[0].values()
+        if p.level in ("province", "city") and len(p.name) >= 3
+    )
 
 
 def _county_after(norm: str, end: int, city: str) -> str | None:
@@ -1070,17 +1101,26 @@ def _waters(text: _Text) -> list[_Candidate]:
     if not waters:
         return out
     waters |= _listed_waters(text, waters)
-    for m in re.finditer(
-        "(" + _alternation(waters) + r")((?:干流|支流)?[\u4e00-\u9fff]{2,3}?段)?", norm
-    ):
-        nxt = norm[m.end(1) : m.end(1) + 1]
-        if m.group(2):
-            out.append(_Candidate(m.start(), m.end(), "Place", m.group(0), "water", rank=2))
+    # the names alone make a small pattern, cheap to compile for each report; the section
+    # after a name is matched by a pattern compiled once (a CJK range is costly to compile)
+    names = re.compile(_alternation(waters))
+    pos = 0
+    while (hit := names.search(norm, pos)) is not None:
+        start, end = hit.span()
+        section = _WATER_SECTION_RE.match(norm, end)
+        nxt = norm[end : end + 1]
+        if section:
+            end = section.end()
+            out.append(_Candidate(start, end, "Place", norm[start:end], "water", rank=2))
         elif nxt not in cues.HEAD_WORD_AFTER.get("河", "") and not (
-            m.group(1).endswith("溪") and nxt and nxt in cues.WATER_NOT_BEFORE
+            hit.group(0).endswith("溪") and nxt and nxt in cues.WATER_NOT_BEFORE
         ):
-            out.append(_Candidate(m.start(), m.end(1), "Place", m.group(1), "water", rank=2))
+            out.append(_Candidate(start, end, "Place", hit.group(0), "water", rank=2))
+        pos = end
     return out
+
+
+_WATER_SECTION_RE = re.compile(r"(?:干流|支流)?[\u4e00-\u9fff]{2,3}?段")  # 长江干流青山段
 
 
 _SUB_PARK_RE = re.compile(
@@ -1244,7 +1284,7 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
         verb = m.group("verb") or m.group(0)
         if norm[m.start() - 1 : m.start()] == cues.ORG_VERB_NOT_AFTER.get(verb, "\0"):
             continue  # 外贸进出口: the verb is part of a longer word
-        strong = not any(verb.startswith(w) for w in cues.WEAK_ORG_VERBS)
+        strong = not verb.startswith(cues.WEAK_ORG_VERBS)
         if not strong and not _TRADE_RE.search(norm, max(0, m.start() - 40), m.start()):
             continue  # after a weak verb a company must show its trade somewhere in the list
         found: list[tuple[int, int, str]] = []
@@ -1344,8 +1384,8 @@ def _lists(text: _Text) -> list[_Candidate]:
     for m in _GROUP_RE.finditer(norm):
         type_ = cues.GROUP_NOUN_TYPES[m.group(2)]
         gap = m.group(1)
-        if any(w in gap for w in _STOPS if len(w) >= 2):
-            continue  # 等方向招引一批配套企业: the noun belongs to another clause
+        if _STOP_START_RE.search(gap):
+            continue  # 等方向招引一批配套企业: the noun belongs to another clause (a stop word)
         after = norm[m.end() : m.end() + 1]
         if (
             type_ == "Policy"
@@ -1795,6 +1835,7 @@ def _mention(doc: Document, start: int, end: int) -> Mention:
 
 def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity], list[Relation]]:
     entities: dict[tuple[str, str], KeyedEntity] = {}
+    spans: set[tuple[str, str, int, int]] = set()  # the mentions already kept, by entity
     for c in chosen:
         name = clean_name(c.name)
         if not name:
@@ -1803,9 +1844,9 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
         written = clean_name(doc.norm[c.start : c.end])
         if written != name and len(written) >= 2 and c.cue in ("shared-owner", "shared-head"):
             e.aliases.add(written)  # 阿联酋项目 for 天合光能阿联酋项目
-        m = _mention(doc, c.start, c.end)
-        if all(x.span != m.span for x in e.mentions):
-            e.mentions.append(m)
+        if (c.type, name, c.start, c.end) not in spans:
+            spans.add((c.type, name, c.start, c.end))
+            e.mentions.append(_mention(doc, c.start, c.end))
     merged = _renames(doc, _merge(doc, list(entities.values())))
     _add_jurisdiction(doc, merged)
     relations = _relations(doc, merged)
@@ -1820,13 +1861,16 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
 # --- resolution ---------------------------------------------------------------------
 
 
-_ABBREVIATIONS = sorted(cues.AGENCY_ABBREVIATIONS.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+# longest first, under their last character (only those can end a name)
+_ABBREVIATIONS: dict[str, list[tuple[str, str]]] = {}
+for _short, _full in sorted(cues.AGENCY_ABBREVIATIONS.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+    _ABBREVIATIONS.setdefault(_short[-1], []).append((_short, _full))
 
 
 @lru_cache(maxsize=4096)
 def _expand(name: str) -> str:
     """Abbreviations written out (区发改委 → 区发展和改革委员会)."""
-    for short, full in _ABBREVIATIONS:
+    for short, full in _ABBREVIATIONS.get(name[-1:], ()):
         if name.endswith(short) and short != full:
             return name[: -len(short)] + full
     for short, full in cues.INSTITUTION_ABBREVIATIONS.items():
@@ -1915,8 +1959,17 @@ def _alias_brands(a: str, places: tuple[str, ...]) -> frozenset[str]:
 
 
 def _subsequence(short: str, long_: str) -> bool:
-    it = iter(long_)
-    return all(ch in it for ch in short)
+    """Do the characters of *short* stand in *long_* in the same order?
+
+    >>> _subsequence("苇产投", "苇州产业投资集团"), _subsequence("产苇", "苇州产业投资集团")
+    (True, False)
+    """
+    pos = 0
+    for ch in short:
+        pos = long_.find(ch, pos) + 1  # the earliest match leaves the most room for the rest
+        if not pos:
+            return False
+    return True
 
 
 def _same_thing(short: str, long_: str) -> bool:
@@ -1947,10 +2000,11 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                     cache[name].add(owned)
         return cache[name]
 
-    owners: list[tuple[str, int]] = []  # (a company's written form, its index), longest first
+    # (a company's written form, its index), longest first, by first character
+    owners: dict[str, list[tuple[str, int]]] = {}
     for type_ in ("Enterprise", "Agency", "Place", "Policy", "Project"):
         if type_ == "Project":
-            owners = sorted(
+            for b, i in sorted(
                 (
                     (b, i)
                     for i, o in enumerate(out)
@@ -1959,23 +2013,37 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                     if len(b) >= 3
                 ),
                 key=lambda t: -len(t[0]),
-            )
+            ):
+                owners.setdefault(b[0], []).append((b, i))
             cache.clear()
         group = sorted(by_type.get(type_, []), key=lambda e: (-len(e.name), e.name))
         kept: list[tuple[KeyedEntity, set[str]]] = []
         # for these types two forms join only if they open alike: look up by first character
         indexed = type_ in ("Project", "Agency", "Policy")
         by_first: dict[str, set[int]] = {}
+        # a place joins one with a form written alike or, for a zone, one with a form that
+        # ends alike (see _joins): look up by whole form and by last character
+        place = type_ == "Place"
+        by_form: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
         for e in group:
             forms = forms_of(e.name, type_)
             if type_ == "Project" and _PHASE_END.search(e.name):
                 hosts = [k for k in kept if k[0].name == e.name]
             else:
-                pool = (
-                    [kept[i] for i in sorted({i for f in forms for i in by_first.get(f[:1], ())})]
-                    if indexed
-                    else kept
-                )
+                if indexed:
+                    pool = [kept[i] for i in sorted({i for f in forms for i in by_first.get(f[:1], ())})]
+                elif place:
+                    found = {i for f in forms for i in by_form.get(f, ())}
+                    found.update(
+                        i
+                        for f in forms
+                        if len(f) >= 4 and f.endswith(_ZONE_OR_PORT_AREA_HEADS)
+                        for i in by_last.get(f[-1], ())
+                    )
+                    pool = [kept[i] for i in sorted(found)]
+                else:
+                    pool = kept
                 hosts = [
                     k
                     for k in pool
@@ -1987,29 +2055,46 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                 host.mentions.extend(e.mentions)
                 for a in e.aliases:
                     host_forms |= forms_of(a, type_)
-                if indexed:
+                if indexed or place:
                     i = next(j for j, k in enumerate(kept) if k[0] is host)
-                    for f in host_forms:
-                        by_first.setdefault(f[:1], set()).add(i)
+                    _index_forms(i, host_forms, by_first, by_form, by_last, place=place)
                 continue
             own_forms: set[str] = set()
             for a in e.aliases | {e.name}:
                 own_forms |= forms_of(a, type_)
             kept.append((e, own_forms))
-            for f in own_forms:
-                by_first.setdefault(f[:1], set()).add(len(kept) - 1)
+            _index_forms(len(kept) - 1, own_forms, by_first, by_form, by_last, place=place)
         out.extend(k[0] for k in kept)
     return out
+
+
+def _index_forms(
+    i: int,
+    forms: set[str],
+    by_first: dict[str, set[int]],
+    by_form: dict[str, set[int]],
+    by_last: dict[str, set[int]],
+    *,
+    place: bool,
+) -> None:
+    """Index the kept entity *i* of :func:`_merge` by its forms' first characters and, for a
+    place, by whole form and last character."""
+    for f in forms:
+        by_first.setdefault(f[:1], set()).add(i)
+        if place:
+            by_form.setdefault(f, set()).add(i)
+            by_last.setdefault(f[-1:], set()).add(i)
 
 
 _CAPACITY_RE = re.compile(r"^(?:年产|年处理|年加工)?[\d.]+(?:万|千|亿)?(?:吨|件|台|套|片|千瓦|兆瓦|GWh|MW)")
 
 
-def _owned_form(name: str, owners: list[tuple[str, int]]) -> str:
+def _owned_form(name: str, owners: dict[str, list[tuple[str, int]]]) -> str:
     """A project named by its company, written the same whichever name of the company opens
     it and without a capacity (恒拓新材高纯石英砂项目 = 朔原恒拓新材料股份有限公司年产3万吨
-    高纯石英砂项目): the company's index, then the rest."""
-    for form, i in owners:
+    高纯石英砂项目): the company's index, then the rest. *owners* are the companies' forms,
+    longest first, under their first character (only those can open the name)."""
+    for form, i in owners.get(name[:1], ()):
         if name.startswith(form) and len(name) > len(form) + 1:
             rest = _CAPACITY_RE.sub("", name[len(form) :])
             return f"#{i}#{rest}" if len(rest) >= 2 else ""
@@ -2072,20 +2157,29 @@ def _zone_expansions(name: str) -> list[str]:
     return []
 
 
+_ZONE_OR_PORT_AREA_HEADS = cues.ZONE_HEADS + cues.PORT_AREA_HEADS
+
+
 def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
     if type_ == "Place":
-        return bool(forms & host_forms) or any(
-            len(f) >= 4 and f.endswith(cues.ZONE_HEADS + cues.PORT_AREA_HEADS) and h.endswith(f)
+        return not forms.isdisjoint(host_forms) or any(
+            h.endswith(f)
             for f in forms
+            if len(f) >= 4 and f.endswith(_ZONE_OR_PORT_AREA_HEADS)
             for h in host_forms
         )  # 鲸湾片区 of 中国（瀛东）自由贸易试验区鲸湾片区, 岫川港区 of 琅州港岫川港区
-    if type_ == "Project" and not any(f[-1:] == h[-1:] for f in forms for h in host_forms):
+    if not forms.isdisjoint(host_forms):
+        return True  # a form written alike
+    if type_ == "Project" and {f[-1:] for f in forms}.isdisjoint({h[-1:] for h in host_forms}):
         return False  # 国道353线 is not 国道353线青山段改建工程
+    enterprise = type_ == "Enterprise"
     for f in forms:
+        first, n = f[:1], len(f)
         for h in host_forms:
-            if f == h or _same_thing(f, h) and not _PHASE_ANY.search(h):
+            # a short form is shorter and opens alike (see _same_thing): those tests first
+            if h[:1] == first and len(h) > n and _same_thing(f, h) and not _PHASE_ANY.search(h):
                 return True
-            if type_ == "Enterprise" and (
+            if enterprise and (
                 f.endswith("集团") and _same_thing(f[:-2], h) or len(f) >= 4 and f in h
             ):
                 return True
@@ -2161,6 +2255,7 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
 _ZONE_SUFFIXES = cues.ZONE_HEADS
 
 
+@lru_cache(maxsize=4096)
 def _place_rank(name: str) -> int:
     """How high a place stands by its suffix: 省 5, 市 4, 区/县 3, 镇/街道 2, 村 1, else 0.
 
@@ -2220,8 +2315,11 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
     for p in places:
         for f in forms[id(p)]:
             by_form.setdefault(f, []).append(p)
-    form_lengths = sorted({len(f) for f in by_form})
-    form_firsts = {f[0] for f in by_form}
+    # the lengths of the forms opening with each character, shortest first
+    form_lengths: dict[str, list[int]] = {}
+    for f in sorted(by_form, key=len):
+        if len(f) not in form_lengths.setdefault(f[0], []):
+            form_lengths[f[0]].append(len(f))
     place_order = {id(p): i for i, p in enumerate(places)}
     brand_owner: dict[str, KeyedEntity] = {}  # a brand → the first organisation with it
     for o, bs in orgs:
@@ -2256,12 +2354,12 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 )
             if owner:
                 name = name[len(owner) :]  # the company's seat is not where its project is
-        seat = re.search(r"[（(]([^（）()]{2,6})[）)]", name)
+        seat = _BRACKETED_SEAT_RE.search(name) if "（" in name or "(" in name else None
         seat_places = [
             p
             for p in places
-            if seat and any(f.endswith(seat.group(1)) for f in forms[id(p)])
-        ]  # …（临漕）: the city; 中阿（联酋）: the country the bracket shortens
+            if any(f.endswith(seat.group(1)) for f in forms[id(p)])
+        ] if seat else []  # …（临漕）: the city; 中阿（联酋）: the country the bracket shortens
         hits = []
         # only places one of whose forms occurs in the name (found by one pass over it); a
         # form that runs on into another toponym (银沙 in 银沙湾, 松溪 in 松溪河) is not there,
@@ -2269,9 +2367,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         near: list[KeyedEntity] = []
         route = e.type == "Project" and "至" in name
         for i in range(len(name) if not route else 0):
-            if name[i] not in form_firsts:
-                continue
-            for n in form_lengths:
+            for n in form_lengths.get(name[i], ()):
                 found = by_form.get(name[i : i + n])
                 if (
                     found is None
@@ -2365,6 +2461,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
 
 
 _FOREIGN = frozenset(cues.COUNTRIES + cues.REGIONS)
+_BRACKETED_SEAT_RE = re.compile(r"[（(]([^（）()]{2,6})[）)]")
 
 
 def _board_of(name: str, zone_names: set[str]) -> bool:

@@ -85,8 +85,13 @@ def _table() -> tuple[dict[str, GazPlace], dict[str, tuple[GazPlace, ...]]]:
     if path is None:
         return {}, {}
     with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            code, name = row["adcode"].strip(), row["name"].strip()
+        rows = csv.reader(fh)  # not DictReader: a dict per row is a third of the reading
+        header = next(rows, [])
+        code_at, name_at = header.index("adcode"), header.index("name")
+        for row in rows:
+            if not row:
+                continue  # a blank line is no record (as DictReader reads it)
+            code, name = row[code_at].strip(), row[name_at].strip()
             if len(code) != 12 or not name:
                 continue
             place = GazPlace(code, name, _level(code))
@@ -128,6 +133,8 @@ def short_name(name: str) -> str:
     >>> short_name("常州市"), short_name("新北区"), short_name("城区")
     ('常州', '新北', '城区')
     """
+    if not name.endswith(_ADMIN_SUFFIXES):
+        return name  # one test first: nearly half the names asked about have none
     for suffix in _ADMIN_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -195,11 +202,7 @@ def siblings(place: GazPlace) -> list[GazPlace]:
     if up is None:
         return []
     width = 2 if up.level == "province" else 4
-    return [
-        p
-        for p in _table()[0].values()
-        if p.level == place.level and p.adcode[:width] == up.adcode[:width] and p != place
-    ]
+    return [p for p in _by_parent().get((place.level, up.adcode[:width]), ()) if p != place]
 
 
 @lru_cache(maxsize=512)
@@ -212,11 +215,18 @@ def children(place: GazPlace) -> tuple[GazPlace, ...]:
     if place.level == "county":
         return ()
     width, level = (2, "city") if place.level == "province" else (4, "county")
-    return tuple(
-        p
-        for p in _table()[0].values()
-        if p.level == level and p.adcode[:width] == place.adcode[:width] and p != place
-    )
+    return tuple(p for p in _by_parent().get((level, place.adcode[:width]), ()) if p != place)
+
+
+@lru_cache(maxsize=1)
+def _by_parent() -> dict[tuple[str, str], tuple[GazPlace, ...]]:
+    """The places of each level under each province (two-digit adcode prefix) and city
+    (four digits), in table order: looked up, not filtered from the whole table each time."""
+    out: dict[tuple[str, str], list[GazPlace]] = {}
+    for p in _table()[0].values():
+        out.setdefault((p.level, p.adcode[:2]), []).append(p)
+        out.setdefault((p.level, p.adcode[:4]), []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _PARENT_CITY = re.compile(r"在([\u4e00-\u9fff]{2,6}?市)委")

@@ -142,13 +142,20 @@ class _Linker:
                              and not e.name.endswith(_ADMIN_SUFFIXES)}, key=lambda p: (-len(p), p))
         self._measures: dict[int, str] = {}
         self._clauses: dict[int, list[int]] = {}
+        # a mention is weighed against many targets: its words and its clause, once each
+        self._stripped: dict[str, str] = {}
+        self._clause_at: dict[tuple[int, int], str] = {}
 
     # --- the words --------------------------------------------------------------
     def _strip_places(self, text: str) -> str:
-        for p in self.places:
-            if p in text:
-                text = text.replace(p, "|")
-        return text
+        stripped = self._stripped.get(text)
+        if stripped is None:
+            stripped = text
+            for p in self.places:
+                if p in stripped:
+                    stripped = stripped.replace(p, "|")
+            self._stripped[text] = stripped
+        return stripped
 
     def about(self, entity: Entity, m: Mention) -> str:
         """The words a name is known by — as written here, and its full name — without places."""
@@ -206,12 +213,16 @@ class _Linker:
 
     def clause_of(self, sent: Sentence, offset: int) -> str:
         """The clause of *sent* holding *offset*, with the one before when it opens with 其中."""
+        clause = self._clause_at.get((sent.start, offset))
+        if clause is not None:
+            return clause
         starts = self.clauses(sent)
         i = bisect_right(starts, offset) - 1
         end = starts[i + 1] if i + 1 < len(starts) else sent.end
         clause = self.doc.norm[starts[i] : end]
         if clause.startswith("其中") and i > 0:
             clause = self.doc.norm[starts[i - 1] : end]
+        self._clause_at[(sent.start, offset)] = clause
         return clause
 
     # --- the reasons ------------------------------------------------------------
@@ -308,6 +319,16 @@ class _Linker:
             tsent = doc.sentence_at(t.mention.span.start)
             if tsent is not None:
                 placed.append((i, t, tsent, self.item(t.mention.span.start), self.named_subjects(t)))
+        # a mention is weighed only against the targets it has a reason to support: those of
+        # its sentence, of its task item, or whose indicator its sentence writes (ThemeMatch)
+        by_sentence: dict[int, list[int]] = {}
+        by_item: dict[tuple[int, int], list[int]] = {}
+        for k, (_i, _t, tsent, titem, _named) in enumerate(placed):
+            by_sentence.setdefault(tsent.start, []).append(k)
+            if titem is not None:
+                by_item.setdefault(titem, []).append(k)
+        themes = [(k, t.indicator) for k, (_i, t, *_rest) in enumerate(placed) if len(t.indicator) >= 3]
+        themed: dict[int, list[int]] = {}  # by sentence start: the targets its words name
         for entity in self.sources:
             source = (entity.type, entity.name)
             names = {entity.name, *entity.aliases}
@@ -320,10 +341,13 @@ class _Linker:
                     continue
                 item = self.item(m.span.start)
                 text = doc.norm[sent.start : sent.end]
-                for i, t, tsent, titem, named in placed:
-                    if (tsent.start != sent.start and (item is None or item != titem)
-                            and not (len(t.indicator) >= 3 and t.indicator in text)):
-                        continue  # the common case, decided here: no reason at all
+                if sent.start not in themed:
+                    themed[sent.start] = [k for k, indicator in themes if indicator in text]
+                candidates = {*by_sentence.get(sent.start, ()), *themed[sent.start]}
+                if item is not None:
+                    candidates.update(by_item.get(item, ()))
+                for k in sorted(candidates):  # in the targets' order, as before
+                    i, t, tsent, titem, named = placed[k]
                     found = self.method(entity, m, sent, text, item, t, tsent, titem)
                     if found is None:
                         continue

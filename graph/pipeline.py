@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from bisect import bisect_right
@@ -40,9 +41,12 @@ def report_id_for(path: Path) -> str:
     return slug(path.stem)
 
 
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
 def _check_genre(doc: Document) -> None:
     head = doc.norm[:3000]
-    cjk = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
+    cjk = len(_CJK_RE.findall(head))
     if cjk < 0.2 * max(1, len(head.strip())) or cjk < 50:
         raise CommitkgError(f"{doc.source}: not a Chinese planning report (too little Chinese text)")
     if not any(c in head for c in _GENRE_CUES):

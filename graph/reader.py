@@ -6,6 +6,7 @@ offset found by matching on it points into the text as read.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -85,6 +86,13 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
+# ASCII, the CJK unified ideographs and the kept marks fold to themselves: only the runs of
+# other characters (full-width forms, ％, 〜 …) are looked up, found by one regex scan
+_MAY_FOLD_RE = re.compile("[^\x00-\x7f\u4e00-\u9fff" + re.escape("".join(sorted(_KEEP))) + "]+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(_FOLD)
 
 
 def normalise(text: str) -> str:
@@ -93,7 +101,7 @@ def normalise(text: str) -> str:
     >>> normalise("國內生產總值增長６．５％")
     '国内生产总值增长6.5%'
     """
-    folded = text if text.isascii() else text.translate(_FOLD)
+    folded = text if text.isascii() else _MAY_FOLD_RE.sub(_fold_run, text)
     converter = _t2s()
     out: list[str] = []
     for line in folded.splitlines(keepends=True):

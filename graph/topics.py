@@ -92,10 +92,17 @@ _CUES: tuple[tuple[str, str], ...] = tuple(
 )
 
 
+_CUES_BY_FIRST: dict[str, list[tuple[str, str]]] = {}  # only a cue opening with a character
+for _cue, _topic in _CUES:  # of the text can be in it: a short text asks a few, not all
+    _CUES_BY_FIRST.setdefault(_cue[0], []).append((_cue, _topic))
+
+
 @lru_cache(maxsize=8192)
 def topics(text: str) -> frozenset[str]:
     """The topics whose words occur in *text* (normalised, simplified)."""
-    return frozenset(topic for cue, topic in _CUES if cue in text)
+    return frozenset(
+        topic for ch in set(text) for cue, topic in _CUES_BY_FIRST.get(ch, ()) if cue in text
+    )
 
 
 def share_topic(a: str, b: str) -> bool:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.quantities import find_quantities, parse_number
+from graph.quantities import _cn_integer, find_quantities, parse_number
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,35 @@ from graph.quantities import find_quantities, parse_number
 )
 def test_numbers(token: str, value: str) -> None:
     assert parse_number(token) == Decimal(value)
+
+
+def _written(n: int) -> str:
+    """n below ten thousand as written: 一千零五十, 三百二十, 一十二."""
+    parts, skipped = [], False
+    for unit, ch in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // unit % 10
+        if d:
+            parts += ["零"] if skipped and parts else []
+            parts.append("零一二三四五六七八九"[d] + ch)
+        skipped = not d
+    return "".join(parts)
+
+
+def test_chinese_integers_read_as_cn2an_reads_them() -> None:
+    """The numerals read without cn2an are read as cn2an reads them; the rest are left to it."""
+    import itertools
+
+    import cn2an
+
+    for n in range(1, 10000):
+        assert _cn_integer(_written(n)) == n == cn2an.cn2an(_written(n), "smart")
+    for length in range(1, 5):
+        for chars in itertools.product("零一二三四五六七八九十百千", repeat=length):
+            token = "".join(chars)
+            value = _cn_integer(token)
+            if value is not None:
+                assert cn2an.cn2an(token, "smart") == value, token
+    assert [_cn_integer(t) for t in ("三百五", "一千二十", "零", "二十零五", "十五")] == [None] * 5
 
 
 def one(text: str):

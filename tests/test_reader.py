@@ -33,6 +33,15 @@ def test_normalise_keeps_length_and_folds() -> None:
     assert norm == "——预计地区生产总值增长8.5%左右；台湾"
 
 
+def test_only_characters_outside_the_fold_scan_fold() -> None:
+    """normalise looks up only what _MAY_FOLD_RE finds: everything else folds to itself."""
+    from graph.reader import _MAY_FOLD_RE, _fold_char
+
+    skipped = [chr(c) for c in range(0x30000) if not 0xD800 <= c <= 0xDFFF and not _MAY_FOLD_RE.match(chr(c))]
+    assert len(skipped) > 20000  # ASCII, the CJK block, the kept marks
+    assert [ch for ch in skipped if _fold_char(ch) != ch] == []
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
