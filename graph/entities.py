@@ -503,6 +503,8 @@ def _heads(text: _Text) -> list[_Candidate]:
         )
         if start >= m.start() or short and m.start() - start < 3:
             continue  # a bare head names nothing
+        if short and any(w in norm[start : m.start()] for w in cues.BUILD_JOINS):
+            continue  # 在梓桥化工产业园建设梓桥危废…: a place name's 桥, not a bridge built
         end = _AFTER_HEAD.match(norm, m.end()).end()  # type: ignore[union-attr]
         if kind == "Project" and end == m.end():
             if head in cues.LINEAR_HEADS:
