@@ -89,6 +89,10 @@ def _words_re(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"(?=[{firsts}])(?:{_alternation(words)})")
 
 
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _is_name_char(ch: str) -> bool:
     return (
         "\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum() or ch in cues.NAME_EXTRA_CHARS
@@ -223,8 +227,10 @@ class _Text:
                     )
                 ):
                     return opening  # “情指行”一体中心: the quoted word opens the name
-            if not ("\u4e00" <= ch <= "\u9fff" or ch in _OTHER_NAME_CHARS):
-                break
+            if not ("\u4e00" <= ch <= "\u9fff" or ch in _OTHER_NAME_CHARS) and not (
+                ch == "—" and i >= 2 and _is_cjk(norm[i - 2]) and _is_cjk(norm[i])
+            ):
+                break  # a single dash between two places joins them: 汀兰—闵行科创飞地
             if ch in classifiers and i >= 2 and norm[i - 2] in _COUNT_DIGITS:
                 break
             if ch == head_last and norm.endswith(head, 0, i):
@@ -2365,9 +2371,10 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         hits = []
         # only places one of whose forms occurs in the name (found by one pass over it); a
         # form that runs on into another toponym (银沙 in 银沙湾, 松溪 in 松溪河) is not there,
-        # and neither is a place a route runs from or to (松溪至朔原铁路)
+        # and neither is a place a route runs from or to (松溪至朔原铁路) or a pair of places a
+        # joint work is named for (汀兰—闵行科创飞地: where it stands, the text says)
         near: list[KeyedEntity] = []
-        route = e.type == "Project" and "至" in name
+        route = e.type == "Project" and ("至" in name or "—" in name)
         for i in range(len(name) if not route else 0):
             for n in form_lengths.get(name[i], ()):
                 found = by_form.get(name[i : i + n])

@@ -699,3 +699,11 @@ def test_a_work_abroad_is_in_the_country() -> None:
     assert ("鲁锋重工墨西哥组装工厂", "墨西哥") in links(
         "鼓励鲁锋重工在墨西哥设立鲁锋重工墨西哥组装工厂。", "locatedIn", XIUCHUAN
     )
+
+
+def test_a_joint_work_named_for_two_places_is_one_name_in_neither() -> None:
+    """汀兰—闵行科创飞地: a single dash joins the two places into one name; the text, not the
+    name, says where the work stands. A —— list mark joins nothing."""
+    body = "推进青石—闵行科创飞地二期建设。\n——地区生产总值增长6%以上；"
+    assert names(body, "Project", FICTIONAL) == {"青石—闵行科创飞地二期"}
+    assert not {s for s, _ in links(body, "locatedIn", FICTIONAL)} & {"青石—闵行科创飞地二期"}
