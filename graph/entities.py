@@ -2590,18 +2590,32 @@ _BUILT_BY_RE = re.compile("(?:" + _alternation(cues.BUILDER_VERBS) + ")的")
 
 
 def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
-    """甲承建的乙, 甲搭建的乙, 甲建设运营的乙: the organisation builds or runs the work."""
+    """甲承建的乙, 甲建设运营的乙, 支持甲建设乙, 乙由甲运营: the organisation builds or runs
+    the work (a company; a body that only oversees a work is its responsible agency)."""
     out = []
     starts = {t[0]: t for t in inside if t[2].type == "Project"}
+    ends = {t[1]: t for t in inside if t[2].type == "Project"}
     for t in inside:
         if t[2].type not in ("Enterprise", "Agency"):
             continue
-        m = _BUILT_BY_RE.match(text, t[1] - base)
+        m = _BUILT_BY_RE.match(text, t[1] - base) or (
+            t[2].type == "Enterprise" and _BUILDS_RE.match(text, t[1] - base) or None
+        )
         work = starts.get(base + m.end()) if m else None
         if work is not None:
             mention = _mention(doc, t[0], work[1])
             out.append(Relation("implementedBy", _ref(work[2]), _ref(t[2]), mention))
+        if t[2].type == "Enterprise" and text[t[0] - base - 1 : t[0] - base] == "由":
+            work = ends.get(t[0] - 1)
+            verb = _RUN_BY_RE.match(text, t[1] - base)
+            if work is not None and verb:
+                mention = _mention(doc, work[0], base + verb.end())
+                out.append(Relation("implementedBy", _ref(work[2]), _ref(t[2]), mention))
     return out
+
+
+_BUILDS_RE = re.compile(_alternation(cues.IMPLEMENT_VERBS))
+_RUN_BY_RE = re.compile("(?:负责)?(?:" + _alternation(cues.BUILDER_VERBS) + ")")
 
 
 def _co_built(doc: Document, base: int, text: str, inside: list) -> list[Relation]:

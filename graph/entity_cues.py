@@ -519,7 +519,7 @@ BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
     "独资建设", "合资建设", "合作开发", "合作创办", "创办",
 )
-# Verbs after which a project's owner is the one who builds it (X实施Y, X投资建设Y).
+# Verbs after which a company is the one who builds the work (支持X投资建设Y, X建设Y).
 IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")
 
 # --- attributes ----------------------------------------------------------------------

@@ -491,6 +491,13 @@ def test_general_rules(sentence: str, type_: str, expected: set[str]) -> None:
             "implementedBy",
             {("奶业技术创新中心", "省农牧科学院")},
         ),
+        # a company right before 建设 builds the work; a work 由 a company 运营 is run by it;
+        # a body that 实施 a work is not said to build it
+        (
+            "支持青川文旅集团建设白沙古镇二期，云岭湿地公园由白沙文旅集团运营，推动市住建局实施老旧小区改造工程。",
+            "implementedBy",
+            {("白沙古镇二期", "青川文旅集团"), ("云岭湿地公园", "白沙文旅集团")},
+        ),
         # partners: joined by 与, 联合, 会同
         (
             "白沙市人民医院与青川市第一人民医院组建医联体。",
