@@ -432,6 +432,9 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         # a street block restored, rebuilt or opened is the work; one applying for a title is a place
         ("滨河商业街区改造提升完成，文旅集团运营的古渡文化街区开街，指导汉江路街区申报省级示范步行街。",
          "Project", {"滨河商业街区", "古渡文化街区"}),
+        # 民政 and 数据 name bureaus (市民 and 市政 do not)
+        ("由区民政局牵头，区数据局配合，推进市民服务中心和市政设施建设。", "Agency",
+         {"区民政局", "区数据局"}),
         # listing on a named exchange is something only a company does
         ("推动青禾生物在北交所挂牌，支持星河科技在科创板上市。", "Enterprise",
          {"青禾生物", "北交所", "星河科技"}),
