@@ -677,9 +677,14 @@ def _project_stem_ok(stem: str) -> bool:
         and _generic(stem, cues.GENERIC_PROJECT_STEMS)
         or len(clean_name(core)) < 2
         or core.endswith(cues.DESIGNATION_ENDINGS)
+        and not _VILLAGE_ANCHOR_RE.match(core)
         or core.endswith(cues.GENERIC_PROJECT_STEM_ENDS)
         and not core.endswith(("全国重点", "国家重点", "省重点"))
     )
+
+
+# a demonstration work of a named village or town is a work, not a title (梅岭村乡村振兴示范项目)
+_VILLAGE_ANCHOR_RE = re.compile(r"(?!乡村|城乡|农村|城镇|乡镇)[\u4e00-\u9fff]{2,4}?(?:村|镇|乡|街道|社区)")
 
 
 def _anchored(name: str, places: frozenset[str] = frozenset()) -> bool:

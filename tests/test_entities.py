@@ -432,6 +432,9 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         # a street block restored, rebuilt or opened is the work; one applying for a title is a place
         ("滨河商业街区改造提升完成，文旅集团运营的古渡文化街区开街，指导汉江路街区申报省级示范步行街。",
          "Project", {"滨河商业街区", "古渡文化街区"}),
+        # a named village's demonstration work is a work; a title to be won is not
+        ("推进青石村乡村振兴示范项目建设，创建省级乡村振兴示范村3个，实施乡村振兴示范项目20个。", "Project",
+         {"青石村乡村振兴示范项目"}),
         # 民政 and 数据 name bureaus (市民 and 市政 do not)
         ("由区民政局牵头，区数据局配合，推进市民服务中心和市政设施建设。", "Agency",
          {"区民政局", "区数据局"}),
