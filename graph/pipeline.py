@@ -12,10 +12,11 @@ import os
 import re
 import shutil
 import tempfile
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,12 +121,14 @@ def numbers_in_names_stage(rf: ReportFacts) -> None:
     if not inside:
         return
     starts = [a for a, _ in inside]
+    reach = list(accumulate((b for _, b in inside), max))  # the furthest end of the names so far
 
     def in_a_name(f: Fact) -> bool:
         if f.mention is None:
             return False
         pos = f.mention.span.start
-        return any(a < pos < b for a, b in inside[: bisect_right(starts, pos)])
+        i = bisect_left(starts, pos)  # the names opening before pos
+        return i > 0 and reach[i - 1] > pos
 
     rf.facts = [f for f in rf.facts if not in_a_name(f)]
 
