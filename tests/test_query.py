@@ -123,3 +123,18 @@ def test_link_tables_filter_by_method_and_confidence(ttl: str) -> None:
     assert len(weak) > len(default) and {r["method"] for r in weak} > {"SameSentence"}
     items = rows("minConfidence=0.3", 'onlyMethod="SameTaskItem"')
     assert items and {r["method"] for r in items} == {"SameTaskItem"}
+
+
+def test_the_readme_example_gives_its_documented_answer(ttl: str, tmp_path: Path) -> None:
+    """The README's example query, run on the published graph, prints the table it shows."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    query = re.search(r"```sparql\n(.*?)```", readme, re.S)
+    shown = re.search(r"\$ commitkg query --graph export/graph.ttl example.rq\n(.*?)```", readme, re.S)
+    assert query and shown
+    rq = tmp_path / "example.rq"
+    rq.write_text(query.group(1), encoding="utf-8")
+    proc = run("--graph", ttl, str(rq))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == shown.group(1).split()
