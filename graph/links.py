@@ -128,6 +128,8 @@ class _Linker:
         self.places = sorted((p for p in places if len(p) >= 2), key=lambda p: (-len(p), p))
         # where each named thing is written: a name inside another's speaks through it
         self.written = sorted({m.span for e in self.sources for m in e.mentions})
+        self._policy_starts = sorted({m.span.start for e in self.sources if e.type == "Policy"
+                                      for m in e.mentions})
         self._written_starts = [w.start for w in self.written]
         self._names_by_head: dict[str, list[str]] = {}  # the names by their first two characters
         for name in sorted({n for e in self.sources for n in (e.name, *e.aliases) if len(n) >= 2}):
@@ -184,6 +186,14 @@ class _Linker:
         return frozenset(name for i in range(len(words) - 1)
                          for name in self._names_by_head.get(words[i : i + 2], ())
                          if words.startswith(name, i))
+
+    def opening_policies(self, sent: Sentence, starts: list[int], upto: int) -> bool:
+        """Does every clause of *sent* up to clause *upto* name a policy (the run of
+        programmes a sentence opens with)?"""
+        lo = bisect_right(self._policy_starts, sent.start - 1)
+        named = {bisect_right(starts, p) - 1 for p in self._policy_starts[lo:]
+                 if p < sent.end}
+        return all(i in named for i in range(upto + 1))
 
     def inside_another(self, span: Span) -> bool:
         """Is *span* strictly inside the written name of another thing?"""
@@ -274,8 +284,10 @@ class _Linker:
         theirs = bisect_right(starts, max(t.mention.span.start, t.mention.span.end - 1)) - 1
         if mine == theirs:
             return METHODS["SameSentence"]
-        if mine == 0 < theirs and entity.type == "Policy":
-            return SENTENCE_GOAL  # 深化“运河英才计划”，全年引进高层次人才团队60个以上，…
+        if mine < theirs and entity.type == "Policy" and self.opening_policies(sent, starts, mine):
+            # 深化“运河英才计划”，全年引进高层次人才团队60个以上，…; 深入实施《…方案》，推进
+            # “千企焕新”工程，全年实施智改数转项目350个以上: the programmes the sentence opens with
+            return SENTENCE_GOAL
         if self.same_topic(entity, m, t, sent, self.clause_of(sent, m.span.start), broad=True):
             return SENTENCE_GOAL
         if mine < theirs and t.strength in ("Firm", "Aspirational"):

@@ -180,6 +180,16 @@ def test_a_place_name_shared_by_a_work_and_a_target_is_no_topic() -> None:
     assert got[("白沙镇算力中心", "白沙镇新增高标准农田")][1] == 0.45
 
 
+def test_the_programmes_a_sentence_opens_with_work_towards_its_targets() -> None:
+    got = _links_of("深入实施《某区智能化改造三年行动方案》，推进千企焕新工程，"
+                    "全年实施智改数转项目350个以上。新建城市书房3个，落实“青年英才计划”。",
+                    ("Policy", "某区智能化改造三年行动方案"), ("Policy", "千企焕新工程"),
+                    ("Policy", "青年英才计划"))
+    assert got[("某区智能化改造三年行动方案", "实施智改数转项目")][1] == 0.7
+    assert got[("千企焕新工程", "实施智改数转项目")][1] == 0.7
+    assert got[("青年英才计划", "新建城市书房")][1] < 0.5  # a programme after its target
+
+
 def test_a_themed_zone_says_what_not_only_where() -> None:
     got = _links_of("推进青石古港文化街区二期建设，全区旅游总收入增长10%以上。"
                     "加快青石经济开发区标准厂房建设，青石经济开发区新增城市书房3个。",
