@@ -36,6 +36,13 @@ D = Decimal
          [("地区生产总值", D(6), None, "%", "AtLeast", "ChangeRate", "Plain")]),
         ("力争规上工业产值超4000亿元。",
          [("规上工业产值", D(4000), None, "亿元", "MoreThan", "Level", "Aspirational")]),
+        # trains, grain by the jin, parcels of land
+        ("全年开行中亚班列60列以上。",
+         [("开行中亚班列", D(60), None, "列", "AtLeast", "Level", "Plain")]),
+        ("粮食总产量达到3.6亿斤。",
+         [("粮食总产量", D("3.6"), None, "亿斤", "Exactly", "Level", "Plain")]),
+        ("盘活农村闲置宅基地320宗。",
+         [("盘活农村闲置宅基地", D(320), None, "宗", "Exactly", "Level", "Plain")]),
         ("为全区高企后备企业提供精准化服务，力争高企总数达1500家。",
          [("高企总数", D(1500), None, "家", "Exactly", "Level", "Aspirational")]),
         ("深入推进停车便利化工程，新增1500个公共停车泊位并接入智慧停车平台。",
