@@ -502,16 +502,30 @@ def _phrase_facts(
         if pos != -1:
             found.append((pos, pos + len(phrase), comparator, 0, "each", phrase))
     headline = kind == "target" and (sent.bullet or _in_headline_paragraph(doc, sent))
-    if headline and not quantities:
+
+    def numbered(pos: int) -> bool:  # does the clause holding *pos* state a number?
+        start = _clause_start(norm, sent.start + pos, sent.start, _CLAUSE_BREAK)
+        end = _CLAUSE_END_RE.search(norm, sent.start + pos, sent.end)
+        stop = end.start() if end else sent.end
+        return any(start <= q.start < stop for q in quantities)
+
+    if headline:
         for phrase in cues.QUALITATIVE_CUES:
             pos = text.find(phrase)
             if pos != -1 and not any(f[0] <= pos < f[1] for f in found):
-                found.append((pos, pos + len(phrase), "", 0, "qual", phrase))
+                if not numbered(pos):
+                    found.append((pos, pos + len(phrase), "", 0, "qual", phrase))
                 break
+        else:
+            quota = _QUOTA_RE.search(text)  # …能耗下降完成朔原市下达任务: the quota of a named level
+            if quota and not numbered(quota.start()):
+                found.append((quota.start(), quota.end(), "", 0, "qual", quota.group(0)))
     for pos, end, comparator, value, how, _phrase in found:
         abs_pos = sent.start + pos
         cstart = _clause_start(norm, abs_pos, sent.start, _CLAUSE_BREAK)
         subject = norm[cstart:abs_pos]
+        if how == "qual" and subject.endswith(_QUOTA_DIRECTIONS):
+            subject = subject[:-2]  # 能耗下降完成市下达任务: the direction is the quota's
         if how == "qual":
             names = [_clean(x) for x in re.split(r"、|和", subject.split("与")[0])]
         elif how == "each":
@@ -531,6 +545,11 @@ def _phrase_facts(
                 out.append(_fact(doc, kind, name, year, Decimal(value), None, "%", comparator,
                                  "ChangeRate", strength, span, sent))
     return out
+
+
+_CLAUSE_END_RE = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
+_QUOTA_RE = re.compile(r"完成[\u4e00-\u9fff]{1,8}?下达")
+_QUOTA_DIRECTIONS = ("下降", "降低", "增长", "提高")
 
 
 def _strength_at(norm: str, sent: Sentence, pos: int) -> str:

@@ -36,6 +36,10 @@ D = Decimal
          [("地区生产总值", D(6), None, "%", "AtLeast", "ChangeRate", "Plain")]),
         ("力争规上工业产值超4000亿元。",
          [("规上工业产值", D(4000), None, "亿元", "MoreThan", "Level", "Aspirational")]),
+        # a headline quota with no number, beside a clause with one
+        ("——单位地区生产总值能耗下降完成朔原市下达任务，空气质量优良天数比例保持在98%以上；",
+         [("空气质量优良天数比例", D(98), None, "%", "AtLeast", "Level", "Plain"),
+          ("单位地区生产总值能耗", None, None, None, None, "ChangeRate", "Plain")]),
         # trains, grain by the jin, parcels of land
         ("全年开行中亚班列60列以上。",
          [("开行中亚班列", D(60), None, "列", "AtLeast", "Level", "Plain")]),
