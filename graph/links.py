@@ -31,6 +31,7 @@ README). Tables show links at or above :data:`DEFAULT_CONFIDENCE` unless asked o
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -67,6 +68,8 @@ _PROJECT_AGGREGATES = ("项目", "投资")
 # start and this one is not said to start (其中新开工项目不少于110个).
 _NEW_PROJECT_CUES = ("引进", "签约", "招引", "引资", "招商", "列入", "争取", "储备", "谋划")
 _COUNTRIES = frozenset(COUNTRIES)
+# a company's clause that opens markets abroad speaks of foreign trade
+_EXPORT_RE = re.compile(r"(?:开拓|拓展|开辟|抢占|深耕)[^，。；]{0,24}市场|国际市场|海外市场|境外市场|出口")
 _PRELIMINARY_CUES = ("前期", "选址", "报批", "谋划", "储备", "规划研究", "论证")
 
 
@@ -288,8 +291,11 @@ class _Linker:
             # 深化“运河英才计划”，全年引进高层次人才团队60个以上，…; 深入实施《…方案》，推进
             # “千企焕新”工程，全年实施智改数转项目350个以上: the programmes the sentence opens with
             return SENTENCE_GOAL
-        if self.same_topic(entity, m, t, sent, self.clause_of(sent, m.span.start), broad=True):
+        clause = self.clause_of(sent, m.span.start)
+        if self.same_topic(entity, m, t, sent, clause, broad=True):
             return SENTENCE_GOAL
+        if entity.type == "Enterprise" and _EXPORT_RE.search(clause) and "trade" in topics(self.measures(t)):
+            return SENTENCE_GOAL  # 支持溪岳鞋服开拓巴西、阿联酋等新兴市场，外贸进出口总额增长5%以上
         if mine < theirs and t.strength in ("Firm", "Aspirational"):
             before = self.doc.norm[m.span.end : t.mention.span.end]
             if any(cue in before for cue in _STRONG_CUES):

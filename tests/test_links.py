@@ -190,6 +190,14 @@ def test_the_programmes_a_sentence_opens_with_work_towards_its_targets() -> None
     assert got[("青年英才计划", "新建城市书房")][1] < 0.5  # a programme after its target
 
 
+def test_a_company_opening_markets_abroad_works_towards_foreign_trade() -> None:
+    got = _links_of("支持青禾鞋业开拓巴西、阿联酋等新兴市场，推动青石物流扩建仓库，"
+                    "外贸进出口总额增长5%以上。",
+                    ("Enterprise", "青禾鞋业"), ("Enterprise", "青石物流"))
+    assert got[("青禾鞋业", "外贸进出口总额")][1] == 0.7
+    assert got[("青石物流", "外贸进出口总额")][1] == 0.45
+
+
 def test_a_themed_zone_says_what_not_only_where() -> None:
     got = _links_of("推进青石古港文化街区二期建设，全区旅游总收入增长10%以上。"
                     "加快青石经济开发区标准厂房建设，青石经济开发区新增城市书房3个。",
