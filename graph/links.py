@@ -6,9 +6,10 @@ Methods, strongest first, each with its confidence:
   clause (between ，and ；); 0.7 when the name speaks of what the target measures (a
   shared word or topic: 推动县生活垃圾焚烧发电项目建成投运，新增生活垃圾日处理能力300吨),
   when a 力争/确保 after the name introduces the target as the goal of what comes
-  before (推动“1115”大企业上台阶，…，力争规上工业产值超4000亿元), or when a policy heads
-  the sentence (深化“运河英才计划”，全年引进高层次人才团队60个以上); 0.45 otherwise (a
-  name in a list of works that a later task of the sentence does not speak of).
+  before (推动“1115”大企业上台阶，…，力争规上工业产值超4000亿元), when a policy is one of
+  the programmes the sentence opens with (深化“运河英才计划”，全年引进高层次人才团队60个以上),
+  or when a company's clause opens markets abroad and the target is foreign trade; 0.45
+  otherwise (a name in a list of works that a later task of the sentence does not speak of).
 - ``Cue`` (0.45): the name's sentence says how it works towards a target (依托, 推动…实现,
   围绕, 带动) and the target follows in the next sentence of the same task item.
 - ``SameTaskItem`` (0.4): both sit in the same numbered task item (一是…, 1.…); a
