@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from graph.cues import STRENGTH_CUES
 from graph.document import Document, Sentence
-from graph.entity_cues import COUNTRIES
+from graph.entity_cues import COUNTRIES, FIXED_POLICIES
 from graph.facts import Entity, Fact, Mention, ReportFacts, Span, Support
 from graph.topics import share_topic, topics
 
@@ -69,6 +69,7 @@ _PROJECT_AGGREGATES = ("项目", "投资")
 # start and this one is not said to start (其中新开工项目不少于110个).
 _NEW_PROJECT_CUES = ("引进", "签约", "招引", "引资", "招商", "列入", "争取", "储备", "谋划")
 _COUNTRIES = frozenset(COUNTRIES)
+_NATIONAL_STRATEGIES = frozenset(FIXED_POLICIES)
 # a company's clause that opens markets abroad speaks of foreign trade
 _EXPORT_RE = re.compile(r"(?:开拓|拓展|开辟|抢占|深耕)[^，。；]{0,24}市场|国际市场|海外市场|境外市场|出口")
 _PRELIMINARY_CUES = ("前期", "选址", "报批", "谋划", "储备", "规划研究", "论证")
@@ -136,7 +137,9 @@ class _Linker:
                                       for m in e.mentions})
         self._written_starts = [w.start for w in self.written]
         self._names_by_head: dict[str, list[str]] = {}  # the names by their first two characters
-        for name in sorted({n for e in self.sources for n in (e.name, *e.aliases) if len(n) >= 2}):
+        # (not a national strategy: 对“一带一路”沿线国家进出口额 is framed by it, not its target)
+        for name in sorted({n for e in self.sources if e.name not in _NATIONAL_STRATEGIES
+                            for n in (e.name, *e.aliases) if len(n) >= 2}):
             self._names_by_head.setdefault(name[:2], []).append(name)
         # where each project is, by the report's own words: a project abroad (瀚岫光电越南生产基地)
         # is none of the district's projects, and a zone's investment counts the zone's projects

@@ -137,6 +137,12 @@ def test_a_target_that_names_its_subject_belongs_to_it() -> None:
     assert got[("北辰化工", "恒达能源营业收入")][1] == 0.3
 
 
+def test_a_national_strategy_written_in_a_target_frames_it_and_owns_nothing() -> None:
+    got = _links_of("建设中哈跨境贸易中心，力争对“一带一路”沿线国家进出口额增长30%。",
+                    ("Project", "中哈跨境贸易中心"), ("Policy", "一带一路"))
+    assert got[("中哈跨境贸易中心", "对“一带一路”沿线国家进出口额")][1] == 0.7
+
+
 def test_a_name_inside_a_longer_name_speaks_through_it() -> None:
     got = _links_of("推动东港石化乙烯项目投产，力争石化产业产值突破1300亿元。",
                     ("Enterprise", "东港石化"), ("Project", "东港石化乙烯项目"))
