@@ -18,6 +18,8 @@ True
 False
 >>> share_topic("运河东路南延工程", "新建改造城市道路"), share_topic("漕河二桥", "新建改造城市道路")
 (True, True)
+>>> share_topic("区域心血管诊疗中心", "每千人口执业（助理）医师数")
+True
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ __all__ = ["TOPIC_CUES", "share_topic", "topics"]
 # topic → words that reveal it. A word may serve two topics (港 → port; 保税 → trade).
 # Keep words specific: a cue that fits half the report (发展, 建设, 产业) links everything.
 TOPIC_CUES: dict[str, tuple[str, ...]] = {
-    "health": ("医院", "卫生", "医疗中心", "床位", "医师", "诊所", "疾控", "门诊", "急救", "护理"),
+    "health": ("医院", "卫生", "医疗中心", "床位", "医师", "诊所", "疾控", "门诊", "急救", "护理", "诊疗",
+               "医学中心"),
     "eldercare": ("养老", "康养", "护理院", "托育", "托位", "养老床位"),
     "education": ("学校", "中学", "小学", "幼儿园", "学位", "教育", "校区", "职教", "托幼", "学前"),
     "roads": ("大道", "公路", "道路", "大桥", "桥梁", "隧道", "高速", "高架", "快速路", "立交",
@@ -80,11 +83,12 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
     "listing": ("上市", "北交所", "科创板", "创业板", "主板", "挂牌", "新三板"),
     "finance": ("基金", "贷款", "信贷", "金融", "融资", "银行", "保险", "担保"),
     "investment-attraction": ("招商", "签约", "引进项目", "招引", "双招双引"),
-    "consumption": ("消费", "零售", "商贸", "商圈", "步行街", "夜经济", "网络零售", "电商"),
+    "consumption": ("消费", "零售", "商贸", "商圈", "步行街", "夜经济", "网络零售", "电商", "商业综合体",
+                    "商业街", "购物中心"),
     "safety": ("安全生产", "事故", "消防", "应急", "隐患"),
     "food-safety": ("食品安全", "抽检", "食品"),
     "services": ("政务服务", "一网通办", "一件事", "营商环境", "办结", "审批", "免申即享", "网上可办"),
-    "rural": ("乡村振兴", "美丽乡村", "集体经济", "农村", "村庄", "宜居乡村"),
+    "rural": ("乡村振兴", "美丽乡村", "集体经济", "农村", "村庄", "宜居乡村", "田园综合体"),
 }
 
 _CUES: tuple[tuple[str, str], ...] = tuple(
