@@ -639,6 +639,8 @@ def _type_of(
             or len(stem) < 2
             and head in ("镇", "村", "乡")
             or name[:1].isdigit()
+            or head in cues.COMMUNITY_HEADS
+            and stem.endswith(cues.COMMUNITY_NOT_AFTER)
             or core.endswith(cues.DESIGNATION_ENDINGS)
             or head.startswith("示范")
             and stem.startswith(("全国", "国家级", "省级", "市级"))

@@ -350,7 +350,7 @@ INSTITUTION_ABBREVIATIONS: dict[str, str] = {
 ZONE_HEADS: tuple[str, ...] = (
     "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
     "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
-    "作业区", "景区", "集聚区", "经济区", "协同发展区",
+    "作业区", "景区", "集聚区", "经济区", "协同发展区", "集中区",
 )
 # Words after a river or lake's name that show the water itself is acted on (松溪河流域,
 # 德胜河航道整治, 运河干流, 松溪河国考断面).
@@ -377,8 +377,12 @@ ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # district's name may end the same way (海港区).
 PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
 PLACE_HEADS: tuple[str, ...] = (
-    ("街道", "镇", "乡", "村", "县", "市") + ZONE_HEADS + ("流域", "古街", "古镇") + PORT_AREA_HEADS
+    ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸") + ZONE_HEADS + ("流域", "古街", "古镇") + PORT_AREA_HEADS
 )
+# A named community (白鹭社区) has a stem of its own: after a town's name the word means the
+# town's community services (某街道社区卫生服务中心), not a community of that name.
+COMMUNITY_HEADS: tuple[str, ...] = ("社区",)
+COMMUNITY_NOT_AFTER: tuple[str, ...] = ("街道", "镇", "乡", "村", "区", "县", "市")
 # After these heads, a character that makes a common word (乡镇, 乡土, 镇域).
 HEAD_WORD_AFTER: dict[str, str] = {
     "乡": "镇土亲愁贤音情里", "镇": "域街", "村": "民级", "站": "北南东西点位长台内前式",
@@ -410,7 +414,7 @@ PLACE_PART_HEADS: tuple[str, ...] = ("核心区", "段")
 GENERIC_PLACE_STEMS: tuple[str, ...] = (
     "全", "我", "本", "各", "该", "乡", "镇", "村", "城", "新", "老", "旧", "郊", "小", "大", "东",
     "西", "南", "北", "一", "社", "外", "培育", "行政", "自然", "贫困", "中心城", "中心", "两个",
-    "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国",
+    "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国", "老旧",
 )
 # Regions and waters named without an administrative head (a general table).
 REGIONS: tuple[str, ...] = (

@@ -1,0 +1,50 @@
+"""A robustness sweep over the ways reports of the genre name places and companies: a Chinese
+sentence in, the expected names out. The names are invented, so that the rules, not the
+names, are what is tested; each rule has negative probes (words that look like names)."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities import links, names
+
+CITY = "澜州市青石区2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("白鹭社区、金桂社区完成老旧小区改造。", {"白鹭社区", "金桂社区"}),
+        ("推进桃源社区、杏林社区、荷塘社区嵌入式服务设施建设。", {"桃源社区", "杏林社区", "荷塘社区"}),
+        ("石岭工业集中区新入驻企业15家。", {"石岭工业集中区"}),
+        ("北坪工业集中区获批省级化工园区。", {"北坪工业集中区"}),
+        ("南沙口岸进出口货值增长15%。", {"南沙口岸"}),
+    ],
+)
+def test_communities_industrial_clusters_and_ports_of_entry_are_places(
+    sentence: str, expected: set[str]
+) -> None:
+    assert expected <= names(sentence, "Place", CITY)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_expected"),
+    [
+        ("打造智慧社区12个，完善城乡社区服务体系。", {"智慧社区", "城乡社区"}),
+        ("完成老旧社区改造，创建示范社区5个。", {"老旧社区", "示范社区"}),
+        ("推进工业集中区提档升级。", {"工业集中区"}),
+        ("提升口岸通关效率。", {"口岸"}),
+    ],
+)
+def test_generic_communities_clusters_and_ports_of_entry_are_not_places(
+    sentence: str, not_expected: set[str]
+) -> None:
+    assert not names(sentence, "Place", CITY) & not_expected
+
+
+def test_a_town_s_community_health_centre_is_in_the_town_not_a_community() -> None:
+    body = "推进柳岸街道社区卫生服务中心建设。"
+    found = names(body, "Place", CITY)
+    assert "柳岸街道" in found
+    assert "柳岸街道社区" not in found
+    assert ("柳岸街道社区卫生服务中心", "柳岸街道") in links(body, "locatedIn", CITY)
+    assert "石桥镇社区" not in names("石桥镇社区养老服务站投入运营。", "Place", CITY)
