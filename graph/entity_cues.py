@@ -205,6 +205,8 @@ GENERIC_PROJECT_WORDS: tuple[str, ...] = ("等", "各类", "一批", "类项目"
 ENTERPRISE_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司", "基金", "银行",
     "株式会社",
+    # 引导 is a governing verb (引导企业…) but also the kind of a fund (某区产业引导基金)
+    "引导基金",
 )
 # A bank's branch, written after the bank and its seat (某银行汀兰支行, 某银行山东省分行).
 BANK_BRANCH_HEADS: tuple[str, ...] = ("分行", "支行", "营业部")
@@ -226,7 +228,7 @@ LEGAL_FORMS: tuple[str, ...] = (
 # Stems that leave an enterprise generic on their own (子公司, 该公司, 基金公司); longer
 # generic stems are made of GENERIC_WORDS and industry words.
 GENERIC_ENTERPRISE_STEMS: tuple[str, ...] = (
-    "子", "分", "总", "母", "其", "本", "该", "大", "两家", "三家", "QFLP", "城投", "集团",
+    "子", "分", "总", "母", "其", "本", "该", "大", "两家", "三家", "QFLP", "城投", "集团", "政府",
 )
 # Verbs after which a bare name at the start of a clause is an organisation that acts
 # (an adverb may stand between: 及早投产, 成功上市; 在 + an exchange before 上市).

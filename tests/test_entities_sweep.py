@@ -48,3 +48,17 @@ def test_a_town_s_community_health_centre_is_in_the_town_not_a_community() -> No
     assert "柳岸街道社区" not in found
     assert ("柳岸街道社区卫生服务中心", "柳岸街道") in links(body, "locatedIn", CITY)
     assert "石桥镇社区" not in names("石桥镇社区养老服务站投入运营。", "Place", CITY)
+
+
+def test_a_guidance_fund_keeps_its_kind_word() -> None:
+    # 引导 ends a name as a verb (引导企业…), but not before 基金
+    assert "青石区产业引导基金" in names("青石区产业引导基金完成投资3亿元。", "Enterprise", CITY)
+    assert ("青石区产业引导基金", "澜州市青石区") in links("青石区产业引导基金完成募资。", "locatedIn", CITY)
+    assert "澜州市政府引导基金" in names("澜州市政府引导基金完成首期募资。", "Enterprise", CITY)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["发挥政府引导基金作用。", "设立规模5亿元的科创引导基金。", "引导基金投资企业5家。"]
+)
+def test_a_guidance_fund_of_no_one_is_no_company(sentence: str) -> None:
+    assert not {n for n in names(sentence, "Enterprise", CITY) if n.endswith("基金")}
