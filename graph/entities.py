@@ -512,6 +512,10 @@ def _heads(text: _Text) -> list[_Candidate]:
         if short and any(w in norm[start : m.start()] for w in cues.BUILD_JOINS):
             continue  # 在梓桥化工产业园建设梓桥危废…: a place name's 桥, not a bridge built
         end = _AFTER_HEAD.match(norm, m.end()).end()  # type: ignore[union-attr]
+        short_form = None
+        if kind == "Enterprise" and end > m.end() and norm[m.end()] == "（":
+            short_form = (m.end() + 1, end - 1)  # 某科技有限公司（某科技）: the short name
+            end = m.end()
         if kind == "Project" and end == m.end():
             if head in cues.LINEAR_HEADS:
                 section = _SECTION_RE.match(norm, end)
@@ -589,6 +593,10 @@ def _heads(text: _Text) -> list[_Candidate]:
             out.extend(parts)  # 双桥镇青穗村: the town and the village
             continue
         out.append(_Candidate(start, end, typed, clean_name(name), f"head:{head}"))
+        if short_form and typed == "Enterprise":
+            short = norm[short_form[0] : short_form[1]]
+            if len(short) >= 2 and _subsequence(short, name):
+                out.append(_Candidate(*short_form, "Enterprise", short, "head:short"))
     return out
 
 
@@ -935,11 +943,12 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
 
 _TABLE_RE = _words_re(
     cues.COUNTRIES + cues.REGIONS + cues.STOCK_EXCHANGES + cues.FIXED_AGENCIES + cues.FIXED_POLICIES
+    + cues.CENTRAL_ENTERPRISES
 )
 _TABLE_TYPE = {
     **{w: "Place" for w in cues.COUNTRIES + cues.REGIONS},
     **{w: "Policy" for w in cues.FIXED_POLICIES},
-    **{w: "Enterprise" for w in cues.STOCK_EXCHANGES},
+    **{w: "Enterprise" for w in cues.STOCK_EXCHANGES + cues.CENTRAL_ENTERPRISES},
     **{w: "Agency" for w in cues.FIXED_AGENCIES},
 }
 
@@ -1304,6 +1313,8 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
             continue  # after a weak verb a company must show its trade somewhere in the list
         found: list[tuple[int, int, str]] = []
         for s, e in _list_before(text, m.start()):
+            if norm[s] == "（" and _TRADE_RE.search(norm, max(0, s - 6), s):
+                continue  # 某科技有限公司（某科技）投产: the short name of the company before it
             inner = (
                 None
                 if norm[s:e].endswith(cues.LEGAL_FORMS)
@@ -2605,8 +2616,11 @@ def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relatio
     for t in inside:
         if t[2].type not in ("Enterprise", "Agency"):
             continue
-        m = _BUILT_BY_RE.match(text, t[1] - base) or (
-            t[2].type == "Enterprise" and _BUILDS_RE.match(text, t[1] - base) or None
+        after = t[1] - base
+        if text[after : after + 1] == "）":
+            after += 1  # 某集团有限公司（某集团）承建的: the short name in brackets
+        m = _BUILT_BY_RE.match(text, after) or (
+            t[2].type == "Enterprise" and _BUILDS_RE.match(text, after) or None
         )
         work = starts.get(base + m.end()) if m else None
         if work is not None:

@@ -314,6 +314,15 @@ FIXED_AGENCIES: tuple[str, ...] = (
 STOCK_EXCHANGES: tuple[str, ...] = (
     "上海证券交易所", "深圳证券交易所", "北京证券交易所", "北交所", "上交所", "深交所", "港交所",
 )
+# Central state-owned enterprises by the short names reports use (a general table, like the
+# ministries above): most carry no legal form or trade word (中国电建, 国家电投).
+CENTRAL_ENTERPRISES: tuple[str, ...] = (
+    "国家电网", "南方电网", "国家电投", "国家能源集团", "中国电建", "中国能建", "中国华能",
+    "中国大唐", "中国华电", "三峡集团", "中核集团", "中广核", "中国石油", "中国石化", "中国海油",
+    "中国中铁", "中国铁建", "中国交建", "中交集团", "中国中冶", "中国中车", "中国宝武", "中国五矿",
+    "中国建材", "中国移动", "中国电信", "中国联通", "中国铁塔", "中国商飞", "中国中化", "中国节能",
+    "中国电科", "中国一汽", "中国船舶", "中国铝业", "招商局集团", "华润集团", "中粮集团", "国药集团",
+)
 # Heads that name an institution on their own, without a level (复旦大学, 运河实验室 is a project).
 INSTITUTION_HEADS: tuple[str, ...] = (
     "大学", "学院", "交大", "师大", "研究院", "研究所",

@@ -62,3 +62,31 @@ def test_a_guidance_fund_keeps_its_kind_word() -> None:
 )
 def test_a_guidance_fund_of_no_one_is_no_company(sentence: str) -> None:
     assert not {n for n in names(sentence, "Enterprise", CITY) if n.endswith("基金")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("中国电建、国家电网、中国能建相继来区洽谈。", {"中国电建", "国家电网", "中国能建"}),
+        ("深化与国家能源集团、中国华能合作。", {"国家能源集团", "中国华能"}),
+        ("与中国移动合作建设5G基站。", {"中国移动"}),
+    ],
+)
+def test_central_state_enterprises_by_their_short_names(sentence: str, expected: set[str]) -> None:
+    assert expected <= names(sentence, "Enterprise", CITY)
+
+
+def test_a_central_enterprise_table_word_is_no_generic_group() -> None:
+    assert not names("引进央企、国企合作项目5个，国有企业改革深化。", "Enterprise", CITY)
+
+
+def test_a_short_name_in_brackets_after_a_legal_name_is_its_alias() -> None:
+    body = "澜州青禾科技有限公司（青禾科技）投产，青禾科技产值增长20%。"
+    found = names(body, "Enterprise", CITY)
+    assert "澜州青禾科技有限公司" in found
+    assert not {n for n in found if "（" in n}
+    body = "中国能源建设集团有限公司（中国能建）承建的翠湾风电项目并网。"
+    assert names(body, "Enterprise", CITY) == {"中国能源建设集团有限公司"}
+    assert ("翠湾风电项目", "中国能源建设集团有限公司") in links(body, "implementedBy", CITY)
+    # a seat in brackets inside the legal name stays part of it
+    assert "布伦霍夫（中国）投资有限公司" in names("布伦霍夫（中国）投资有限公司设立研发中心。", "Enterprise", CITY)
