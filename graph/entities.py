@@ -1309,10 +1309,12 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
         if norm[m.start() - 1 : m.start()] == cues.ORG_VERB_NOT_AFTER.get(verb, "\0"):
             continue  # 外贸进出口: the verb is part of a longer word
         strong = not verb.startswith(cues.WEAK_ORG_VERBS)
-        if not strong and not _TRADE_RE.search(norm, max(0, m.start() - 40), m.start()):
-            continue  # after a weak verb a company must show its trade somewhere in the list
+        vouched = strong or bool(_TRADE_RE.search(norm, max(0, m.start() - 40), m.start()))
+        foreign = verb.startswith(cues.FOREIGN_FIRM_VERBS)
         found: list[tuple[int, int, str]] = []
         for s, e in _list_before(text, m.start()):
+            if not vouched and not (foreign and _foreign_firm(norm[s:e])):
+                continue  # after a weak verb a company must show its trade (or its country)
             if norm[s] == "（" and _TRADE_RE.search(norm, max(0, s - 6), s):
                 continue  # 某科技有限公司（某科技）投产: the short name of the company before it
             inner = (
@@ -1323,7 +1325,10 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
             if inner and e - s - inner.end() >= 2:
                 s += inner.end()  # 全市规模最大的QFLP基金杉盛基金: the name after the apposition
             found.append((s, e, norm[s:e]))
-        types = [_org_type(name, strong, text.places) for _, _, name in found]
+        types = [
+            "Enterprise" if foreign and _foreign_firm(name) else _org_type(name, strong, text.places)
+            for _, _, name in found
+        ]
         if not strong and len(found) > 1 and "Enterprise" in types:
             types = [
                 t or _org_type(name, True, text.places)
@@ -1333,6 +1338,27 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
             if type_:
                 out.append(_Candidate(s, e, type_, name, f"org:{verb}", rank=-1))
     return out
+
+
+_FOREIGN_FIRM_RE = re.compile(
+    "(?:" + _alternation(cues.COUNTRIES) + ")[\u4e00-\u9fff]{2," + str(cues.FOREIGN_FIRM_MAX) + "}"
+)
+
+
+def _foreign_firm(name: str) -> bool:
+    """A country's name and a brand after it (德国某精工, 美国某韦尔): a foreign firm."""
+    m = _FOREIGN_FIRM_RE.fullmatch(name)
+    if not m:
+        return False
+    rest = name[len(_COUNTRY_START.match(name).group(0)) :]  # type: ignore[union-attr]
+    return not (
+        len(rest) < 2
+        or rest.endswith(cues.NOT_FOREIGN_FIRMS + cues.GENERIC_ORG_ENDINGS)
+        or _generic(rest, cues.GENERIC_ENTERPRISE_STEMS)
+        or any(w in rest for w in cues.GENERIC_ENTERPRISE_WORDS)
+        or _HEAD_END_ANY.search(rest) is not None
+        and _HEADS.get(_HEAD_END_ANY.search(rest).group(0)) in ("Place", "Agency", "Project")  # type: ignore[union-attr]
+    )
 
 
 def _list_before(text: _Text, end: int) -> list[tuple[int, int]]:

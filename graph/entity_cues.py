@@ -235,7 +235,20 @@ GENERIC_ENTERPRISE_STEMS: tuple[str, ...] = (
 ORG_SUBJECT_VERBS: tuple[str, ...] = (
     "获评", "入选", "获批", "被认定为", "被评为", "获颁", "出口", "签约落地", "营业收入", "营收",
     "销售收入", "成为", "开展", "拓展", "带动", "荣获", "投产", "与", "实施", "挂牌", "落户", "签约",
-    "通过", "搭建", "承建", "建设运营", "投资建设",
+    "通过", "搭建", "承建", "建设运营", "投资建设", "增资", "追加投资",
+)
+# A country's name opens a foreign firm's name (德国某精工, 韩国某化学) before an organisation's
+# verb, unless the words after it name a group of people or a market (德国客商, 日本市场).
+FOREIGN_FIRM_MAX = 6
+# … the verbs after which a country-named subject is such a firm (not 开展, 与: 德国斯图加特
+# 开展招商 names a city).
+FOREIGN_FIRM_VERBS: tuple[str, ...] = (
+    "签约", "落户", "投产", "投资建设", "承建", "建设运营", "增资", "追加投资", "获评", "入选",
+    "荣获", "挂牌",
+)
+NOT_FOREIGN_FIRMS: tuple[str, ...] = (
+    "市场", "客商", "商会", "政府", "专家", "客户", "外商", "投资者", "资本", "使馆", "领事馆",
+    "代表团", "游客", "友人", "侨商", "华侨", "城市", "地区", "方面", "合作", "商务", "订单",
 )
 # A verb glued to the character before it is part of a longer word (进出口).
 ORG_VERB_NOT_AFTER: dict[str, str] = {"出口": "进"}

@@ -90,3 +90,28 @@ def test_a_short_name_in_brackets_after_a_legal_name_is_its_alias() -> None:
     assert ("翠湾风电项目", "中国能源建设集团有限公司") in links(body, "implementedBy", CITY)
     # a seat in brackets inside the legal name stays part of it
     assert "布伦霍夫（中国）投资有限公司" in names("布伦霍夫（中国）投资有限公司设立研发中心。", "Enterprise", CITY)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("韩国晓星签约落户，美国霍尼韦尔增资扩产。", {"韩国晓星", "美国霍尼韦尔"}),
+        ("德国博世追加投资2亿美元。", {"德国博世"}),
+        ("日本电装株式会社投资建设汽车零部件项目。", {"日本电装株式会社"}),
+    ],
+)
+def test_a_country_opens_a_foreign_firm_s_name(sentence: str, expected: set[str]) -> None:
+    assert expected <= names(sentence, "Enterprise", CITY)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "德国企业、日本市场、韩国客商纷纷来访。",
+        "日本客商签约落户。",
+        "德国斯图加特开展招商。",  # a foreign city before a verb many subjects do
+        "法国里昂与我区结为友好城市。",
+    ],
+)
+def test_a_country_before_people_markets_or_cities_names_no_firm(sentence: str) -> None:
+    assert not names(sentence, "Enterprise", CITY)
