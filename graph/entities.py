@@ -594,9 +594,9 @@ def _heads(text: _Text) -> list[_Candidate]:
             continue
         out.append(_Candidate(start, end, typed, clean_name(name), f"head:{head}"))
         if short_form and typed == "Enterprise":
-            short = norm[short_form[0] : short_form[1]]
-            if len(short) >= 2 and _subsequence(short, name):
-                out.append(_Candidate(*short_form, "Enterprise", short, "head:short"))
+            alias = norm[short_form[0] : short_form[1]]
+            if len(alias) >= 2 and _subsequence(alias, name):
+                out.append(_Candidate(*short_form, "Enterprise", alias, "head:short"))
     return out
 
 
@@ -1350,14 +1350,16 @@ def _foreign_firm(name: str) -> bool:
     m = _FOREIGN_FIRM_RE.fullmatch(name)
     if not m:
         return False
-    rest = name[len(_COUNTRY_START.match(name).group(0)) :]  # type: ignore[union-attr]
+    country = _COUNTRY_START.match(name)
+    rest = name[country.end() :] if country else name
+    head = _HEAD_END_ANY.search(rest)
     return not (
         len(rest) < 2
         or rest.endswith(cues.NOT_FOREIGN_FIRMS + cues.GENERIC_ORG_ENDINGS)
         or _generic(rest, cues.GENERIC_ENTERPRISE_STEMS)
         or any(w in rest for w in cues.GENERIC_ENTERPRISE_WORDS)
-        or _HEAD_END_ANY.search(rest) is not None
-        and _HEADS.get(_HEAD_END_ANY.search(rest).group(0)) in ("Place", "Agency", "Project")  # type: ignore[union-attr]
+        or head is not None
+        and _HEADS.get(head.group(0)) in ("Place", "Agency", "Project")
     )
 
 

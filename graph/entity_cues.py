@@ -401,7 +401,10 @@ ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # district's name may end the same way (海港区).
 PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
 PLACE_HEADS: tuple[str, ...] = (
-    ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸") + ZONE_HEADS + ("流域", "古街", "古镇") + PORT_AREA_HEADS
+    ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸")
+    + ZONE_HEADS
+    + ("流域", "古街", "古镇")
+    + PORT_AREA_HEADS
 )
 # A named community (白鹭社区) has a stem of its own: after a town's name the word means the
 # town's community services (某街道社区卫生服务中心), not a community of that name.

@@ -89,7 +89,8 @@ def test_a_short_name_in_brackets_after_a_legal_name_is_its_alias() -> None:
     assert names(body, "Enterprise", CITY) == {"中国能源建设集团有限公司"}
     assert ("翠湾风电项目", "中国能源建设集团有限公司") in links(body, "implementedBy", CITY)
     # a seat in brackets inside the legal name stays part of it
-    assert "布伦霍夫（中国）投资有限公司" in names("布伦霍夫（中国）投资有限公司设立研发中心。", "Enterprise", CITY)
+    body = "布伦霍夫（中国）投资有限公司设立研发中心。"
+    assert "布伦霍夫（中国）投资有限公司" in names(body, "Enterprise", CITY)
 
 
 @pytest.mark.parametrize(
