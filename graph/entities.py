@@ -512,6 +512,10 @@ def _heads(text: _Text) -> list[_Candidate]:
         if short and any(w in norm[start : m.start()] for w in cues.BUILD_JOINS):
             continue  # 在梓桥化工产业园建设梓桥危废…: a place name's 桥, not a bridge built
         end = _AFTER_HEAD.match(norm, m.end()).end()  # type: ignore[union-attr]
+        short_form = None
+        if kind == "Enterprise" and end > m.end() and norm[m.end()] == "（":
+            short_form = (m.end() + 1, end - 1)  # 某科技有限公司（某科技）: the short name
+            end = m.end()
         if kind == "Project" and end == m.end():
             if head in cues.LINEAR_HEADS:
                 section = _SECTION_RE.match(norm, end)
@@ -589,6 +593,10 @@ def _heads(text: _Text) -> list[_Candidate]:
             out.extend(parts)  # 双桥镇青穗村: the town and the village
             continue
         out.append(_Candidate(start, end, typed, clean_name(name), f"head:{head}"))
+        if short_form and typed == "Enterprise":
+            alias = norm[short_form[0] : short_form[1]]
+            if len(alias) >= 2 and _subsequence(alias, name):
+                out.append(_Candidate(*short_form, "Enterprise", alias, "head:short"))
     return out
 
 
@@ -639,6 +647,8 @@ def _type_of(
             or len(stem) < 2
             and head in ("镇", "村", "乡")
             or name[:1].isdigit()
+            or head in cues.COMMUNITY_HEADS
+            and stem.endswith(cues.COMMUNITY_NOT_AFTER)
             or core.endswith(cues.DESIGNATION_ENDINGS)
             or head.startswith("示范")
             and stem.startswith(("全国", "国家级", "省级", "市级"))
@@ -933,11 +943,12 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
 
 _TABLE_RE = _words_re(
     cues.COUNTRIES + cues.REGIONS + cues.STOCK_EXCHANGES + cues.FIXED_AGENCIES + cues.FIXED_POLICIES
+    + cues.CENTRAL_ENTERPRISES
 )
 _TABLE_TYPE = {
     **{w: "Place" for w in cues.COUNTRIES + cues.REGIONS},
     **{w: "Policy" for w in cues.FIXED_POLICIES},
-    **{w: "Enterprise" for w in cues.STOCK_EXCHANGES},
+    **{w: "Enterprise" for w in cues.STOCK_EXCHANGES + cues.CENTRAL_ENTERPRISES},
     **{w: "Agency" for w in cues.FIXED_AGENCIES},
 }
 
@@ -1298,10 +1309,14 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
         if norm[m.start() - 1 : m.start()] == cues.ORG_VERB_NOT_AFTER.get(verb, "\0"):
             continue  # 外贸进出口: the verb is part of a longer word
         strong = not verb.startswith(cues.WEAK_ORG_VERBS)
-        if not strong and not _TRADE_RE.search(norm, max(0, m.start() - 40), m.start()):
-            continue  # after a weak verb a company must show its trade somewhere in the list
+        vouched = strong or bool(_TRADE_RE.search(norm, max(0, m.start() - 40), m.start()))
+        foreign = verb.startswith(cues.FOREIGN_FIRM_VERBS)
         found: list[tuple[int, int, str]] = []
         for s, e in _list_before(text, m.start()):
+            if not vouched and not (foreign and _foreign_firm(norm[s:e])):
+                continue  # after a weak verb a company must show its trade (or its country)
+            if norm[s] == "（" and _TRADE_RE.search(norm, max(0, s - 6), s):
+                continue  # 某科技有限公司（某科技）投产: the short name of the company before it
             inner = (
                 None
                 if norm[s:e].endswith(cues.LEGAL_FORMS)
@@ -1310,7 +1325,10 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
             if inner and e - s - inner.end() >= 2:
                 s += inner.end()  # 全市规模最大的QFLP基金杉盛基金: the name after the apposition
             found.append((s, e, norm[s:e]))
-        types = [_org_type(name, strong, text.places) for _, _, name in found]
+        types = [
+            "Enterprise" if foreign and _foreign_firm(name) else _org_type(name, strong, text.places)
+            for _, _, name in found
+        ]
         if not strong and len(found) > 1 and "Enterprise" in types:
             types = [
                 t or _org_type(name, True, text.places)
@@ -1320,6 +1338,29 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
             if type_:
                 out.append(_Candidate(s, e, type_, name, f"org:{verb}", rank=-1))
     return out
+
+
+_FOREIGN_FIRM_RE = re.compile(
+    "(?:" + _alternation(cues.COUNTRIES) + ")[\u4e00-\u9fff]{2," + str(cues.FOREIGN_FIRM_MAX) + "}"
+)
+
+
+def _foreign_firm(name: str) -> bool:
+    """A country's name and a brand after it (德国某精工, 美国某韦尔): a foreign firm."""
+    m = _FOREIGN_FIRM_RE.fullmatch(name)
+    if not m:
+        return False
+    country = _COUNTRY_START.match(name)
+    rest = name[country.end() :] if country else name
+    head = _HEAD_END_ANY.search(rest)
+    return not (
+        len(rest) < 2
+        or rest.endswith(cues.NOT_FOREIGN_FIRMS + cues.GENERIC_ORG_ENDINGS)
+        or _generic(rest, cues.GENERIC_ENTERPRISE_STEMS)
+        or any(w in rest for w in cues.GENERIC_ENTERPRISE_WORDS)
+        or head is not None
+        and _HEADS.get(head.group(0)) in ("Place", "Agency", "Project")
+    )
 
 
 def _list_before(text: _Text, end: int) -> list[tuple[int, int]]:
@@ -2603,8 +2644,11 @@ def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relatio
     for t in inside:
         if t[2].type not in ("Enterprise", "Agency"):
             continue
-        m = _BUILT_BY_RE.match(text, t[1] - base) or (
-            t[2].type == "Enterprise" and _BUILDS_RE.match(text, t[1] - base) or None
+        after = t[1] - base
+        if text[after : after + 1] == "）":
+            after += 1  # 某集团有限公司（某集团）承建的: the short name in brackets
+        m = _BUILT_BY_RE.match(text, after) or (
+            t[2].type == "Enterprise" and _BUILDS_RE.match(text, after) or None
         )
         work = starts.get(base + m.end()) if m else None
         if work is not None:

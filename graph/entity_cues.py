@@ -205,6 +205,8 @@ GENERIC_PROJECT_WORDS: tuple[str, ...] = ("等", "各类", "一批", "类项目"
 ENTERPRISE_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司", "基金", "银行",
     "株式会社",
+    # 引导 is a governing verb (引导企业…) but also the kind of a fund (某区产业引导基金)
+    "引导基金",
 )
 # A bank's branch, written after the bank and its seat (某银行汀兰支行, 某银行山东省分行).
 BANK_BRANCH_HEADS: tuple[str, ...] = ("分行", "支行", "营业部")
@@ -226,14 +228,27 @@ LEGAL_FORMS: tuple[str, ...] = (
 # Stems that leave an enterprise generic on their own (子公司, 该公司, 基金公司); longer
 # generic stems are made of GENERIC_WORDS and industry words.
 GENERIC_ENTERPRISE_STEMS: tuple[str, ...] = (
-    "子", "分", "总", "母", "其", "本", "该", "大", "两家", "三家", "QFLP", "城投", "集团",
+    "子", "分", "总", "母", "其", "本", "该", "大", "两家", "三家", "QFLP", "城投", "集团", "政府",
 )
 # Verbs after which a bare name at the start of a clause is an organisation that acts
 # (an adverb may stand between: 及早投产, 成功上市; 在 + an exchange before 上市).
 ORG_SUBJECT_VERBS: tuple[str, ...] = (
     "获评", "入选", "获批", "被认定为", "被评为", "获颁", "出口", "签约落地", "营业收入", "营收",
     "销售收入", "成为", "开展", "拓展", "带动", "荣获", "投产", "与", "实施", "挂牌", "落户", "签约",
-    "通过", "搭建", "承建", "建设运营", "投资建设",
+    "通过", "搭建", "承建", "建设运营", "投资建设", "增资", "追加投资",
+)
+# A country's name opens a foreign firm's name (德国某精工, 韩国某化学) before an organisation's
+# verb, unless the words after it name a group of people or a market (德国客商, 日本市场).
+FOREIGN_FIRM_MAX = 6
+# … the verbs after which a country-named subject is such a firm (not 开展, 与: 德国斯图加特
+# 开展招商 names a city).
+FOREIGN_FIRM_VERBS: tuple[str, ...] = (
+    "签约", "落户", "投产", "投资建设", "承建", "建设运营", "增资", "追加投资", "获评", "入选",
+    "荣获", "挂牌",
+)
+NOT_FOREIGN_FIRMS: tuple[str, ...] = (
+    "市场", "客商", "商会", "政府", "专家", "客户", "外商", "投资者", "资本", "使馆", "领事馆",
+    "代表团", "游客", "友人", "侨商", "华侨", "城市", "地区", "方面", "合作", "商务", "订单",
 )
 # A verb glued to the character before it is part of a longer word (进出口).
 ORG_VERB_NOT_AFTER: dict[str, str] = {"出口": "进"}
@@ -312,6 +327,15 @@ FIXED_AGENCIES: tuple[str, ...] = (
 STOCK_EXCHANGES: tuple[str, ...] = (
     "上海证券交易所", "深圳证券交易所", "北京证券交易所", "北交所", "上交所", "深交所", "港交所",
 )
+# Central state-owned enterprises by the short names reports use (a general table, like the
+# ministries above): most carry no legal form or trade word (中国电建, 国家电投).
+CENTRAL_ENTERPRISES: tuple[str, ...] = (
+    "国家电网", "南方电网", "国家电投", "国家能源集团", "中国电建", "中国能建", "中国华能",
+    "中国大唐", "中国华电", "三峡集团", "中核集团", "中广核", "中国石油", "中国石化", "中国海油",
+    "中国中铁", "中国铁建", "中国交建", "中交集团", "中国中冶", "中国中车", "中国宝武", "中国五矿",
+    "中国建材", "中国移动", "中国电信", "中国联通", "中国铁塔", "中国商飞", "中国中化", "中国节能",
+    "中国电科", "中国一汽", "中国船舶", "中国铝业", "招商局集团", "华润集团", "中粮集团", "国药集团",
+)
 # Heads that name an institution on their own, without a level (复旦大学, 运河实验室 is a project).
 INSTITUTION_HEADS: tuple[str, ...] = (
     "大学", "学院", "交大", "师大", "研究院", "研究所",
@@ -350,7 +374,7 @@ INSTITUTION_ABBREVIATIONS: dict[str, str] = {
 ZONE_HEADS: tuple[str, ...] = (
     "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
     "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
-    "作业区", "景区", "集聚区", "经济区", "协同发展区",
+    "作业区", "景区", "集聚区", "经济区", "协同发展区", "集中区",
 )
 # Words after a river or lake's name that show the water itself is acted on (松溪河流域,
 # 德胜河航道整治, 运河干流, 松溪河国考断面).
@@ -377,8 +401,15 @@ ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # district's name may end the same way (海港区).
 PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
 PLACE_HEADS: tuple[str, ...] = (
-    ("街道", "镇", "乡", "村", "县", "市") + ZONE_HEADS + ("流域", "古街", "古镇") + PORT_AREA_HEADS
+    ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸")
+    + ZONE_HEADS
+    + ("流域", "古街", "古镇")
+    + PORT_AREA_HEADS
 )
+# A named community (白鹭社区) has a stem of its own: after a town's name the word means the
+# town's community services (某街道社区卫生服务中心), not a community of that name.
+COMMUNITY_HEADS: tuple[str, ...] = ("社区",)
+COMMUNITY_NOT_AFTER: tuple[str, ...] = ("街道", "镇", "乡", "村", "区", "县", "市")
 # After these heads, a character that makes a common word (乡镇, 乡土, 镇域).
 HEAD_WORD_AFTER: dict[str, str] = {
     "乡": "镇土亲愁贤音情里", "镇": "域街", "村": "民级", "站": "北南东西点位长台内前式",
@@ -410,7 +441,7 @@ PLACE_PART_HEADS: tuple[str, ...] = ("核心区", "段")
 GENERIC_PLACE_STEMS: tuple[str, ...] = (
     "全", "我", "本", "各", "该", "乡", "镇", "村", "城", "新", "老", "旧", "郊", "小", "大", "东",
     "西", "南", "北", "一", "社", "外", "培育", "行政", "自然", "贫困", "中心城", "中心", "两个",
-    "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国",
+    "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国", "老旧",
 )
 # Regions and waters named without an administrative head (a general table).
 REGIONS: tuple[str, ...] = (
