@@ -602,7 +602,7 @@ def _heads(text: _Text) -> list[_Candidate]:
 
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     """双桥镇青穗村 is two places: the village and the town before it."""
-    for m in re.finditer(r"镇|乡|街道|县|港", norm[start : end - 1]):
+    for m in re.finditer(r"镇|乡|街道|县|旗|苏木|港", norm[start : end - 1]):
         cut = start + m.end()
         second = norm[cut:end]
         if m.group(0) == "港" and not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS)):
@@ -2321,8 +2321,8 @@ def _place_rank(name: str) -> int:
         (("省", "自治区"), 5),
         (("市", "州", "盟"), 4),
         (("区", "县", "旗"), 3),
-        (("镇", "乡", "街道"), 2),
-        (("村", "社区"), 1),
+        (("镇", "乡", "街道", "苏木"), 2),
+        (("村", "社区", "嘎查"), 1),
     ):
         if name.endswith(suffixes):
             return rank

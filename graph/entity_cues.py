@@ -106,6 +106,8 @@ HEAD_COMMON_BEFORE: dict[str, str] = {
     "基地": "宅", "站": "车基网驿", "馆": "场展", "楼": "大高",
     # verbs that end in an agency head (闵行区签署, 与闵行区联合举办)
     "署": "签部", "办": "举承主协督创开兴申合代包",
+    # a banner (阿敦旗) is no flag (红旗, 国旗, 党旗)
+    "旗": "红国党彩锦军战升帜队会团",
 }
 # Heads of one character that need a stem of three characters or more (消防站 has its own
 # head; 武汉站 of a campaign tour is not a work).
@@ -293,7 +295,9 @@ GROUP_NOUN_GAP = 8
 
 # --- agencies ------------------------------------------------------------------------
 # A government body: its level, then its name, then one of these.
-AGENCY_LEVELS: tuple[str, ...] = ("国家", "中央", "省", "市", "区", "县", "镇", "乡", "街道")
+AGENCY_LEVELS: tuple[str, ...] = (
+    "国家", "中央", "自治区", "省", "市", "区", "县", "旗", "镇", "乡", "苏木", "街道",
+)
 AGENCY_HEADS: tuple[str, ...] = (
     "人民政府", "政府", "委员会", "办公室", "管委会", "分局", "局", "厅", "委", "办", "署", "中心",
     "研究院", "产研院", "研究所", "医院", "人民医院", "中医医院", "法院", "检察院", "大学", "学院",
@@ -310,7 +314,7 @@ UNLEVELLED_MIN_STEM = 4
 POLITICAL_BODIES: tuple[str, ...] = ("人民政府", "政府", "人大常委会", "人大", "政协", "委")
 POLITICAL_NOT_BEFORE: tuple[str, ...] = ("员", "书记", "常委会", "办", "托")
 # The government of a town or a street, named by the town (漕溪镇人民政府, 白沙街道办事处).
-TOWN_LEVELS: tuple[str, ...] = ("镇", "乡", "街道")
+TOWN_LEVELS: tuple[str, ...] = ("镇", "乡", "街道", "苏木", "旗")
 TOWN_BODIES: tuple[str, ...] = ("人民政府", "政府", "党委", "办事处")
 FIXED_AGENCIES: tuple[str, ...] = (
     "党中央", "国务院", "中共中央", "全国人大", "全国政协",
@@ -400,8 +404,9 @@ ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # The port area of a named port (琅州港岫川港区, 岫川港区): a place, but not a zone, since a
 # district's name may end the same way (海港区).
 PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
+# The administrative ladder of Inner Mongolia runs 盟/市 → 旗 → 苏木 → 嘎查, beside 县 → 镇 → 村.
 PLACE_HEADS: tuple[str, ...] = (
-    ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸")
+    ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸", "旗", "苏木", "嘎查")
     + ZONE_HEADS
     + ("流域", "古街", "古镇")
     + PORT_AREA_HEADS
@@ -415,6 +420,7 @@ HEAD_WORD_AFTER: dict[str, str] = {
     "乡": "镇土亲愁贤音情里", "镇": "域街", "村": "民级", "站": "北南东西点位长台内前式",
     "道路": "网", "楼": "宇盘层市栋", "馆": "藏长", "桥": "头", "河": "道长湖岸堤床网滩",
     "办": "理好事法公学会结实", "局": "面势限部", "厅": "堂",
+    "旗": "舰下帜袍手鼓号杆",
 }
 # Stems that make a 园 a zone where others act, a Place (中欧（临漕）国际合作产业园).
 ZONE_STEMS: tuple[str, ...] = ("国际合作", "产能合作", "合作示范")

@@ -78,3 +78,21 @@ def test_sole_and_joint_developers_implement_the_work() -> None:
         ("青溪海上风电场一期项目", "中国某建设集团有限公司"),
         ("青溪海上风电场一期项目", "青溪县城市建设投资集团有限公司"),
     } <= links(body, "implementedBy", COUNTY)
+
+
+BANNER_CITY = "赛罕市2020年国民经济和社会发展计划执行情况与2021年计划草案的报告\n各位代表：\n"
+
+
+def test_banners_sumu_and_their_governments_are_places_and_agencies() -> None:
+    body = "乌力吉旗、图门旗新增牧民合作社12家。由乌力吉旗人民政府负责推进牧草基地建设。"
+    assert {"乌力吉旗", "图门旗"} <= names(body, "Place", BANNER_CITY)
+    assert "乌力吉旗人民政府" in names(body, "Agency", BANNER_CITY)
+    body = "图门旗巴彦苏木新建嘎查活动室。巴彦苏木人民政府牵头实施。"
+    assert {"图门旗", "巴彦苏木"} <= names(body, "Place", BANNER_CITY)
+    assert ("巴彦苏木", "图门旗") in links(body, "locatedIn", BANNER_CITY)
+    assert "巴彦苏木人民政府" in names(body, "Agency", BANNER_CITY)
+
+
+def test_a_flag_is_no_banner() -> None:
+    body = "全市升国旗、挂红旗，开设旗舰店15家，集团旗下企业增至8家。"
+    assert names(body, "Place", BANNER_CITY) == {"赛罕市"}
