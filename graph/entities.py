@@ -241,7 +241,7 @@ class _Text:
                 and (self.name_before(i - 2) or i == 2 or not _is_name_char(norm[i - 3]))
             ):
                 break  # 管委会联合鲸湾海关, ，联合苇州产投集团: 联合 joins; 联合实验室 is one name
-            if ch in _BUILD_JOIN_LAST and head_start - i >= 2:  # not 美丽乡村建设项目
+            if ch in _BUILD_JOIN_LAST and head_start - i >= 2 and not legal:  # not 美丽乡村建设项目
                 joint = next((w for w in cues.BUILD_JOINS if norm.endswith(w, 0, i)), "")
                 if joint and self.name_before(i - len(joint)):
                     break  # 苇州文旅集团建设汀兰古镇二期: 建设 after a name ends the work's name
@@ -270,12 +270,15 @@ class _Text:
             i += 1
         if i < head_start and (norm[i].isdigit() or i > 0 and norm[i - 1] in "0123456789."):
             return head_start  # 1.2平方公里区域…, 2024年国家…: a measure or a date, not a name
+        lead = _LEADING_BUILD_RE.match(norm, i, head_start)
+        if lead and head_start - lead.end() >= 4 and not legal:
+            i = lead.end()  # 牵头建设陶拉市…教育基地: the verb governs the name (not 建设银行, 建设路)
         return i
 
     def name_before(self, k: int) -> bool:
         """Is the text right before position *k* the end of a name of its own?"""
         left = self.norm[max(0, k - 12) : k]
-        if _STRUCTURAL_HEAD_END.search(left) or _COUNTRY_END.search(left):
+        if _STRUCTURAL_HEAD_END.search(left) or _COUNTRY_END.search(left) or _COUNTY_END.search(left):
             return True
         return any(left.endswith(n) for n in self.known)
 
@@ -368,6 +371,9 @@ _STRUCTURAL_HEAD_END = _Suffixes(
 )
 _ENTERPRISE_INNER = re.compile(".*(?:" + _alternation(cues.ENTERPRISE_SUFFIXES) + ")")
 _COUNTRY_END = _Suffixes(cues.COUNTRIES + cues.REGIONS)
+_LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建)(?!银行|路|大道|街|集团|投资)")
+# a county or a banner with a name of its own (支持敖林县建设物流园: the park is the work)
+_COUNTY_END = re.compile(r"[\u4e00-\u9fff]{2}(?<![社小])[县旗区]$")
 _YEAR_RE = re.compile(r"\d{4}年")
 _SECTION_RE = re.compile(r"[东西南北]延段?|[\u4e00-\u9fff]{2}段")
 _WORK_TAIL_RE = re.compile(

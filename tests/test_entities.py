@@ -432,6 +432,10 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         # a street block restored, rebuilt or opened is the work; one applying for a title is a place
         ("滨河商业街区改造提升完成，文旅集团运营的古渡文化街区开街，指导汉江路街区申报省级示范步行街。",
          "Project", {"滨河商业街区", "古渡文化街区"}),
+        # 建设 after a county, a banner or a zone, or opening the name, governs the work; a bank,
+        # a road or a company that holds 建设 in its name keeps it
+        ("支持青石矿业公司在白沙边境经济合作区建设青石煤炭洗选项目，由市文旅局牵头建设白沙市民族文化教育基地，"
+         "推进建设路改造工程。", "Project", {"青石煤炭洗选项目", "白沙市民族文化教育基地", "建设路改造工程"}),
         # a named village's demonstration work is a work; a title to be won is not
         ("推进青石村乡村振兴示范项目建设，创建省级乡村振兴示范村3个，实施乡村振兴示范项目20个。", "Project",
          {"青石村乡村振兴示范项目"}),
