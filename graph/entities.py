@@ -1570,8 +1570,7 @@ class _Masks:
         self.quotes: dict[int, tuple[int, int]] = {}
         for i, m in enumerate(re.finditer(r"“[^“”\n]{1,40}”", norm), start=1):
             self.quotes[i] = (m.start(), m.end())
-            for j in range(m.start(), m.end()):
-                self.quote[j] = i
+            self.quote[m.start() : m.end()] = [i] * (m.end() - m.start())
         self.award = bytearray(len(norm) + 1)
         for m in _AWARD_SPAN_RE.finditer(norm):
             self.award[m.start(1) : m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
@@ -1589,7 +1588,7 @@ class _Masks:
         if (
             c.type != "Policy"
             and c.cue.startswith(("head:", "list", "org"))
-            and all(self.award[c.start : c.end])
+            and self.award.find(0, c.start, c.end) == -1  # all of it inside a title won
         ):
             return True  # 获批省级高新技术产业开发区: a title won, not a place
         return False
@@ -1606,7 +1605,7 @@ def _choose(cands: list[_Candidate]) -> list[_Candidate]:
     taken: list[_Candidate] = []
     occupied = bytearray(max((c.end for c in cands), default=0) + 1)
     for c in order:
-        if any(occupied[c.start : c.end]):
+        if occupied.find(1, c.start, c.end) != -1:  # any of it taken (a C-level scan)
             continue
         taken.append(c)
         occupied[c.start : c.end] = b"\x01" * (c.end - c.start)

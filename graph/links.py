@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from graph.cues import STRENGTH_CUES
 from graph.document import Document, Sentence
@@ -136,6 +137,8 @@ class _Linker:
         self._policy_starts = sorted({m.span.start for e in self.sources if e.type == "Policy"
                                       for m in e.mentions})
         self._written_starts = [w.start for w in self.written]
+        # the furthest end among the names written so far: most spans end after all of them
+        self._written_reach = list(accumulate((w.end for w in self.written), max))
         self._names_by_head: dict[str, list[str]] = {}  # the names by their first two characters
         # (not a national strategy: 对“一带一路”沿线国家进出口额 is framed by it, not its target)
         for name in sorted({n for e in self.sources if e.name not in _NATIONAL_STRATEGIES
@@ -204,7 +207,10 @@ class _Linker:
 
     def inside_another(self, span: Span) -> bool:
         """Is *span* strictly inside the written name of another thing?"""
-        for w in self.written[: bisect_right(self._written_starts, span.start)]:
+        n = bisect_right(self._written_starts, span.start)
+        if not n or self._written_reach[n - 1] < span.end:
+            return False  # no name opening before it reaches as far
+        for w in self.written[:n]:
             if span.end <= w.end and w != span:
                 return True
         return False
@@ -351,6 +357,14 @@ class _Linker:
                 by_item.setdefault(titem, []).append(k)
         themes = [(k, t.indicator) for k, (_i, t, *_rest) in enumerate(placed) if len(t.indicator) >= 3]
         themed: dict[int, list[int]] = {}  # by sentence start: the targets its words name
+        quoted: dict[int, Mention] = {}  # by sentence start: the sentence as evidence, made once
+
+        def evidence_of(s: Sentence) -> Mention:
+            found = quoted.get(s.start)
+            if found is None:
+                found = quoted[s.start] = _sentence_mention(doc, s)
+            return found
+
         for entity in self.sources:
             source = (entity.type, entity.name)
             names = {entity.name, *entity.aliases}
@@ -378,9 +392,9 @@ class _Linker:
                         confidence = min(confidence, OTHER_SUBJECT)
                     old = best.get((source, i))
                     if old is None or confidence > old.confidence:
-                        evidence = [_sentence_mention(doc, sent)]
+                        evidence = [evidence_of(sent)]
                         if tsent.start != sent.start:
-                            evidence.append(_sentence_mention(doc, tsent))
+                            evidence.append(evidence_of(tsent))
                         best[(source, i)] = Support(source, t, method, confidence, evidence)
         return sorted(best.values(), key=lambda s: (
             s.target.mention.span.start if s.target.mention else 0, s.source))

@@ -190,14 +190,16 @@ _PHASE_END_RE = re.compile(r"[一二三四五六七八九十]期$")
 def _read_match(
     norm: str, m: re.Match[str], mask: bytearray, lo: int, hi: int
 ) -> Quantity | None:
-    num_tok = m.group("num")
-    nstart = m.start("num")
-    unit = m.group("unit") or ""
-    if num_tok in _NOT_A_NUMBER and not m.group("cheng") and not m.group("num2"):
+    # the groups read once, by position (pct, num, rsep, num2, infix, cheng, unit): a lookup
+    # by name costs a dict access and a call each time
+    pct, num_tok, _rsep, num2, _infix, cheng, unit = m.groups()
+    nstart = m.start(2)
+    unit = unit or ""
+    if num_tok in _NOT_A_NUMBER and not cheng and not num2:
         # 百亿元, 千万元: a lone 百/千 before 万/亿 is a number; elsewhere an idiom (千家万户)
         if not (num_tok in "百千" and unit[:1] in "万亿"):
             return None
-    if any(mask[nstart : m.end()]):
+    if mask.find(1, nstart, m.end()) != -1:  # the mask holds 0 and 1 only
         return None
     before = norm[max(lo, nstart - 4) : nstart]
     prev = norm[nstart - 1] if nstart > lo else ""
@@ -215,15 +217,15 @@ def _read_match(
         return None
     try:
         value = parse_number(num_tok)
-        upper = parse_number(m.group("num2")) if m.group("num2") else None
+        upper = parse_number(num2) if num2 else None
     except (ValueError, ArithmeticError):
         return None  # a numeral cn2an cannot read (一二三) is not a quantity here
-    if m.group("cheng"):
+    if cheng:
         if not re.fullmatch(_CN, num_tok) and "." not in num_tok and int(value) > 10:
             return None
         unit, value = "%", value * 10
         upper = upper * 10 if upper is not None else None
-    if m.group("pct"):
+    if pct:
         if unit:
             return None
         unit = "%"
