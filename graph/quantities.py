@@ -115,7 +115,10 @@ def _pattern() -> re.Pattern[str]:
     units |= set(cues.BASE_UNITS) | set(cues.BARE_MAGNITUDES) | {"%", "‰"}
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     number = rf"(?:{_ARABIC}|{_CN})"
+    # the lookahead names every character a match can open with (百分之, a digit, a Chinese
+    # numeral): the scan passes over any other position in one test
     return re.compile(
+        r"(?=[\d百零〇一二两三四五六七八九十千])"
         rf"(?P<pct>百分之)?(?P<num>{number})"
         rf"(?:%?\s*(?P<rsep>[~\-—至到])\s*(?P<num2>{number}))?"
         rf"(?P<infix>[余多])?"

@@ -37,10 +37,11 @@ def extract_facts(doc: Document) -> list[Fact]:
     mask = _quoted_mask(doc.norm)
     facts: list[Fact] = []
     for sent in doc.sentences:
-        period, year = doc.period_at(sent.start)
+        # the section each sentence opens in was found when it was read: no lookup by offset
+        sec = doc.sections[sent.section] if sent.section is not None else None
+        period, year = doc.period_of(sec)
         if period is None or year is None:
             continue
-        sec = doc.section_at(sent.start)
         if sec is not None and sent.start < sec.heading_end and sec.level <= 2:
             continue  # a heading states the theme, not a commitment
         facts.extend(_sentence_facts(doc, sent, period, year, mask))
