@@ -38,7 +38,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from graph.cues import STRENGTH_CUES
-from graph.document import Document, Sentence
+from graph.document import Document, Section, Sentence
 from graph.entity_cues import COUNTRIES, FIXED_POLICIES
 from graph.facts import Entity, Fact, Mention, ReportFacts, Span, Support
 from graph.topics import share_topic, topics
@@ -216,10 +216,12 @@ class _Linker:
         return False
 
     # --- the structure ----------------------------------------------------------
-    def item(self, offset: int) -> tuple[int, int] | None:
+    def item(self, offset: int, sec: Section | None = None) -> tuple[int, int] | None:
         """The task item holding *offset* and its level: the deepest numbered section below
-        the top level (一是…, 1.…, or a （一）… paragraph of the plan)."""
-        sec = self.doc.section_at(offset)
+        the top level (一是…, 1.…, or a （一）… paragraph of the plan). *sec*, when given, is
+        the section at *offset*, already looked up."""
+        if sec is None:
+            sec = self.doc.section_at(offset)
         if sec is None or sec.level < 2:
             return None
         return sec.index, sec.level
@@ -371,11 +373,12 @@ class _Linker:
             for m in _all_mentions(doc, entity):
                 if self.inside_another(m.span):
                     continue
-                period, _year = doc.period_at(m.span.start)
+                sec = doc.section_at(m.span.start)  # once, for the period and the task item
+                period, _year = doc.period_of(sec)
                 sent = doc.sentence_at(m.span.start)
                 if period != "plan" or sent is None:
                     continue
-                item = self.item(m.span.start)
+                item = self.item(m.span.start, sec)
                 text = doc.norm[sent.start : sent.end]
                 if sent.start not in themed:
                     themed[sent.start] = [k for k, indicator in themes if indicator in text]
