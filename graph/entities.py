@@ -1893,8 +1893,11 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
         name = clean_name(c.name)
         if not name:
             continue
-        e = entities.setdefault((c.type, name), KeyedEntity(c.type, name, aliases={name}))
-        written = clean_name(doc.norm[c.start : c.end])
+        e = entities.get((c.type, name))
+        if e is None:  # made only when new: an entity is mentioned many times
+            e = entities[(c.type, name)] = KeyedEntity(c.type, name, aliases={name})
+        raw = doc.norm[c.start : c.end]
+        written = name if raw == c.name else clean_name(raw)  # most are written as named
         if written != name and len(written) >= 2 and c.cue in ("shared-owner", "shared-head"):
             e.aliases.add(written)  # 阿联酋项目 for 天合光能阿联酋项目
         if (c.type, name, c.start, c.end) not in spans:
@@ -1905,7 +1908,7 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
     relations = _relations(doc, merged)
     _attributes(doc, merged)
     for e in merged:
-        e.mentions.sort(key=lambda m: m.span)
+        e.mentions.sort(key=lambda m: (m.span.start, m.span.end))  # Span's order, compared in C
         e.key = _key(doc, e)
     merged.sort(key=lambda e: (e.mentions[0].span.start if e.mentions else -1, e.type, e.name))
     return merged, _valid(relations, merged)

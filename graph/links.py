@@ -88,6 +88,12 @@ def _sentence_mention(doc: Document, sent: Sentence) -> Mention:
     return Mention(Span(sent.start, sent.end), quote, quote.strip(), Span(sent.start, sent.end))
 
 
+def _span_order(span: Span) -> tuple[int, int]:
+    """A span's place in text order as a tuple: sorting compares tuples in C, where Span's own
+    ordering (the same) calls a generated method per comparison."""
+    return span.start, span.end
+
+
 @lru_cache(maxsize=16384)
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1)) - _GENERIC_BIGRAMS
@@ -133,7 +139,7 @@ class _Linker:
         places |= {_short(p) for p in places}
         self.places = sorted((p for p in places if len(p) >= 2), key=lambda p: (-len(p), p))
         # where each named thing is written: a name inside another's speaks through it
-        self.written = sorted({m.span for e in self.sources for m in e.mentions})
+        self.written = sorted({m.span for e in self.sources for m in e.mentions}, key=_span_order)
         self._policy_starts = sorted({m.span.start for e in self.sources if e.type == "Policy"
                                       for m in e.mentions})
         self._written_starts = [w.start for w in self.written]
@@ -429,4 +435,4 @@ def _all_mentions(doc: Document, entity: Entity) -> list[Mention]:
                                         doc.text[sent.start : sent.end].strip(),
                                         Span(sent.start, sent.end))
             pos = doc.norm.find(name, pos + 1)
-    return [out[k] for k in sorted(out)]
+    return [out[k] for k in sorted(out, key=_span_order)]
