@@ -472,6 +472,13 @@ def _generic(stem: str, generic: tuple[str, ...], *, compose: bool = True) -> bo
     return _composed(s, words, longest)
 
 
+# the head tables _heads tests membership in, as sets (the tuples are scanned item by item)
+_HEAD_CONTINUATIONS = frozenset(cues.HEAD_CONTINUATIONS)
+_SHORT_PROJECT_HEADS = frozenset(cues.SHORT_PROJECT_HEADS)
+_CONNECTOR_HEADS = frozenset(cues.CONNECTOR_HEADS)
+_LINEAR_HEADS = frozenset(cues.LINEAR_HEADS)
+
+
 def _heads(text: _Text) -> list[_Candidate]:
     norm = text.norm
     out: list[_Candidate] = []
@@ -481,7 +488,7 @@ def _heads(text: _Text) -> list[_Candidate]:
         nxt = norm[m.end() : m.end() + 1]
         if (
             nxt
-            and nxt in cues.HEAD_CONTINUATIONS
+            and nxt in _HEAD_CONTINUATIONS
             and not norm.startswith(cues.PROJECT_PHASES, m.end())
             and not _STOP_START_RE.match(norm, m.end())
         ):
@@ -499,12 +506,12 @@ def _heads(text: _Text) -> list[_Candidate]:
             s2 = m.start() - 2
             if s2 < 0 or not (s2 == 0 or norm[s2 - 1] in "，。；：、（\n" or text.stop_at(s2)):
                 continue
-        short = head in cues.SHORT_PROJECT_HEADS
+        short = head in _SHORT_PROJECT_HEADS
         start = text.left_edge(
             m.start(),
             head,
             quotes=kind in ("Project", "Agency") and not short,
-            connector=head in cues.CONNECTOR_HEADS,
+            connector=head in _CONNECTOR_HEADS,
             project=kind == "Project",
         )
         if start >= m.start() or short and m.start() - start < 3:
@@ -517,7 +524,7 @@ def _heads(text: _Text) -> list[_Candidate]:
             short_form = (m.end() + 1, end - 1)  # 某科技有限公司（某科技）: the short name
             end = m.end()
         if kind == "Project" and end == m.end():
-            if head in cues.LINEAR_HEADS:
+            if head in _LINEAR_HEADS:
                 section = _SECTION_RE.match(norm, end)
                 end = section.end() if section else end  # 松朔高速公路松溪段
             if head not in ("项目", "工程"):
@@ -541,7 +548,7 @@ def _heads(text: _Text) -> list[_Candidate]:
             if inner and not _PHASE_ONLY.fullmatch(norm[inner.end() : end]):
                 start = inner.end()  # 省重大项目比亚迪滨江基地: the name after the category
                 name = norm[start:end]
-        if head in cues.SHORT_STEM_PLACE_HEADS:
+        if head in _SHORT_STEM_HEADS:
             # 西岭县, 岚州市: two characters after a boundary, not the end of a word (上市, 全市)
             stem2 = norm[start : m.start()]
             if (
@@ -980,8 +987,10 @@ def _admin_parts(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[int, ...]]:
-    """Admin names to look for: provinces and cities anywhere, counties of the same city."""
+def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
+    """Admin names to look for: provinces and cities anywhere, counties of the same city;
+    with the lengths of those names, longest first, under each last character (a name can
+    only end in the character it is looked for at)."""
     names: dict[str, str] = {name: name for name in _cities_and_provinces()}  # written → full
     for p in gazetteer.jurisdiction_chain(jurisdiction):
         names[p.name] = p.name
@@ -992,7 +1001,10 @@ def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[in
         names[jurisdiction] = jurisdiction
         for part in _admin_parts(jurisdiction):
             names.setdefault(part, part)
-    return names, tuple(sorted({len(n) for n in names}, reverse=True))
+    lengths: dict[str, set[int]] = {}
+    for n in names:
+        lengths.setdefault(n[-1], set()).add(len(n))
+    return names, {last: tuple(sorted(ns, reverse=True)) for last, ns in lengths.items()}
 
 
 @lru_cache(maxsize=1)
@@ -1018,14 +1030,14 @@ def _county_after(norm: str, end: int, city: str) -> str | None:
 
 
 def _admin_places(doc: Document) -> list[_Candidate]:
-    names, lengths = _gazetteer_names(doc.jurisdiction)
+    names, lengths_by_last = _gazetteer_names(doc.jurisdiction)
     out: list[_Candidate] = []
     norm = doc.norm
     last = -1
     # every admin name ends in 省/市/区/县…: look back from those characters only
     for m in _ADMIN_END.finditer(norm):
         end = m.end()
-        for n in lengths:
+        for n in lengths_by_last.get(norm[end - 1], ()):
             start = end - n
             if start > last and norm[start:end] in names:
                 out.append(

@@ -249,7 +249,8 @@ def _read_match(
         if name.endswith(cues.NAME_HEADS):
             return None
     comparator, qend = _comparator(norm, m, nstart, lo, hi)
-    sign, cue_start = _change(norm, nstart, lo, unit)
+    prefix_start = _prefix_start(norm, nstart, lo)  # once: the change verb stands before it too
+    sign, cue_start = _change(norm, nstart, lo, unit, prefix_start)
     if sign < 0:
         value = -value
         if upper is not None:
@@ -264,7 +265,7 @@ def _read_match(
         unit=unit,
         comparator=comparator,
         change_sign=sign,
-        cue_start=min(cue_start, _prefix_start(norm, nstart, lo)),
+        cue_start=min(cue_start, prefix_start),
     )
 
 
@@ -308,11 +309,14 @@ def _comparator(norm: str, m: re.Match[str], nstart: int, lo: int, hi: int) -> t
     return comparator, end + (len(suffix) if suffix else 0)
 
 
-def _change(norm: str, nstart: int, lo: int, unit: str) -> tuple[int, int]:
-    """(+1/-1, start of the verb) if a change verb governs the number, else (0, nstart)."""
+def _change(
+    norm: str, nstart: int, lo: int, unit: str, prefix_start: int | None = None
+) -> tuple[int, int]:
+    """(+1/-1, start of the verb) if a change verb governs the number, else (0, nstart).
+    *prefix_start* is :func:`_prefix_start` of the number, when already found."""
     if unit not in cues.PERCENT_UNITS:
         return 0, nstart
-    i = _prefix_start(norm, nstart, lo)
+    i = _prefix_start(norm, nstart, lo) if prefix_start is None else prefix_start
     gap = norm[i:nstart]
     if any(w in gap for w in cues.LEVEL_AFTER_CHANGE):
         return 0, nstart
