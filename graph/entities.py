@@ -80,13 +80,29 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _words_re(words: Iterable[str]) -> re.Pattern[str]:
-    """An alternation of words, longest first, that skips fast to where one may start."""
+    """An alternation of words, longest first, that skips fast to where one may start.
+
+    The words are grouped by their first character (项(?:目|…)|工(?:程|…)|…), each group's
+    rests longest first: at a position only the group of its character is tried, where a
+    flat alternation tries every word; the match is the same, the longest word there.
+
+    >>> _words_re(["项目", "项", "工程"]).pattern
+    '(?:工(?:程)|项(?:目|))'
+    """
     words = set(words)
-    firsts = re.escape("".join(sorted({w[0] for w in words})))
+    rests: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        rests.setdefault(w[0], []).append(w[1:])
+    body = "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(r) for r in group) + ")"
+        for first, group in sorted(rests.items())
+    )
     if all(len(w) >= 2 for w in words):
+        firsts = re.escape("".join(sorted(rests)))
         seconds = re.escape("".join(sorted({w[1] for w in words})))
-        return re.compile(f"(?=[{firsts}][{seconds}])(?:{_alternation(words)})")
-    return re.compile(f"(?=[{firsts}])(?:{_alternation(words)})")
+        return re.compile(f"(?=[{firsts}][{seconds}])(?:{body})")
+    # without a lookahead the engine reads the first characters off the groups and skips in C
+    return re.compile(f"(?:{body})")
 
 
 def _is_cjk(ch: str) -> bool:
