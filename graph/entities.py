@@ -131,7 +131,7 @@ _OTHER_NAME_CHARS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 ) | cues.NAME_EXTRA_CHARS
 # a governing word of two characters or more starting right after a head (…管理局会同…)
-_STOP_START_RE = re.compile(_alternation(w for w in _STOPS if len(w) >= 2))
+_STOP_START_RE = _words_re(w for w in _STOPS if len(w) >= 2)
 _STOP_LENGTHS = sorted({len(w) for w in _STOPS}, reverse=True)
 _NOT_STOPS = frozenset(cues.NOT_STOPS)
 _POLICY_STOPS = frozenset(cues.POLICY_LEFT_STOPS)
@@ -321,12 +321,10 @@ class _Text:
         return i
 
 
-_PROTECTED_RE = re.compile(
-    _alternation(
-        [v for v in cues.AGENCY_ABBREVIATIONS.values() if len(v) >= 4]
-        + list(cues.INSTITUTION_ABBREVIATIONS.values())
-        + list(cues.PROTECTED_COMPOUNDS)
-    )
+_PROTECTED_RE = _words_re(
+    [v for v in cues.AGENCY_ABBREVIATIONS.values() if len(v) >= 4]
+    + list(cues.INSTITUTION_ABBREVIATIONS.values())
+    + list(cues.PROTECTED_COMPOUNDS)
 )
 
 
@@ -402,7 +400,7 @@ _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+(?:个|项
 _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES)
 
 
-_GENERIC_PROJECT_WORD_RE = re.compile(_alternation(cues.GENERIC_PROJECT_WORDS))
+_GENERIC_PROJECT_WORD_RE = _words_re(cues.GENERIC_PROJECT_WORDS)
 _BRACKET_RE = re.compile("[（()）]")
 
 
@@ -931,7 +929,7 @@ def _breaks(tail: str) -> bool:
     return any(w in tail for w in ("的", "和", "等", "与", "为", "是", "在", "及"))
 
 
-_UNQUOTED_POLICY_RE = re.compile(_alternation(cues.UNQUOTED_POLICY_HEADS))
+_UNQUOTED_POLICY_RE = _words_re(cues.UNQUOTED_POLICY_HEADS)
 
 
 def _unquoted_policies(text: _Text) -> list[_Candidate]:
@@ -1319,7 +1317,7 @@ _ORG_VERB_RE = re.compile(
 )
 
 
-_TRADE_RE = re.compile(_alternation(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES))
+_TRADE_RE = _words_re(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES)
 
 
 def _org_subjects(text: _Text) -> list[_Candidate]:
