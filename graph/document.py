@@ -106,7 +106,10 @@ class Document:
         return None
 
     def period_at(self, offset: int) -> tuple[str | None, int | None]:
-        sec = self.section_at(offset)
+        return self.period_of(self.section_at(offset))
+
+    def period_of(self, sec: Section | None) -> tuple[str | None, int | None]:
+        """The period and year of *sec*: its own, else its nearest ancestor's."""
         while sec is not None:
             if sec.period:
                 return sec.period, sec.year

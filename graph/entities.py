@@ -80,13 +80,42 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _words_re(words: Iterable[str]) -> re.Pattern[str]:
-    """An alternation of words, longest first, that skips fast to where one may start."""
+    """An alternation of words, longest first, that skips fast to where one may start.
+
+    The words are grouped by their first character (项(?:目|…)|工(?:程|…)|…), each group's
+    rests longest first: at a position only the group of its character is tried, where a
+    flat alternation tries every word; the match is the same, the longest word there.
+
+    >>> _words_re(["项目", "项", "工程"]).pattern
+    '(?:工(?:程)|项(?:目|))'
+    """
     words = set(words)
-    firsts = re.escape("".join(sorted({w[0] for w in words})))
-    if all(len(w) >= 2 for w in words):
+    body = _grouped(words)
+    if len(words) >= 50 and all(len(w) >= 2 for w in words):
+        # many words share their first characters (中, 国, 新 …): testing the second too skips
+        # more; for a few words the engine's own skip over first characters is faster
+        firsts = re.escape("".join(sorted({w[0] for w in words})))
         seconds = re.escape("".join(sorted({w[1] for w in words})))
-        return re.compile(f"(?=[{firsts}][{seconds}])(?:{_alternation(words)})")
-    return re.compile(f"(?=[{firsts}])(?:{_alternation(words)})")
+        return re.compile(f"(?=[{firsts}][{seconds}])(?:{body})")
+    # without a lookahead the engine reads the first characters off the groups and skips in C
+    return re.compile(f"(?:{body})")
+
+
+def _grouped(words: Iterable[str]) -> str:
+    """:func:`_alternation` with the words grouped by their first character: it matches and
+    backtracks through the same words in the same order (those of other first characters
+    cannot match where a group's character is not), trying fewer alternatives.
+
+    >>> _grouped(["项目", "项", "工程"])
+    '工(?:程)|项(?:目|)'
+    """
+    rests: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        rests.setdefault(w[0], []).append(w[1:])
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(r) for r in group) + ")"
+        for first, group in sorted(rests.items())
+    )
 
 
 def _is_cjk(ch: str) -> bool:
@@ -115,7 +144,7 @@ _OTHER_NAME_CHARS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 ) | cues.NAME_EXTRA_CHARS
 # a governing word of two characters or more starting right after a head (…管理局会同…)
-_STOP_START_RE = re.compile(_alternation(w for w in _STOPS if len(w) >= 2))
+_STOP_START_RE = _words_re(w for w in _STOPS if len(w) >= 2)
 _STOP_LENGTHS = sorted({len(w) for w in _STOPS}, reverse=True)
 _NOT_STOPS = frozenset(cues.NOT_STOPS)
 _POLICY_STOPS = frozenset(cues.POLICY_LEFT_STOPS)
@@ -308,12 +337,10 @@ class _Text:
         return i
 
 
-_PROTECTED_RE = re.compile(
-    _alternation(
-        [v for v in cues.AGENCY_ABBREVIATIONS.values() if len(v) >= 4]
-        + list(cues.INSTITUTION_ABBREVIATIONS.values())
-        + list(cues.PROTECTED_COMPOUNDS)
-    )
+_PROTECTED_RE = _words_re(
+    [v for v in cues.AGENCY_ABBREVIATIONS.values() if len(v) >= 4]
+    + list(cues.INSTITUTION_ABBREVIATIONS.values())
+    + list(cues.PROTECTED_COMPOUNDS)
 )
 
 
@@ -392,7 +419,7 @@ _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+(?:个|项
 _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES)
 
 
-_GENERIC_PROJECT_WORD_RE = re.compile(_alternation(cues.GENERIC_PROJECT_WORDS))
+_GENERIC_PROJECT_WORD_RE = _words_re(cues.GENERIC_PROJECT_WORDS)
 _BRACKET_RE = re.compile("[（()）]")
 
 
@@ -478,6 +505,13 @@ def _generic(stem: str, generic: tuple[str, ...], *, compose: bool = True) -> bo
     return _composed(s, words, longest)
 
 
+# the head tables _heads tests membership in, as sets (the tuples are scanned item by item)
+_HEAD_CONTINUATIONS = frozenset(cues.HEAD_CONTINUATIONS)
+_SHORT_PROJECT_HEADS = frozenset(cues.SHORT_PROJECT_HEADS)
+_CONNECTOR_HEADS = frozenset(cues.CONNECTOR_HEADS)
+_LINEAR_HEADS = frozenset(cues.LINEAR_HEADS)
+
+
 def _heads(text: _Text) -> list[_Candidate]:
     norm = text.norm
     out: list[_Candidate] = []
@@ -487,7 +521,7 @@ def _heads(text: _Text) -> list[_Candidate]:
         nxt = norm[m.end() : m.end() + 1]
         if (
             nxt
-            and nxt in cues.HEAD_CONTINUATIONS
+            and nxt in _HEAD_CONTINUATIONS
             and not norm.startswith(cues.PROJECT_PHASES, m.end())
             and not _STOP_START_RE.match(norm, m.end())
         ):
@@ -505,12 +539,12 @@ def _heads(text: _Text) -> list[_Candidate]:
             s2 = m.start() - 2
             if s2 < 0 or not (s2 == 0 or norm[s2 - 1] in "，。；：、（\n" or text.stop_at(s2)):
                 continue
-        short = head in cues.SHORT_PROJECT_HEADS
+        short = head in _SHORT_PROJECT_HEADS
         start = text.left_edge(
             m.start(),
             head,
             quotes=kind in ("Project", "Agency") and not short,
-            connector=head in cues.CONNECTOR_HEADS,
+            connector=head in _CONNECTOR_HEADS,
             project=kind == "Project",
         )
         if start >= m.start() or short and m.start() - start < 3:
@@ -523,7 +557,7 @@ def _heads(text: _Text) -> list[_Candidate]:
             short_form = (m.end() + 1, end - 1)  # 某科技有限公司（某科技）: the short name
             end = m.end()
         if kind == "Project" and end == m.end():
-            if head in cues.LINEAR_HEADS:
+            if head in _LINEAR_HEADS:
                 section = _SECTION_RE.match(norm, end)
                 end = section.end() if section else end  # 松朔高速公路松溪段
             if head not in ("项目", "工程"):
@@ -547,7 +581,7 @@ def _heads(text: _Text) -> list[_Candidate]:
             if inner and not _PHASE_ONLY.fullmatch(norm[inner.end() : end]):
                 start = inner.end()  # 省重大项目比亚迪滨江基地: the name after the category
                 name = norm[start:end]
-        if head in cues.SHORT_STEM_PLACE_HEADS:
+        if head in _SHORT_STEM_HEADS:
             # 西岭县, 岚州市: two characters after a boundary, not the end of a word (上市, 全市)
             stem2 = norm[start : m.start()]
             if (
@@ -914,7 +948,7 @@ def _breaks(tail: str) -> bool:
     return any(w in tail for w in ("的", "和", "等", "与", "为", "是", "在", "及"))
 
 
-_UNQUOTED_POLICY_RE = re.compile(_alternation(cues.UNQUOTED_POLICY_HEADS))
+_UNQUOTED_POLICY_RE = _words_re(cues.UNQUOTED_POLICY_HEADS)
 
 
 def _unquoted_policies(text: _Text) -> list[_Candidate]:
@@ -986,8 +1020,10 @@ def _admin_parts(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[int, ...]]:
-    """Admin names to look for: provinces and cities anywhere, counties of the same city."""
+def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
+    """Admin names to look for: provinces and cities anywhere, counties of the same city;
+    with the lengths of those names, longest first, under each last character (a name can
+    only end in the character it is looked for at)."""
     names: dict[str, str] = {name: name for name in _cities_and_provinces()}  # written → full
     for p in gazetteer.jurisdiction_chain(jurisdiction):
         names[p.name] = p.name
@@ -998,7 +1034,10 @@ def _gazetteer_names(jurisdiction: str | None) -> tuple[dict[str, str], tuple[in
         names[jurisdiction] = jurisdiction
         for part in _admin_parts(jurisdiction):
             names.setdefault(part, part)
-    return names, tuple(sorted({len(n) for n in names}, reverse=True))
+    lengths: dict[str, set[int]] = {}
+    for n in names:
+        lengths.setdefault(n[-1], set()).add(len(n))
+    return names, {last: tuple(sorted(ns, reverse=True)) for last, ns in lengths.items()}
 
 
 @lru_cache(maxsize=1)
@@ -1024,14 +1063,14 @@ def _county_after(norm: str, end: int, city: str) -> str | None:
 
 
 def _admin_places(doc: Document) -> list[_Candidate]:
-    names, lengths = _gazetteer_names(doc.jurisdiction)
+    names, lengths_by_last = _gazetteer_names(doc.jurisdiction)
     out: list[_Candidate] = []
     norm = doc.norm
     last = -1
     # every admin name ends in 省/市/区/县…: look back from those characters only
     for m in _ADMIN_END.finditer(norm):
         end = m.end()
-        for n in lengths:
+        for n in lengths_by_last.get(norm[end - 1], ()):
             start = end - n
             if start > last and norm[start:end] in names:
                 out.append(
@@ -1289,7 +1328,7 @@ _ORG_VERB_RE = re.compile(
     + ")?(?:挂牌)?上市|在(?:"  # 在北交所挂牌: the place of listing is no subject of its own
     + _alternation(cues.STOCK_EXCHANGES + cues.LISTING_BOARDS)
     + ")挂牌|"
-    + _alternation(cues.ORG_SUBJECT_VERBS)
+    + _grouped(cues.ORG_SUBJECT_VERBS)
     + r")|等(?:超|近)?\d*家?(?:"
     + _alternation(cues.ENTERPRISE_GROUP_NOUNS)
     + r")|\d+家(?=“|[\u4e00-\u9fff]{0,8}(?:企业|中心))"
@@ -1297,7 +1336,7 @@ _ORG_VERB_RE = re.compile(
 )
 
 
-_TRADE_RE = re.compile(_alternation(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES))
+_TRADE_RE = _words_re(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES)
 
 
 def _org_subjects(text: _Text) -> list[_Candidate]:
@@ -1576,8 +1615,7 @@ class _Masks:
         self.quotes: dict[int, tuple[int, int]] = {}
         for i, m in enumerate(re.finditer(r"“[^“”\n]{1,40}”", norm), start=1):
             self.quotes[i] = (m.start(), m.end())
-            for j in range(m.start(), m.end()):
-                self.quote[j] = i
+            self.quote[m.start() : m.end()] = [i] * (m.end() - m.start())
         self.award = bytearray(len(norm) + 1)
         for m in _AWARD_SPAN_RE.finditer(norm):
             self.award[m.start(1) : m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
@@ -1595,7 +1633,7 @@ class _Masks:
         if (
             c.type != "Policy"
             and c.cue.startswith(("head:", "list", "org"))
-            and all(self.award[c.start : c.end])
+            and self.award.find(0, c.start, c.end) == -1  # all of it inside a title won
         ):
             return True  # 获批省级高新技术产业开发区: a title won, not a place
         return False
@@ -1612,7 +1650,7 @@ def _choose(cands: list[_Candidate]) -> list[_Candidate]:
     taken: list[_Candidate] = []
     occupied = bytearray(max((c.end for c in cands), default=0) + 1)
     for c in order:
-        if any(occupied[c.start : c.end]):
+        if occupied.find(1, c.start, c.end) != -1:  # any of it taken (a C-level scan)
             continue
         taken.append(c)
         occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -1900,8 +1938,11 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
         name = clean_name(c.name)
         if not name:
             continue
-        e = entities.setdefault((c.type, name), KeyedEntity(c.type, name, aliases={name}))
-        written = clean_name(doc.norm[c.start : c.end])
+        e = entities.get((c.type, name))
+        if e is None:  # made only when new: an entity is mentioned many times
+            e = entities[(c.type, name)] = KeyedEntity(c.type, name, aliases={name})
+        raw = doc.norm[c.start : c.end]
+        written = name if raw == c.name else clean_name(raw)  # most are written as named
         if written != name and len(written) >= 2 and c.cue in ("shared-owner", "shared-head"):
             e.aliases.add(written)  # 阿联酋项目 for 天合光能阿联酋项目
         if (c.type, name, c.start, c.end) not in spans:
@@ -1912,7 +1953,7 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
     relations = _relations(doc, merged)
     _attributes(doc, merged)
     for e in merged:
-        e.mentions.sort(key=lambda m: m.span)
+        e.mentions.sort(key=lambda m: (m.span.start, m.span.end))  # Span's order, compared in C
         e.key = _key(doc, e)
     merged.sort(key=lambda e: (e.mentions[0].span.start if e.mentions else -1, e.type, e.name))
     return merged, _valid(relations, merged)

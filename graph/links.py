@@ -35,9 +35,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from graph.cues import STRENGTH_CUES
-from graph.document import Document, Sentence
+from graph.document import Document, Section, Sentence
 from graph.entity_cues import COUNTRIES, FIXED_POLICIES
 from graph.facts import Entity, Fact, Mention, ReportFacts, Span, Support
 from graph.topics import share_topic, topics
@@ -87,6 +88,12 @@ def _sentence_mention(doc: Document, sent: Sentence) -> Mention:
     return Mention(Span(sent.start, sent.end), quote, quote.strip(), Span(sent.start, sent.end))
 
 
+def _span_order(span: Span) -> tuple[int, int]:
+    """A span's place in text order as a tuple: sorting compares tuples in C, where Span's own
+    ordering (the same) calls a generated method per comparison."""
+    return span.start, span.end
+
+
 @lru_cache(maxsize=16384)
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1)) - _GENERIC_BIGRAMS
@@ -132,10 +139,12 @@ class _Linker:
         places |= {_short(p) for p in places}
         self.places = sorted((p for p in places if len(p) >= 2), key=lambda p: (-len(p), p))
         # where each named thing is written: a name inside another's speaks through it
-        self.written = sorted({m.span for e in self.sources for m in e.mentions})
+        self.written = sorted({m.span for e in self.sources for m in e.mentions}, key=_span_order)
         self._policy_starts = sorted({m.span.start for e in self.sources if e.type == "Policy"
                                       for m in e.mentions})
         self._written_starts = [w.start for w in self.written]
+        # the furthest end among the names written so far: most spans end after all of them
+        self._written_reach = list(accumulate((w.end for w in self.written), max))
         self._names_by_head: dict[str, list[str]] = {}  # the names by their first two characters
         # (not a national strategy: 对“一带一路”沿线国家进出口额 is framed by it, not its target)
         for name in sorted({n for e in self.sources if e.name not in _NATIONAL_STRATEGIES
@@ -204,16 +213,21 @@ class _Linker:
 
     def inside_another(self, span: Span) -> bool:
         """Is *span* strictly inside the written name of another thing?"""
-        for w in self.written[: bisect_right(self._written_starts, span.start)]:
+        n = bisect_right(self._written_starts, span.start)
+        if not n or self._written_reach[n - 1] < span.end:
+            return False  # no name opening before it reaches as far
+        for w in self.written[:n]:
             if span.end <= w.end and w != span:
                 return True
         return False
 
     # --- the structure ----------------------------------------------------------
-    def item(self, offset: int) -> tuple[int, int] | None:
+    def item(self, offset: int, sec: Section | None = None) -> tuple[int, int] | None:
         """The task item holding *offset* and its level: the deepest numbered section below
-        the top level (一是…, 1.…, or a （一）… paragraph of the plan)."""
-        sec = self.doc.section_at(offset)
+        the top level (一是…, 1.…, or a （一）… paragraph of the plan). *sec*, when given, is
+        the section at *offset*, already looked up."""
+        if sec is None:
+            sec = self.doc.section_at(offset)
         if sec is None or sec.level < 2:
             return None
         return sec.index, sec.level
@@ -351,17 +365,26 @@ class _Linker:
                 by_item.setdefault(titem, []).append(k)
         themes = [(k, t.indicator) for k, (_i, t, *_rest) in enumerate(placed) if len(t.indicator) >= 3]
         themed: dict[int, list[int]] = {}  # by sentence start: the targets its words name
+        quoted: dict[int, Mention] = {}  # by sentence start: the sentence as evidence, made once
+
+        def evidence_of(s: Sentence) -> Mention:
+            found = quoted.get(s.start)
+            if found is None:
+                found = quoted[s.start] = _sentence_mention(doc, s)
+            return found
+
         for entity in self.sources:
             source = (entity.type, entity.name)
             names = {entity.name, *entity.aliases}
             for m in _all_mentions(doc, entity):
                 if self.inside_another(m.span):
                     continue
-                period, _year = doc.period_at(m.span.start)
+                sec = doc.section_at(m.span.start)  # once, for the period and the task item
+                period, _year = doc.period_of(sec)
                 sent = doc.sentence_at(m.span.start)
                 if period != "plan" or sent is None:
                     continue
-                item = self.item(m.span.start)
+                item = self.item(m.span.start, sec)
                 text = doc.norm[sent.start : sent.end]
                 if sent.start not in themed:
                     themed[sent.start] = [k for k, indicator in themes if indicator in text]
@@ -378,9 +401,9 @@ class _Linker:
                         confidence = min(confidence, OTHER_SUBJECT)
                     old = best.get((source, i))
                     if old is None or confidence > old.confidence:
-                        evidence = [_sentence_mention(doc, sent)]
+                        evidence = [evidence_of(sent)]
                         if tsent.start != sent.start:
-                            evidence.append(_sentence_mention(doc, tsent))
+                            evidence.append(evidence_of(tsent))
                         best[(source, i)] = Support(source, t, method, confidence, evidence)
         return sorted(best.values(), key=lambda s: (
             s.target.mention.span.start if s.target.mention else 0, s.source))
@@ -412,4 +435,4 @@ def _all_mentions(doc: Document, entity: Entity) -> list[Mention]:
                                         doc.text[sent.start : sent.end].strip(),
                                         Span(sent.start, sent.end))
             pos = doc.norm.find(name, pos + 1)
-    return [out[k] for k in sorted(out)]
+    return [out[k] for k in sorted(out, key=_span_order)]

@@ -115,7 +115,10 @@ def _pattern() -> re.Pattern[str]:
     units |= set(cues.BASE_UNITS) | set(cues.BARE_MAGNITUDES) | {"%", "‰"}
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     number = rf"(?:{_ARABIC}|{_CN})"
+    # the lookahead names every character a match can open with (百分之, a digit, a Chinese
+    # numeral): the scan passes over any other position in one test
     return re.compile(
+        r"(?=[\d百零〇一二两三四五六七八九十千])"
         rf"(?P<pct>百分之)?(?P<num>{number})"
         rf"(?:%?\s*(?P<rsep>[~\-—至到])\s*(?P<num2>{number}))?"
         rf"(?P<infix>[余多])?"
@@ -190,14 +193,16 @@ _PHASE_END_RE = re.compile(r"[一二三四五六七八九十]期$")
 def _read_match(
     norm: str, m: re.Match[str], mask: bytearray, lo: int, hi: int
 ) -> Quantity | None:
-    num_tok = m.group("num")
-    nstart = m.start("num")
-    unit = m.group("unit") or ""
-    if num_tok in _NOT_A_NUMBER and not m.group("cheng") and not m.group("num2"):
+    # the groups read once, by position (pct, num, rsep, num2, infix, cheng, unit): a lookup
+    # by name costs a dict access and a call each time
+    pct, num_tok, _rsep, num2, _infix, cheng, unit = m.groups()
+    nstart = m.start(2)
+    unit = unit or ""
+    if num_tok in _NOT_A_NUMBER and not cheng and not num2:
         # 百亿元, 千万元: a lone 百/千 before 万/亿 is a number; elsewhere an idiom (千家万户)
         if not (num_tok in "百千" and unit[:1] in "万亿"):
             return None
-    if any(mask[nstart : m.end()]):
+    if mask.find(1, nstart, m.end()) != -1:  # the mask holds 0 and 1 only
         return None
     before = norm[max(lo, nstart - 4) : nstart]
     prev = norm[nstart - 1] if nstart > lo else ""
@@ -215,15 +220,15 @@ def _read_match(
         return None
     try:
         value = parse_number(num_tok)
-        upper = parse_number(m.group("num2")) if m.group("num2") else None
+        upper = parse_number(num2) if num2 else None
     except (ValueError, ArithmeticError):
         return None  # a numeral cn2an cannot read (一二三) is not a quantity here
-    if m.group("cheng"):
+    if cheng:
         if not re.fullmatch(_CN, num_tok) and "." not in num_tok and int(value) > 10:
             return None
         unit, value = "%", value * 10
         upper = upper * 10 if upper is not None else None
-    if m.group("pct"):
+    if pct:
         if unit:
             return None
         unit = "%"
@@ -244,7 +249,8 @@ def _read_match(
         if name.endswith(cues.NAME_HEADS):
             return None
     comparator, qend = _comparator(norm, m, nstart, lo, hi)
-    sign, cue_start = _change(norm, nstart, lo, unit)
+    prefix_start = _prefix_start(norm, nstart, lo)  # once: the change verb stands before it too
+    sign, cue_start = _change(norm, nstart, lo, unit, prefix_start)
     if sign < 0:
         value = -value
         if upper is not None:
@@ -259,7 +265,7 @@ def _read_match(
         unit=unit,
         comparator=comparator,
         change_sign=sign,
-        cue_start=min(cue_start, _prefix_start(norm, nstart, lo)),
+        cue_start=min(cue_start, prefix_start),
     )
 
 
@@ -303,11 +309,14 @@ def _comparator(norm: str, m: re.Match[str], nstart: int, lo: int, hi: int) -> t
     return comparator, end + (len(suffix) if suffix else 0)
 
 
-def _change(norm: str, nstart: int, lo: int, unit: str) -> tuple[int, int]:
-    """(+1/-1, start of the verb) if a change verb governs the number, else (0, nstart)."""
+def _change(
+    norm: str, nstart: int, lo: int, unit: str, prefix_start: int | None = None
+) -> tuple[int, int]:
+    """(+1/-1, start of the verb) if a change verb governs the number, else (0, nstart).
+    *prefix_start* is :func:`_prefix_start` of the number, when already found."""
     if unit not in cues.PERCENT_UNITS:
         return 0, nstart
-    i = _prefix_start(norm, nstart, lo)
+    i = _prefix_start(norm, nstart, lo) if prefix_start is None else prefix_start
     gap = norm[i:nstart]
     if any(w in gap for w in cues.LEVEL_AFTER_CHANGE):
         return 0, nstart

@@ -37,10 +37,11 @@ def extract_facts(doc: Document) -> list[Fact]:
     mask = _quoted_mask(doc.norm)
     facts: list[Fact] = []
     for sent in doc.sentences:
-        period, year = doc.period_at(sent.start)
+        # the section each sentence opens in was found when it was read: no lookup by offset
+        sec = doc.sections[sent.section] if sent.section is not None else None
+        period, year = doc.period_of(sec)
         if period is None or year is None:
             continue
-        sec = doc.section_at(sent.start)
         if sec is not None and sent.start < sec.heading_end and sec.level <= 2:
             continue  # a heading states the theme, not a commitment
         facts.extend(_sentence_facts(doc, sent, period, year, mask))
@@ -401,6 +402,8 @@ def _respectively(
     """
     out: dict[int, tuple[list[str], int]] = {}
     runs: dict[int, tuple[int, int]] = {}
+    if norm.find("分别", sent.start, sent.end) == -1:
+        return out, runs  # most sentences: one C-level test, no pattern looked up and run
     for m in re.finditer("分别", norm[sent.start : sent.end]):
         pos = sent.start + m.start()
         cstart = _clause_start(norm, pos, sent.start, _CLAUSE_BREAK)
@@ -449,9 +452,10 @@ _SENTENCE_YEAR = re.compile(r"(?:——)?(?:到|至|在|于)?((?:19|20)\d{2})年
 def _explicit_year(norm: str, sent: Sentence, q: Quantity) -> int | None:
     """A year the sentence names for this figure: 力争2025年…, or 到2025年，… at its head."""
     cstart = _clause_start(norm, q.cue_start, sent.start, _CLAUSE_BREAK)
-    years = list(_YEAR_IN_CLAUSE.finditer(norm[cstart : q.cue_start]))
-    if years:
-        return int(years[-1].group(1))
+    if norm.find("年", cstart, q.cue_start) != -1:  # else no year can be written in the clause
+        years = list(_YEAR_IN_CLAUSE.finditer(norm[cstart : q.cue_start]))
+        if years:
+            return int(years[-1].group(1))
     head = _SENTENCE_YEAR.match(norm, sent.start)
     return int(head.group(1)) if head and head.end() <= q.cue_start else None
 
