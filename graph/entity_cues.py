@@ -384,7 +384,7 @@ ZONE_HEADS: tuple[str, ...] = (
 # 德胜河航道整治, 运河干流, 松溪河国考断面).
 WATER_CONTEXT: tuple[str, ...] = (
     "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
-    "出境断面", "断面",
+    "出境断面", "断面", "水域",
 )
 # The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江).
 WATER_ENDINGS = "河江湖溪"

@@ -436,6 +436,8 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         # a road or a company that holds 建设 in its name keeps it
         ("支持青石矿业公司在白沙边境经济合作区建设青石煤炭洗选项目，由市文旅局牵头建设白沙市民族文化教育基地，"
          "推进建设路改造工程。", "Project", {"青石煤炭洗选项目", "白沙市民族文化教育基地", "建设路改造工程"}),
+        # a lake whose waters are measured is a place wherever it stands
+        ("青鸾湖生态治理工程完工，青鸾湖水域面积恢复到46平方公里。", "Place", {"青鸾湖"}),
         # cooperation zones and economic corridors are places; a generic one is not
         ("融入中蒙俄经济走廊，推进青石口岸边境经济合作区扩区，加强区域合作区建设。", "Place",
          {"中蒙俄经济走廊", "青石口岸边境经济合作区"}),
