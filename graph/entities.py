@@ -297,7 +297,9 @@ class _Text:
             and norm[i : i + 2] not in _NOT_STOPS
         ):
             i += 1
-        if i < head_start and (norm[i].isdigit() or i > 0 and norm[i - 1] in "0123456789."):
+        if i < head_start and (norm[i].isdigit() or i > 0 and norm[i - 1] in "0123456789.") and not (
+            _ENUMERATOR_RE.match(norm, max(0, i - 4), i)
+        ):
             return head_start  # 1.2平方公里区域…, 2024年国家…: a measure or a date, not a name
         lead = _LEADING_BUILD_RE.match(norm, i, head_start)
         if lead and head_start - lead.end() >= 4 and not legal:
@@ -398,6 +400,12 @@ _STRUCTURAL_HEAD_END = _Suffixes(
 )
 _ENTERPRISE_INNER = re.compile(".*(?:" + _alternation(cues.ENTERPRISE_SUFFIXES) + ")")
 _COUNTRY_END = _Suffixes(cues.COUNTRIES + cues.REGIONS)
+_ADMIN_PLACE_HEADS = frozenset(("县", "旗", "镇", "乡", "苏木", "街道"))
+_COMPANY_BEFORE_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{2,4}?(?:" + _alternation(cues.ENTERPRISE_INDUSTRY_HEADS) + ")"
+)
+# the number of an item in a list (重点项目：1.恒泰能源…项目，…；2.…), not a measure
+_ENUMERATOR_RE = re.compile(r".*?(?:^|[：:；;。\n（(])\d{1,2}[.．、]$")
 _LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建)(?!银行|路|大道|街|集团|投资)")
 # a county or a banner with a name of its own (支持敖林县建设物流园: the park is the work)
 _COUNTY_END = re.compile(r"[\u4e00-\u9fff]{2}(?<![社小])[县旗区]$")
@@ -575,6 +583,11 @@ def _heads(text: _Text) -> list[_Candidate]:
             inner = _ENTERPRISE_INNER.search(name[: -len(head)])
             if inner and len(name) - len(head) - inner.end() >= 2:
                 start += inner.end()  # QFLP基金杉盛基金: the name after the apposition
+                name = norm[start:end]
+        if kind == "Place" and head in _ADMIN_PLACE_HEADS:
+            inner = _COMPANY_BEFORE_PLACE.match(norm, start, m.start())
+            if inner and m.start() - inner.end() >= 2:
+                start = inner.end()  # 恒泰能源阿敦旗…项目: the banner after the company's name
                 name = norm[start:end]
         if kind == "Project":
             inner = _CATEGORY_INNER.search(norm, start, m.start())

@@ -436,6 +436,11 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         # a road or a company that holds 建设 in its name keeps it
         ("支持青石矿业公司在白沙边境经济合作区建设青石煤炭洗选项目，由市文旅局牵头建设白沙市民族文化教育基地，"
          "推进建设路改造工程。", "Project", {"青石煤炭洗选项目", "白沙市民族文化教育基地", "建设路改造工程"}),
+        # a numbered list of key projects: the item's number is no measure, and a company's
+        # name before a banner is not part of the place
+        ("重点项目：1.青泰能源白沙旗风光储一体化项目，年内完成投资45亿元；2.青石水库扩容工程，年内完工。",
+         "Project", {"青泰能源白沙旗风光储一体化项目", "青石水库扩容工程"}),
+        ("重点项目：1.青泰能源白沙旗风光储一体化项目，年内完成投资45亿元。", "Place", {"白沙旗"}),
         # a lake whose waters are measured is a place wherever it stands
         ("青鸾湖生态治理工程完工，青鸾湖水域面积恢复到46平方公里。", "Place", {"青鸾湖"}),
         # cooperation zones and economic corridors are places; a generic one is not
