@@ -124,7 +124,7 @@ WORK_TAILS: tuple[str, ...] = (
 )
 # Heads of institutions that the text may build or open: then the name is the work
 # (开工建设松溪市第四中学, 实验学校建成招生, 与职业技术学院共建产业学院).
-BUILT_INSTITUTION_HEADS: tuple[str, ...] = ("学校", "中学", "小学", "一中", "学院")
+BUILT_INSTITUTION_HEADS: tuple[str, ...] = ("学校", "中学", "小学", "一中", "学院", "幼儿园")
 BUILD_BEFORE: tuple[str, ...] = (
     "开工建设", "新建", "建设", "建成", "共建", "合作建设", "共同建设", "合作共建", "续建", "改扩建",
 )
@@ -301,7 +301,7 @@ AGENCY_LEVELS: tuple[str, ...] = (
 AGENCY_HEADS: tuple[str, ...] = (
     "人民政府", "政府", "委员会", "办公室", "管委会", "分局", "局", "厅", "委", "办", "署", "中心",
     "研究院", "产研院", "研究所", "医院", "人民医院", "中医医院", "法院", "检察院", "大学", "学院",
-    "交大", "师大", "学校", "中学", "一中", "小学", "管理局", "海关", "科学院",
+    "交大", "师大", "学校", "中学", "一中", "小学", "管理局", "海关", "科学院", "幼儿园",
 )
 # The board of a zone, named by the zone (经开区管委会, 综保区管理委员会).
 ZONE_BOARD_HEADS: tuple[str, ...] = ("管委会", "管理委员会", "委员会")

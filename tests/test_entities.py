@@ -441,6 +441,8 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         ("重点项目：1.青泰能源白沙旗风光储一体化项目，年内完成投资45亿元；2.青石水库扩容工程，年内完工。",
          "Project", {"青泰能源白沙旗风光储一体化项目", "青石水库扩容工程"}),
         ("重点项目：1.青泰能源白沙旗风光储一体化项目，年内完成投资45亿元。", "Place", {"白沙旗"}),
+        # a kindergarten built is a work, as a school is
+        ("新建白沙区蒙古族幼儿园，新增学位2400个。", "Project", {"白沙区蒙古族幼儿园"}),
         # a lake whose waters are measured is a place wherever it stands
         ("青鸾湖生态治理工程完工，青鸾湖水域面积恢复到46平方公里。", "Place", {"青鸾湖"}),
         # cooperation zones and economic corridors are places; a generic one is not
