@@ -311,6 +311,8 @@ class _Text:
         left = self.norm[max(0, k - 12) : k]
         if _STRUCTURAL_HEAD_END.search(left) or _COUNTRY_END.search(left) or _COUNTY_END.search(left):
             return True
+        if _COMPANY_END.search(left):
+            return True  # 支持蒙牧乳业建设…牧场项目: a company's short name (brand and trade)
         return any(left.endswith(n) for n in self.known)
 
     def policy_edge(self, start: int, *, quoted: bool = False) -> int:
@@ -400,6 +402,10 @@ _STRUCTURAL_HEAD_END = _Suffixes(
 )
 _ENTERPRISE_INNER = re.compile(".*(?:" + _alternation(cues.ENTERPRISE_SUFFIXES) + ")")
 _COUNTRY_END = _Suffixes(cues.COUNTRIES + cues.REGIONS)
+_COMPANY_END = re.compile(
+    r"(?:^|[，。；、：支持推动鼓励引导由与和])[\u4e00-\u9fff]{2}(?:"
+    + _alternation(cues.ENTERPRISE_INDUSTRY_HEADS) + ")$"
+)
 _ADMIN_PLACE_HEADS = frozenset(("县", "旗", "镇", "乡", "苏木", "街道"))
 _COMPANY_BEFORE_PLACE = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:" + _alternation(cues.ENTERPRISE_INDUSTRY_HEADS) + ")"

@@ -441,6 +441,9 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         ("重点项目：1.青泰能源白沙旗风光储一体化项目，年内完成投资45亿元；2.青石水库扩容工程，年内完工。",
          "Project", {"青泰能源白沙旗风光储一体化项目", "青石水库扩容工程"}),
         ("重点项目：1.青泰能源白沙旗风光储一体化项目，年内完成投资45亿元。", "Place", {"白沙旗"}),
+        # 建设 after a company's short name (brand and trade) ends the company, not the work
+        ("支持青牧乳业建设青牧乳业奶牛牧场项目二期，支持星河科技建设研发中心。", "Project",
+         {"青牧乳业奶牛牧场项目二期"}),
         # a kindergarten built is a work, as a school is
         ("新建白沙区蒙古族幼儿园，新增学位2400个。", "Project", {"白沙区蒙古族幼儿园"}),
         # a lake whose waters are measured is a place wherever it stands
