@@ -1217,6 +1217,34 @@ _SUB_PARK_RE = re.compile(
 )
 
 
+_DISTRICT_RE = re.compile(
+    r"(?:(?<=[，。；、：（(\n辖])|^)([\u4e00-\u9fff]{3})区(?=[" + cues.SHORT_PLACE_NEXT + "])"
+)
+
+
+def _named_districts(text: _Text) -> list[_Candidate]:
+    """全市辖青格尔区、阿敦旗…: a district with a three-character name of its own, standing
+    between boundaries (a two-character one is found through the gazetteer or the report's
+    own jurisdiction; too many two-character words end in 区)."""
+    out: list[_Candidate] = []
+    for m in _DISTRICT_RE.finditer(text.norm):
+        stem = m.group(1)
+        if (
+            any(ch in "全各本我该城上下中市县区镇乡村" for ch in stem)
+            or _generic(stem, cues.GENERIC_PLACE_STEMS)
+            or stem.endswith(_DISTRICT_STEM_NOT)
+            or text.stop_at(m.start(1))
+        ):
+            continue
+        out.append(_Candidate(m.start(1), m.end(), "Place", stem + "区", "district", rank=1))
+    return out
+
+
+# three-character stems that make a kind of area, not a district's name (自然保护区, 先行示范区)
+_DISTRICT_STEM_NOT = ("示范", "保护", "功能", "试验", "先行", "核心", "集聚", "开发", "合作", "发展",
+                      "园", "片", "新", "景", "牧", "山", "林", "灾", "辖", "社", "小", "校", "院")
+
+
 def _sub_parks(text: _Text) -> list[_Candidate]:
     """落户沄州高新区棠溪园: a zone's park named by the zone and a place is one place."""
     norm = text.norm
@@ -1828,6 +1856,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _listed_towns(text)
         + _waters(text)
         + _sub_parks(text)
+        + _named_districts(text)
     )
     cands += _bank_branches(norm, cands)
     masks = _Masks(norm)

@@ -444,6 +444,10 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         # 建设 after a company's short name (brand and trade) ends the company, not the work
         ("支持青牧乳业建设青牧乳业奶牛牧场项目二期，支持星河科技建设研发中心。", "Project",
          {"青牧乳业奶牛牧场项目二期"}),
+        # a district with a three-character name of its own, between boundaries; kinds of area
+        # that end in 区 are not districts
+        ("全市上下（乌兰格区、阿敦旗）齐心协力，推进自然保护区和中心城区建设。", "Place",
+         {"乌兰格区", "阿敦旗"}),
         # a kindergarten built is a work, as a school is
         ("新建白沙区蒙古族幼儿园，新增学位2400个。", "Project", {"白沙区蒙古族幼儿园"}),
         # a lake whose waters are measured is a place wherever it stands
