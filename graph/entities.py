@@ -590,6 +590,9 @@ def _heads(text: _Text) -> list[_Candidate]:
             if inner and len(name) - len(head) - inner.end() >= 2:
                 start += inner.end()  # QFLP基金杉盛基金: the name after the apposition
                 name = norm[start:end]
+        if kind == "Place" and "至" in norm[start : m.start()]:
+            start += norm[start : m.start()].rindex("至") + 1  # 陶拉至阿敦旗高速: the place at the end
+            name = norm[start:end]
         if kind == "Place" and head in _ADMIN_PLACE_HEADS:
             inner = _COMPANY_BEFORE_PLACE.match(norm, start, m.start())
             if inner and m.start() - inner.end() >= 2:
@@ -1996,6 +1999,15 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
         if (c.type, name, c.start, c.end) not in spans:
             spans.add((c.type, name, c.start, c.end))
             e.mentions.append(_mention(doc, c.start, c.end))
+    for (type_, short), full in _declared_short_forms(doc.norm, chosen).items():
+        host = entities.get((type_, full))
+        if host is None:
+            continue
+        host.aliases.add(short)  # …高速公路（以下简称陶阿高速）: the short form names the same work
+        other = entities.pop((type_, short), None)
+        if other is not None and other is not host:
+            host.aliases |= other.aliases
+            host.mentions.extend(other.mentions)
     merged = _renames(doc, _merge(doc, list(entities.values())))
     _add_jurisdiction(doc, merged)
     relations = _relations(doc, merged)
@@ -2008,6 +2020,21 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
 
 
 # --- resolution ---------------------------------------------------------------------
+
+
+_DECLARED_RE = re.compile(r"[（(](?:以下)?简称[“\"]?([^（）()“”\"，。；、]{2,10})[”\"]?[）)]")
+
+
+def _declared_short_forms(norm: str, chosen: list[_Candidate]) -> dict[tuple[str, str], str]:
+    """陶拉至阿敦旗高速公路（以下简称陶阿高速）: the short form a name declares for itself."""
+    out: dict[tuple[str, str], str] = {}
+    for c in chosen:
+        if norm.startswith(("（", "("), c.end):
+            m = _DECLARED_RE.match(norm, c.end)
+            full = clean_name(c.name)
+            if m and m.group(1) != full:
+                out.setdefault((c.type, m.group(1)), full)
+    return out
 
 
 # longest first, under their last character (only those can end a name)

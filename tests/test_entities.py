@@ -743,3 +743,13 @@ def test_a_joint_work_named_for_two_places_is_one_name_in_neither() -> None:
     body = "推进青石—闵行科创飞地二期建设。\n——地区生产总值增长6%以上；"
     assert names(body, "Project", FICTIONAL) == {"青石—闵行科创飞地二期"}
     assert not {s for s, _ in links(body, "locatedIn", FICTIONAL)} & {"青石—闵行科创飞地二期"}
+
+
+def test_a_name_declares_its_short_form_and_a_route_names_no_place_but_its_end() -> None:
+    """白沙至青川高速公路（以下简称白青高速）: the short form is the same work's alias; the
+    place a route's name ends with is a place, the route's start is not glued to it."""
+    body = "白沙至青川县高速公路（以下简称白青高速）开工建设。推进白青高速建设。"
+    ents = {e.name: e for e in extract(body, CITY)[0]}
+    assert "白青高速" in ents["白沙至青川县高速公路"].aliases
+    assert "白青高速" not in ents
+    assert not any("至" in name for name, e in ents.items() if e.type == "Place")
