@@ -1004,11 +1004,11 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
 
 
 _TABLE_RE = _words_re(
-    cues.COUNTRIES + cues.REGIONS + cues.STOCK_EXCHANGES + cues.FIXED_AGENCIES + cues.FIXED_POLICIES
-    + cues.CENTRAL_ENTERPRISES
+    cues.COUNTRIES + cues.REGIONS + cues.FOREIGN_CITIES + cues.STOCK_EXCHANGES + cues.FIXED_AGENCIES
+    + cues.FIXED_POLICIES + cues.CENTRAL_ENTERPRISES
 )
 _TABLE_TYPE = {
-    **{w: "Place" for w in cues.COUNTRIES + cues.REGIONS},
+    **{w: "Place" for w in cues.COUNTRIES + cues.REGIONS + cues.FOREIGN_CITIES},
     **{w: "Policy" for w in cues.FIXED_POLICIES},
     **{w: "Enterprise" for w in cues.STOCK_EXCHANGES + cues.CENTRAL_ENTERPRISES},
     **{w: "Agency" for w in cues.FIXED_AGENCIES},

@@ -469,6 +469,15 @@ COUNTRIES: tuple[str, ...] = (
     "埃及", "南非", "尼日利亚", "埃塞俄比亚", "肯尼亚", "摩洛哥", "阿尔及利亚", "美国", "加拿大",
     "墨西哥", "巴西", "阿根廷", "智利", "秘鲁", "哥伦比亚", "澳大利亚", "新西兰",
 )
+# Foreign cities the genre names as markets, partners and sister cities (a general table;
+# names that are also common words, 汉堡 or 万象, are left out).
+FOREIGN_CITIES: tuple[str, ...] = (
+    "乌兰巴托", "莫斯科", "圣彼得堡", "阿拉木图", "阿斯塔纳", "塔什干", "比什凯克", "杜尚别",
+    "曼谷", "胡志明市", "吉隆坡", "雅加达", "马尼拉", "首尔", "釜山", "大阪", "法兰克福", "慕尼黑",
+    "斯图加特", "杜塞尔多夫", "汉诺威", "柏林", "巴黎", "伦敦", "米兰", "鹿特丹", "阿姆斯特丹",
+    "布达佩斯", "华沙", "明斯克", "迪拜", "阿布扎比", "利雅得", "伊斯坦布尔", "纽约", "洛杉矶",
+    "旧金山", "悉尼", "墨尔本", "圣保罗",
+)
 # Short names of provinces and cities count as places only in a 、-list, followed by one
 # of these (上海、杭州、南京等中心城市, 赴上海、深圳开展招商): alone they open many other names.
 SHORT_PLACE_FOLLOWERS: tuple[str, ...] = (

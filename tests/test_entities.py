@@ -325,6 +325,7 @@ def test_gazetteer_parent_city_from_the_text() -> None:
         "POLICY_HEADS",
         "COUNTRIES",
         "REGIONS",
+        "FOREIGN_CITIES",
     ],
 )
 def test_cue_tables_are_unique_non_empty_words(table: str) -> None:
@@ -448,6 +449,9 @@ CITY = "白沙市2025年政府工作报告\n各位代表：\n"
         # that end in 区 are not districts
         ("全市上下（乌兰格区、阿敦旗）齐心协力，推进自然保护区和中心城区建设。", "Place",
          {"乌兰格区", "阿敦旗"}),
+        # foreign cities are places (a general table)
+        ("开通至乌兰巴托的国际货运班列，赴法兰克福、米兰举办招商推介会。", "Place",
+         {"乌兰巴托", "法兰克福", "米兰"}),
         # a kindergarten built is a work, as a school is
         ("新建白沙区蒙古族幼儿园，新增学位2400个。", "Project", {"白沙区蒙古族幼儿园"}),
         # a lake whose waters are measured is a place wherever it stands
