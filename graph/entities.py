@@ -406,7 +406,7 @@ _COMPANY_END = re.compile(
     r"(?:^|[，。；、：支持推动鼓励引导由与和])[\u4e00-\u9fff]{2}(?:"
     + _alternation(cues.ENTERPRISE_INDUSTRY_HEADS) + ")$"
 )
-_ADMIN_PLACE_HEADS = frozenset(("县", "旗", "镇", "乡", "苏木", "街道"))
+_ADMIN_PLACE_HEADS = frozenset(("县", *cues.TOWN_LEVELS))
 _COMPANY_BEFORE_PLACE = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:" + _alternation(cues.ENTERPRISE_INDUSTRY_HEADS) + ")"
 )
@@ -2005,7 +2005,7 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
             continue
         host.aliases.add(short)  # …高速公路（以下简称陶阿高速）: the short form names the same work
         other = entities.pop((type_, short), None)
-        if other is not None and other is not host:
+        if other is not None:
             host.aliases |= other.aliases
             host.mentions.extend(other.mentions)
     merged = _renames(doc, _merge(doc, list(entities.values())))
@@ -2029,11 +2029,9 @@ def _declared_short_forms(norm: str, chosen: list[_Candidate]) -> dict[tuple[str
     """陶拉至阿敦旗高速公路（以下简称陶阿高速）: the short form a name declares for itself."""
     out: dict[tuple[str, str], str] = {}
     for c in chosen:
-        if norm.startswith(("（", "("), c.end):
-            m = _DECLARED_RE.match(norm, c.end)
-            full = clean_name(c.name)
-            if m and m.group(1) != full:
-                out.setdefault((c.type, m.group(1)), full)
+        m = _DECLARED_RE.match(norm, c.end)
+        if m and m.group(1) != clean_name(c.name):
+            out.setdefault((c.type, m.group(1)), clean_name(c.name))
     return out
 
 
