@@ -1963,17 +1963,58 @@ def _phased(text: _Text) -> list[_Candidate]:
 
 def _known_mentions(norm: str, chosen: list[_Candidate]) -> list[_Candidate]:
     """A company named once by a strong cue is the same company wherever its name stands
-    again (天合光能获评…；天合光能与复旦大学共建…): one sense per report."""
+    again (天合光能获评…；天合光能与复旦大学共建…): one sense per report. A company named by
+    its legal name is also the company its short form names (山东顺畅供应链管理有限公司 …
+    依托顺畅供应链拓展日韩冷链航线)."""
     names = {
-        c.name: c.type
+        c.name: c.name
         for c in chosen
         if c.type == "Enterprise" and len(c.name) >= 3 and c.name == norm[c.start : c.end]
     }
     if not names:
         return []
-    found = re.finditer(_alternation(names), norm)
-    return [_Candidate(m.start(), m.end(), names[m.group(0)], m.group(0), "known", rank=-3)
-            for m in found]
+    found = [_Candidate(m.start(), m.end(), "Enterprise", m.group(0), "known", rank=-3)
+             for m in re.finditer(_alternation(names), norm)]
+    shorts = {s: legal for legal in names if _legal(legal)
+              for s in _short_forms_written(norm, legal, _seat_words())}
+    for s in sorted(set(shorts) - set(names)):  # a short form written as a name of its own stays
+        found += [_Candidate(m.start(), m.end(), "Enterprise", shorts[s], "short-form", rank=-3)
+                  for m in re.finditer(re.escape(s), norm)]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _seat_words() -> tuple[str, ...]:
+    """The provinces and cities of the gazetteer and their short names, longest first: the
+    seats a company's legal name may open with (山东, 内蒙古, 常州)."""
+    names = {p.name for p in gazetteer._table()[0].values() if p.level in ("province", "city")}
+    names |= {gazetteer.short_name(n) for n in names}
+    return tuple(sorted((n for n in names if len(n) >= 2), key=lambda n: (-len(n), n)))
+
+
+def _short_forms_written(norm: str, legal: str, seats: tuple[str, ...]) -> list[str]:
+    """The short form a report writes for a company it names by its legal name: the longest
+    start of the name without its seat and legal form, of four characters or more, that the
+    text writes outside the legal name, and that is not made of generic words (能源建设).
+
+    >>> t = "山东顺畅供应链管理有限公司建成冷链中心。依托顺畅供应链拓展航线。"
+    >>> _short_forms_written(t, "山东顺畅供应链管理有限公司", ("山东",))
+    ['顺畅供应链']
+    >>> t = "中国能源建设集团有限公司签约。推进能源建设。"
+    >>> _short_forms_written(t, "中国能源建设集团有限公司", ("中国",))
+    []
+    """
+    core = _core(legal, seats)
+    if core == legal:
+        return []
+    outside = norm.replace(legal, "|")
+    for n in range(len(core) - 1, 3, -1):
+        short = core[:n]
+        if short in outside:
+            if _generic(short, cues.GENERIC_ENTERPRISE_STEMS):
+                return []
+            return [short]
+    return []
 
 
 def _mention(doc: Document, start: int, end: int) -> Mention:
@@ -1994,7 +2035,7 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
             e = entities[(c.type, name)] = KeyedEntity(c.type, name, aliases={name})
         raw = doc.norm[c.start : c.end]
         written = name if raw == c.name else clean_name(raw)  # most are written as named
-        if written != name and len(written) >= 2 and c.cue in ("shared-owner", "shared-head"):
+        if written != name and len(written) >= 2 and c.cue in ("shared-owner", "shared-head", "short-form"):
             e.aliases.add(written)  # 阿联酋项目 for 天合光能阿联酋项目
         if (c.type, name, c.start, c.end) not in spans:
             spans.add((c.type, name, c.start, c.end))

@@ -8,10 +8,15 @@ Methods, strongest first, each with its confidence:
   when a 力争/确保 after the name introduces the target as the goal of what comes
   before (推动“1115”大企业上台阶，…，力争规上工业产值超4000亿元), when a policy is one of
   the programmes the sentence opens with (深化“运河英才计划”，全年引进高层次人才团队60个以上),
-  or when a company's clause opens markets abroad and the target is foreign trade; 0.45
-  otherwise (a name in a list of works that a later task of the sentence does not speak of).
-- ``Cue`` (0.45): the name's sentence says how it works towards a target (依托, 推动…实现,
-  围绕, 带动) and the target follows in the next sentence of the same task item.
+  when a company's clause opens markets abroad and the target is foreign trade, or when the
+  name is the means of its clause and the target the next clause (依托顺畅供应链拓展日韩冷链航线，
+  港口货物吞吐量达到6000万吨); 0.45 otherwise (a name in a list of works that a later task of
+  the sentence does not speak of).
+- ``Cue``: 0.7 when a sentence with no target of its own names the means of its task item
+  (以省“双创计划”、市“龙城英才计划”等各级各类计划为抓手，…培育一流的…人才) and a later target of
+  the item speaks of what the sentence does (引育各类人才不少于2.8万人); 0.45 when the name's
+  sentence says how it works towards a target (依托, 推动…实现, 围绕, 带动) and the target
+  follows in the next sentence of the same task item.
 - ``SameTaskItem`` (0.4): both sit in the same numbered task item (一是…, 1.…); a
   （一）… paragraph of the plan is too wide for this unless they share a word.
 - ``ThemeMatch`` (0.3): the name's sentence names the target's indicator.
@@ -74,6 +79,11 @@ _NATIONAL_STRATEGIES = frozenset(FIXED_POLICIES)
 # a company's clause that opens markets abroad speaks of foreign trade
 _EXPORT_RE = re.compile(r"(?:开拓|拓展|开辟|抢占|深耕)[^，。；]{0,24}市场|国际市场|海外市场|境外市场|出口")
 _PRELIMINARY_CUES = ("前期", "选址", "报批", "谋划", "储备", "规划研究", "论证")
+# a name written as the means of what follows: 依托顺畅供应链拓展日韩冷链航线，港口货物吞吐量…;
+# 以省“双创计划”、市“龙城英才计划”等各级各类计划为抓手，…
+_MEANS_BEFORE_RE = re.compile(r"(?:依托|借助|凭借)[^，,；;。]*$")
+_MEANS_OPEN_RE = re.compile(r"以[^，,；;。]*$")
+_MEANS_CLOSE_RE = re.compile(r"[^，,；;。]*?为(?:抓手|载体|牵引|依托|支撑)")
 
 
 def link_supports(rf: ReportFacts) -> list[Support]:
@@ -159,6 +169,12 @@ class _Linker:
         self.zones = sorted({e.name for e in rf.entities if e.type == "Place" and len(e.name) >= 2
                              and not e.name.endswith(_ADMIN_SUFFIXES)}, key=lambda p: (-len(p), p))
         self._measures: dict[int, str] = {}
+        self._target_sentences: set[int] = set()
+        for t in self.targets:
+            assert t.mention is not None
+            tsent = doc.sentence_at(t.mention.span.start)
+            if tsent is not None:
+                self._target_sentences.add(tsent.start)
         self._clauses: dict[int, list[int]] = {}
         # a mention is weighed against many targets: its words and its clause, once each
         self._stripped: dict[str, str] = {}
@@ -221,6 +237,14 @@ class _Linker:
                 return True
         return False
 
+    def means(self, sent: Sentence, m: Mention, clause_start: int) -> bool:
+        """Is the mention *m* written as the means of its clause (依托…, 借助…, 以…为抓手)?"""
+        norm = self.doc.norm
+        before = norm[clause_start : m.span.start]
+        if _MEANS_BEFORE_RE.search(before):
+            return True
+        return bool(_MEANS_OPEN_RE.search(before) and _MEANS_CLOSE_RE.match(norm, m.span.end, sent.end))
+
     # --- the structure ----------------------------------------------------------
     def item(self, offset: int, sec: Section | None = None) -> tuple[int, int] | None:
         """The task item holding *offset* and its level: the deepest numbered section below
@@ -241,6 +265,21 @@ class _Linker:
                                     if norm[i] in _CLAUSE_BREAKS]
             self._clauses[sent.start] = found
         return found
+
+    def clause_start(self, sent: Sentence, offset: int) -> int:
+        starts = self.clauses(sent)
+        return starts[bisect_right(starts, offset) - 1]
+
+    def has_targets(self, sent: Sentence) -> bool:
+        """Does *sent* state a target of its own?"""
+        return sent.start in self._target_sentences
+
+    def sentence_speaks_of(self, sent: Sentence, m: Mention, t: Fact) -> bool:
+        """Do the words of *sent* other than the name *m* speak of what *t* measures?"""
+        norm = self.doc.norm
+        words = self._strip_places(norm[sent.start : m.span.start] + "|" + norm[m.span.end : sent.end])
+        measures = self.measures(t)
+        return bool(_bigrams(words) & _bigrams(measures)) or share_topic(words, measures)
 
     def clause_of(self, sent: Sentence, offset: int) -> str:
         """The clause of *sent* holding *offset*, with the one before when it opens with 其中."""
@@ -314,6 +353,8 @@ class _Linker:
             return SENTENCE_GOAL
         if entity.type == "Enterprise" and _EXPORT_RE.search(clause) and "trade" in topics(self.measures(t)):
             return SENTENCE_GOAL  # 支持溪岳鞋服开拓巴西、阿联酋等新兴市场，外贸进出口总额增长5%以上
+        if theirs == mine + 1 and self.means(sent, m, starts[mine]):
+            return SENTENCE_GOAL  # 依托顺畅供应链拓展日韩冷链航线，港口货物吞吐量达到6000万吨
         if mine < theirs and t.strength in ("Firm", "Aspirational"):
             before = self.doc.norm[m.span.end : t.mention.span.end]
             if any(cue in before for cue in _STRONG_CUES):
@@ -335,6 +376,10 @@ class _Linker:
             # of projects (gold annotators disagree on the latter, so it stays below the default)
             topical = (self.same_topic(entity, m, t, tsent, clause, broad=False)
                        or entity.type == "Project" and self.counted(entity, m, clause, t, tsent))
+            if (tsent.start > sent.start and self.means(sent, m, self.clause_start(sent, m.span.start))
+                    and not self.has_targets(sent) and self.sentence_speaks_of(sent, m, t)):
+                # 以省“双创计划”…等各级各类计划为抓手，…吸引和培育一流的…人才 … 引育各类人才不少于2.8万人
+                return "Cue", SENTENCE_GOAL
             if follows and any(c in text for c in LINK_CUES):
                 return "Cue", ITEM_TOPIC if topical else METHODS["Cue"]
             if topical:

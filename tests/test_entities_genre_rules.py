@@ -4,7 +4,7 @@ report's, so that the rules, not the names, are what is tested."""
 
 from __future__ import annotations
 
-from test_entities import links, names
+from test_entities import extract, links, names
 
 COUNTY = "榕屿市青溪县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
 
@@ -96,3 +96,16 @@ def test_banners_sumu_and_their_governments_are_places_and_agencies() -> None:
 def test_a_flag_is_no_banner() -> None:
     body = "全市升国旗、挂红旗，开设旗舰店15家，集团旗下企业增至8家。"
     assert names(body, "Place", BANNER_CITY) == {"赛罕市"}
+
+
+def test_a_company_s_short_form_written_alone_is_the_company() -> None:
+    body = ("福建青岚冷链物流管理有限公司建设的冷链中心投入运营。"
+            "加快港区4号泊位建设，依托青岚冷链拓展日韩航线。")
+    ents = [e for e in extract(body, COUNTY)[0] if e.type == "Enterprise"]
+    assert [e.name for e in ents] == ["福建青岚冷链物流管理有限公司"]
+    assert "青岚冷链" in ents[0].aliases
+    assert len(ents[0].mentions) == 2
+    # a start of the name made of common words is no short form of it
+    body = "中国能源建设集团有限公司签约落地。推进能源建设。"
+    ents = [e for e in extract(body, COUNTY)[0] if e.type == "Enterprise"]
+    assert all(len(e.mentions) == 1 for e in ents)

@@ -257,3 +257,26 @@ def test_impact_command(report: ReportFacts, tmp_path: Path, capsys: pytest.Capt
     assert csv_path.read_text("utf-8-sig").splitlines()[0].startswith("source,type,direct targets")
     assert main(["impact", "星河", "--graph", str(path), "--method", "Guess"]) == 2
     assert capsys.readouterr().err.startswith("commitkg: error: unknown method 'Guess'")
+
+
+def test_a_name_written_as_the_means_works_towards_the_next_clause() -> None:
+    got = _links_of("加快青石港3号泊位建设，依托海通物流拓展日韩冷链航线，港口货物吞吐量达到6000万吨，"
+                    "新增城市书房3个。",
+                    ("Project", "青石港3号泊位"), ("Enterprise", "海通物流"))
+    assert got[("海通物流", "港口货物吞吐量")] == ("SameSentence", 0.7)
+    assert got[("海通物流", "新增城市书房")][1] < 0.5  # not the clause the means serves
+    assert got[("青石港3号泊位", "新增城市书房")][1] < 0.5
+
+
+def test_the_programmes_an_item_works_through_reach_its_later_targets_on_their_topic() -> None:
+    got = _links_of("一是引才育才。以省“青蓝计划”、市“白鹭英才计划”等各级各类计划为抓手，"
+                    "吸引和培育一流的青年科技人才。加强与投资机构的合作。"
+                    "力争引育各类人才不少于2万人，新建城市书房3个。",
+                    ("Policy", "青蓝计划"), ("Policy", "白鹭英才计划"))
+    assert got[("青蓝计划", "引育各类人才")] == ("Cue", 0.7)
+    assert got[("白鹭英才计划", "引育各类人才")] == ("Cue", 0.7)
+    assert got[("青蓝计划", "新建城市书房")][1] < 0.5  # another topic
+    # a programme written only as a part of the sentence's work is no means of it
+    got = _links_of("一是引才育才。实施“青蓝计划”，吸引和培育一流的青年科技人才。"
+                    "加强与投资机构的合作。力争引育各类人才不少于2万人。", ("Policy", "青蓝计划"))
+    assert got[("青蓝计划", "引育各类人才")][1] < 0.5
