@@ -19,8 +19,9 @@ PLAN_HEADING_CUES: tuple[str, ...] = (
 )
 SALUTATIONS: tuple[str, ...] = ("各位代表", "各位委员", "同志们")
 # Jurisdiction = the administrative name that opens the title, before the year.
+# A title may open with 关于 (关于某州某市2025年国民经济…的报告).
 JURISDICTION_PREFIX = (
-    r"^([\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|州|盟|旗|镇|乡|街道))"
+    r"^(?:关于)?([\u4e00-\u9fff]{2,20}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|州|盟|旗|镇|乡|街道))"
     r"(?=(?:19|20)\d{2}|人民政府|政府|国民经济)"
 )
 

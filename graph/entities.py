@@ -156,7 +156,7 @@ _QUOTE_CHARS = '“”"《》「」‘’'
 _CLEAN_RE = re.compile("[" + re.escape(_QUOTE_CHARS + " \t\n\r\u3000\xa0") + "]")
 _COUNT_DIGITS = "0123456789一二两三四五六七八九十百几多"
 # A name that opens with one of these is relative to the report's place (区发改委, 县委).
-_RELATIVE = re.compile(r"^(?:区|县|市|省|镇|乡|街道)(?!域|属|级|内|外|镇|村|场|政|民(?!政)|城|块|直|委)")
+_RELATIVE = re.compile(r"^(?:区|县|市|省|州|盟|镇|乡|街道)(?!域|属|级|内|外|镇|村|场|政|民(?!政)|城|块|直|委)")
 
 
 def clean_name(name: str) -> str:
@@ -1348,7 +1348,7 @@ _SHORT_STEM_NOT = frozenset(
     ("城市", "都市", "超市", "上市", "门市", "股市", "楼市", "车市", "夜市", "菜市", "郡县", "州县")
 )
 _POLITICAL_RE = re.compile(
-    r"(?=[省市区县])(?P<level>[省市区县])(?:"
+    r"(?=[省市区县州盟])(?P<level>[省市区县州盟])(?:"
     + _alternation(cues.POLITICAL_BODIES)
     + r")(?!"
     + _alternation(cues.POLITICAL_NOT_BEFORE)

@@ -73,3 +73,9 @@ def test_jurisdiction_from_the_meeting_line() -> None:
     doc = doc_of(text)
     assert doc.jurisdiction == "青山县"
     assert doc.plan_year == 2024 and doc.review_year == 2023
+
+
+def test_a_title_opening_with_guanyu_names_its_jurisdiction_after_it() -> None:
+    text = ("关于青岭彝族自治州白溪市2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n"
+            "——2026年1月10日在白溪市第十届人民代表大会第四次会议上\n各位代表：\n")
+    assert doc_of(text).jurisdiction == "青岭彝族自治州白溪市"

@@ -109,3 +109,11 @@ def test_a_company_s_short_form_written_alone_is_the_company() -> None:
     body = "中国能源建设集团有限公司签约落地。推进能源建设。"
     ents = [e for e in extract(body, COUNTY)[0] if e.type == "Enterprise"]
     assert all(len(e.mentions) == 1 for e in ents)
+
+
+def test_bodies_of_an_autonomous_prefecture_or_a_league_by_their_level() -> None:
+    head = "青岭彝族自治州白溪市2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+    body = "在州委、州政府的坚强领导下，州生态环境局与市林业和草原局联合开展专项执法，盟委部署落实。"
+    assert {"州委", "州政府", "州生态环境局", "市林业和草原局", "盟委"} <= names(body, "Agency", head)
+    # 州 and 盟 end other words: 常州, 联盟
+    assert not names("常州市新北区与产业联盟委托的机构签约。", "Agency", head) & {"州", "盟委", "州委"}
