@@ -156,7 +156,9 @@ _QUOTE_CHARS = '“”"《》「」‘’'
 _CLEAN_RE = re.compile("[" + re.escape(_QUOTE_CHARS + " \t\n\r\u3000\xa0") + "]")
 _COUNT_DIGITS = "0123456789一二两三四五六七八九十百几多"
 # A name that opens with one of these is relative to the report's place (区发改委, 县委).
-_RELATIVE = re.compile(r"^(?:区|县|市|省|州|盟|镇|乡|街道)(?!域|属|级|内|外|镇|村|场|政|民(?!政)|城|块|直|委)")
+_RELATIVE = re.compile(
+    r"^(?:区|县|市|省|州|盟|镇|乡|街道)(?!域|属|级|内|外|镇|村|场|政|民(?!政)|城|块|直|委)"
+)
 
 
 def clean_name(name: str) -> str:
@@ -297,8 +299,12 @@ class _Text:
             and norm[i : i + 2] not in _NOT_STOPS
         ):
             i += 1
+        if i > 0 and norm[i - 1].isdigit() and norm.startswith("千伏", i):
+            volts = _VOLTAGE_RE.search(norm, max(0, i - 4), i + 2)
+            if volts and volts.end() == i + 2:
+                i = volts.start()  # 220千伏芒弄输变电工程: a work named by its voltage
         if i < head_start and (norm[i].isdigit() or i > 0 and norm[i - 1] in "0123456789.") and not (
-            _ENUMERATOR_RE.match(norm, max(0, i - 4), i)
+            _ENUMERATOR_RE.match(norm, max(0, i - 4), i) or _VOLTAGE_RE.match(norm, i)
         ):
             return head_start  # 1.2平方公里区域…, 2024年国家…: a measure or a date, not a name
         lead = _LEADING_BUILD_RE.match(norm, i, head_start)
@@ -411,6 +417,8 @@ _COMPANY_BEFORE_PLACE = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:" + _alternation(cues.ENTERPRISE_INDUSTRY_HEADS) + ")"
 )
 # the number of an item in a list (重点项目：1.恒泰能源…项目，…；2.…), not a measure
+# a work named by its voltage: 220千伏芒弄输变电工程, 500千伏青山变电站
+_VOLTAGE_RE = re.compile(r"(?<!\d)\d{2,4}千伏(?!安)")
 _ENUMERATOR_RE = re.compile(r".*?(?:^|[：:；;。\n（(])\d{1,2}[.．、]$")
 _LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建)(?!银行|路|大道|街|集团|投资)")
 # a county or a banner with a name of its own (支持敖林县建设物流园: the park is the work)
@@ -730,9 +738,10 @@ def _type_of(
             return "Place"  # 中欧（临漕）国际合作产业园: a zone where others act
         if head in cues.ANCHORED_PROJECT_HEADS and not _anchored(name, places):
             return None
-        if _GENERIC_PROJECT_WORD_RE.search(name) or name[:1].isdigit():
+        if _GENERIC_PROJECT_WORD_RE.search(name) or name[:1].isdigit() and not _VOLTAGE_RE.match(name):
             return None
-        if _project_stem_ok(stem):
+        volts = _VOLTAGE_RE.match(stem)
+        if _project_stem_ok(stem[volts.end() :] if volts else stem):  # not 220千伏线路工程
             return "Project"
         core = _QUALIFIER_RE.sub("", stem)
         if head == "工程" and len(core) >= 4 and _generic(core, cues.GENERIC_PROJECT_STEMS):
@@ -2008,7 +2017,7 @@ def _short_forms_written(norm: str, legal: str, seats: tuple[str, ...]) -> list[
     if core == legal:
         return []
     outside = norm.replace(legal, "|")
-    for n in range(len(core) - 1, 3, -1):
+    for n in range(len(core), 3, -1):
         short = core[:n]
         if short in outside:
             if _generic(short, cues.GENERIC_ENTERPRISE_STEMS):

@@ -117,3 +117,11 @@ def test_bodies_of_an_autonomous_prefecture_or_a_league_by_their_level() -> None
     assert {"州委", "州政府", "州生态环境局", "市林业和草原局", "盟委"} <= names(body, "Agency", head)
     # 州 and 盟 end other words: 常州, 联盟
     assert not names("常州市新北区与产业联盟委托的机构签约。", "Agency", head) & {"州", "盟委", "州委"}
+
+
+def test_a_work_named_by_its_voltage_is_a_project() -> None:
+    body = ("配合青岭供电局加快建设220千伏白沙输变电工程，新增变电容量24万千伏安。"
+            "开工建设500千伏青山变电站扩建工程。")
+    assert {"220千伏白沙输变电工程", "500千伏青山变电站扩建工程"} <= names(body, "Project", COUNTY)
+    # a capacity is a measure, not the start of a name
+    assert not {n for n in names("新增变电容量36万千伏安工程3项。", "Project", COUNTY) if n[0].isdigit()}
