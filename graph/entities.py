@@ -645,6 +645,12 @@ def _heads(text: _Text) -> list[_Candidate]:
         ):
             typed = "Project"  # 开工建设松溪市第四中学: the school is the work
         elif (
+            typed == "Agency"
+            and head in cues.CO_BUILT_INSTITUTION_HEADS
+            and _CO_BUILT_BEFORE.search(norm, max(0, start - 6), start)
+        ):
+            typed = "Project"  # 与鸿晟动力共建新能源汽车电驱动技术研究院: the institute is the work
+        elif (
             typed == "Place"
             and head in cues.BUILT_PLACE_HEADS
             and (_BUILT_PLACE_BEFORE.search(norm, max(0, start - 6), start)
@@ -832,6 +838,7 @@ def _agency_type(
 
 # A written place before a body: 松溪市人民医院, 朔原市第一人民医院, 海港区发展和改革局.
 _BUILD_BEFORE = _Suffixes(cues.BUILD_BEFORE)
+_CO_BUILT_BEFORE = _Suffixes(cues.CO_BUILD_VERBS)
 _BUILD_AFTER = re.compile(_alternation(cues.BUILD_AFTER))
 _BUILT_PLACE_BEFORE = _Suffixes(cues.BUILT_PLACE_BEFORE)
 _BUILT_PLACE_AFTER = re.compile(_alternation(cues.BUILT_PLACE_AFTER))
@@ -2384,6 +2391,10 @@ def _zone_expansions(name: str) -> list[str]:
 _ZONE_OR_PORT_AREA_HEADS = cues.ZONE_HEADS + cues.PORT_AREA_HEADS
 
 
+# an institution named in full: a longer name is another body (its hospital, another school)
+_WHOLE_INSTITUTION_HEADS = ("大学", "学院")
+
+
 def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
     if type_ == "Place":
         return not forms.isdisjoint(host_forms) or any(
@@ -2399,6 +2410,8 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
     enterprise = type_ == "Enterprise"
     for f in forms:
         first, n = f[:1], len(f)
+        if type_ == "Agency" and f.endswith(_WHOLE_INSTITUTION_HEADS):
+            continue  # 山东大学 is not 山东大学齐鲁医院, 内蒙古大学 not 内蒙古医科大学
         for h in host_forms:
             # a short form is shorter and opens alike (see _same_thing): those tests first
             if h[:1] == first and len(h) > n and _same_thing(f, h) and not _PHASE_ANY.search(h):

@@ -125,8 +125,12 @@ WORK_TAILS: tuple[str, ...] = (
 # Heads of institutions that the text may build or open: then the name is the work
 # (开工建设松溪市第四中学, 实验学校建成招生, 与职业技术学院共建产业学院).
 BUILT_INSTITUTION_HEADS: tuple[str, ...] = ("学校", "中学", "小学", "一中", "学院", "幼儿园")
+# An institute is the work only when others found it together (某大学与某公司共建某研究院);
+# one built and in use (研究院建成投用) may be a body of its own.
+CO_BUILT_INSTITUTION_HEADS: tuple[str, ...] = ("研究院",)
 BUILD_BEFORE: tuple[str, ...] = (
     "开工建设", "新建", "建设", "建成", "共建", "合作建设", "共同建设", "合作共建", "续建", "改扩建",
+    "开办", "合作开办",
 )
 BUILD_AFTER: tuple[str, ...] = (
     "建成", "开工", "竣工", "投用", "投入使用", "招生", "主体完工", "主体结顶", "封顶", "开学",
@@ -558,7 +562,7 @@ PARTNER_VERBS: tuple[str, ...] = (
 )
 # 甲与乙共建丙 / 与甲合作建设丙: the builders implement the work.
 CO_BUILD_VERBS: tuple[str, ...] = (
-    "共建", "合作建设", "共同建设", "合作共建", "联合建设", "合作开发", "合作创办",
+    "共建", "合作建设", "共同建设", "合作共建", "联合建设", "合作开发", "合作创办", "合作开办",
 )
 # 甲承建的乙, 甲建设运营的乙: the organisation builds or runs the work.
 BUILDER_VERBS: tuple[str, ...] = (

@@ -125,3 +125,22 @@ def test_a_work_named_by_its_voltage_is_a_project() -> None:
     assert {"220千伏白沙输变电工程", "500千伏青山变电站扩建工程"} <= names(body, "Project", COUNTY)
     # a capacity is a measure, not the start of a name
     assert not {n for n in names("新增变电容量36万千伏安工程3项。", "Project", COUNTY) if n[0].isdigit()}
+
+
+def test_an_institute_founded_together_is_the_work_of_its_founders() -> None:
+    body = "区人民政府与青川大学共建青川大学白溪先进制造研究院，年内揭牌运行。"
+    assert "青川大学白溪先进制造研究院" in names(body, "Project", COUNTY)
+    assert "青川大学" in names(body, "Agency", COUNTY)  # the university stays a body of its own
+    assert ("青川大学白溪先进制造研究院", "青川大学") in links(body, "implementedBy", COUNTY)
+    assert ("区人民政府", "青川大学") in links(body, "partner", COUNTY)
+    # an institute built and in use may be a body: only founding together makes it the work
+    assert "白溪海洋生物医药研究院" in names("白溪海洋生物医药研究院建成投用。", "Agency", COUNTY)
+
+
+def test_a_university_is_neither_its_hospital_nor_another_university() -> None:
+    body = ("区人民政府与青川大学齐鲁医院签约。支持恒远动力与青川大学共建联合实验室。"
+            "市人民政府与青岭大学签约。青岭医科大学附属医院投用。")
+    found = extract(body, COUNTY)[0]
+    agencies = {e.name: e.aliases for e in found if e.type == "Agency"}
+    assert {"青川大学", "青川大学齐鲁医院", "青岭大学"} <= set(agencies)
+    assert "青岭大学" not in agencies.get("青岭医科大学附属医院", set())
