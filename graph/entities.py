@@ -2831,7 +2831,7 @@ def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         if text[after : after + 1] == "）":
             after += 1  # 某集团有限公司（某集团）承建的: the short name in brackets
         m = _BUILT_BY_RE.match(text, after) or (
-            t[2].type == "Enterprise" and _BUILDS_RE.match(text, after) or None
+            _builder(t[2], text, t[0] - base) and _BUILDS_RE.match(text, after) or None
         )
         work = starts.get(base + m.end()) if m else None
         if work is not None:
@@ -2846,7 +2846,21 @@ def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relatio
     return out
 
 
-_BUILDS_RE = re.compile(_alternation(cues.IMPLEMENT_VERBS))
+def _builder(e: Entity, text: str, start: int) -> bool:
+    """Can *e*, written at *start* of *text*, be the one who builds what its verb names: a
+    company, or an institution supported to build (支持沧岚职业技术学院建设…教育基地)?"""
+    if e.type == "Enterprise":
+        return True
+    return (
+        e.type == "Agency"
+        and e.name.endswith(cues.INSTITUTION_HEADS)
+        and text.endswith(("支持", "鼓励", "推动"), 0, start)
+    )
+
+
+_BUILDS_RE = re.compile(
+    "(?:" + _alternation(cues.IMPLEMENT_ADVERBS) + ")?(?:" + _alternation(cues.IMPLEMENT_VERBS) + ")"
+)
 _RUN_BY_RE = re.compile("(?:负责)?(?:" + _alternation(cues.BUILDER_VERBS) + ")")
 
 

@@ -571,6 +571,8 @@ BUILDER_VERBS: tuple[str, ...] = (
 )
 # Verbs after which a company is the one who builds the work (支持X投资建设Y, X建设Y).
 IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")
+# ... with an adverb between (中国电建同步实施…, 推动某分公司加快建设…).
+IMPLEMENT_ADVERBS: tuple[str, ...] = ("同步", "加快", "全力", "积极", "抓紧", "继续", "负责")
 
 # --- attributes ----------------------------------------------------------------------
 AWARD_VERBS: tuple[str, ...] = (

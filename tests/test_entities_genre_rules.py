@@ -144,3 +144,14 @@ def test_a_university_is_neither_its_hospital_nor_another_university() -> None:
     agencies = {e.name: e.aliases for e in found if e.type == "Agency"}
     assert {"青川大学", "青川大学齐鲁医院", "青岭大学"} <= set(agencies)
     assert "青岭大学" not in agencies.get("青岭医科大学附属医院", set())
+
+
+def test_a_builder_with_an_adverb_before_its_verb_and_an_institution_supported_to_build() -> None:
+    body = ("中国电建同步实施白沙水库灌区配套工程。推动中国电信青岭分公司加快建设白溪跨境数据服务中心二期。"
+            "支持青岭职业技术学院建设澜湄国际职业教育基地。")
+    got = links(body, "implementedBy", COUNTY)
+    assert ("白沙水库灌区配套工程", "中国电建") in got
+    assert ("白溪跨境数据服务中心二期", "中国电信青岭分公司") in got
+    assert ("澜湄国际职业教育基地", "青岭职业技术学院") in got
+    # a government body that oversees a work is not its builder
+    assert not links("推动市住建局加快建设白溪体育中心。", "implementedBy", COUNTY)
