@@ -217,7 +217,7 @@ class _Linker:
         words = self.doc.norm[t.mention.span.start : t.mention.span.end]
         return frozenset(name for i in range(len(words) - 1)
                          for name in self._names_by_head.get(words[i : i + 2], ())
-                         if words.startswith(name, i))
+                         if words.startswith(name, i) and not _MEANS_BEFORE_RE.search(words, 0, i))
 
     def opening_policies(self, sent: Sentence, starts: list[int], upto: int) -> bool:
         """Does every clause of *sent* up to clause *upto* name a policy (the run of

@@ -280,3 +280,20 @@ def test_the_programmes_an_item_works_through_reach_its_later_targets_on_their_t
     got = _links_of("一是引才育才。实施“青蓝计划”，吸引和培育一流的青年科技人才。"
                     "加强与投资机构的合作。力争引育各类人才不少于2万人。", ("Policy", "青蓝计划"))
     assert got[("青蓝计划", "引育各类人才")][1] < 0.5
+
+
+def test_a_name_written_as_the_means_of_a_target_is_not_its_subject() -> None:
+    got = _links_of("青石国际陆港物流园二期由海通物流负责运营，依托中老铁路开行国际货运班列100列以上。",
+                    ("Project", "青石国际陆港物流园二期"), ("Project", "中老铁路"))
+    assert got[("青石国际陆港物流园二期", "依托中老铁路开行国际货运班列")][1] == 0.7
+
+
+def test_topics_of_the_border_and_of_women_s_and_children_s_health() -> None:
+    got = _links_of("推进白溪口岸智慧通关改造项目，出入境人员突破200万人次。"
+                    "市妇幼保健院迁建项目竣工，每千人口执业（助理）医师数达到2.8人。"
+                    "支持青石银行拓展业务，跨境人民币结算量增长20%以上。",
+                    ("Project", "白溪口岸智慧通关改造项目"), ("Project", "市妇幼保健院迁建项目"),
+                    ("Enterprise", "青石银行"))
+    assert got[("白溪口岸智慧通关改造项目", "出入境人员")][1] == 0.7
+    assert got[("市妇幼保健院迁建项目", "每千人口执业（助理）医师数")][1] == 0.7
+    assert got[("青石银行", "跨境人民币结算量")][1] == 0.7
