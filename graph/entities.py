@@ -641,7 +641,8 @@ def _heads(text: _Text) -> list[_Candidate]:
         if (
             typed == "Agency"
             and head in cues.BUILT_INSTITUTION_HEADS
-            and (_BUILD_BEFORE.search(norm, max(0, start - 6), start) or _BUILD_AFTER.match(norm, end))
+            and (_BUILD_BEFORE.search(norm, max(0, start - 6), start)
+                 or _BUILD_AFTER.match(norm, end) or _BUILD_ENDS_CLAUSE_RE.match(norm, end))
         ):
             typed = "Project"  # 开工建设松溪市第四中学: the school is the work
         elif (
@@ -796,6 +797,10 @@ def _agency_type(
     head (区财政局, 国家能源局, 松溪市人民医院, 鲸湾海关), an institution (复旦大学), a zone's
     board (经开区管委会), or a long enough unlevelled body (安全生产综合监督管理局)."""
     level = _LEVEL_RE.match(name)
+    town = _TOWN_SEAT_RE.match(name) if head in cues.BUILT_INSTITUTION_HEADS else None
+    rest = stem[town.end() :] if town else ""
+    if town and (not _generic(rest, cues.GENERIC_AGENCY_STEMS, compose=False) or not rest and len(head) >= 4):
+        return "Agency"  # 允景街道第三幼儿园, 南腊佤族乡九年一贯制学校: a town's school
     if head in cues.INSTITUTION_HEADS and len(stem) >= 2:
         return None if _generic(stem, cues.GENERIC_AGENCY_STEMS, compose=False) else "Agency"
     if head in cues.ZONE_BOARD_HEADS and stem.endswith(cues.ZONE_HEADS):
@@ -842,6 +847,8 @@ _CO_BUILT_BEFORE = _Suffixes(cues.CO_BUILD_VERBS)
 _BUILD_AFTER = re.compile(_alternation(cues.BUILD_AFTER))
 _BUILT_PLACE_BEFORE = _Suffixes(cues.BUILT_PLACE_BEFORE)
 _BUILT_PLACE_AFTER = re.compile(_alternation(cues.BUILT_PLACE_AFTER))
+_BUILD_ENDS_CLAUSE_RE = re.compile(r"建设[，。；,;]")  # 推进某小学建设。 (not 某学院建设某基地)
+_TOWN_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道)(?=第|[\u4e00-\u9fff]{2})")
 _PLACE_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=第|[\u4e00-\u9fff]{2})")
 
 

@@ -124,7 +124,9 @@ WORK_TAILS: tuple[str, ...] = (
 )
 # Heads of institutions that the text may build or open: then the name is the work
 # (开工建设松溪市第四中学, 实验学校建成招生, 与职业技术学院共建产业学院).
-BUILT_INSTITUTION_HEADS: tuple[str, ...] = ("学校", "中学", "小学", "一中", "学院", "幼儿园")
+BUILT_INSTITUTION_HEADS: tuple[str, ...] = (
+    "学校", "中学", "小学", "一中", "学院", "幼儿园", "九年一贯制学校", "十二年一贯制学校",
+)
 # An institute is the work only when others found it together (某大学与某公司共建某研究院);
 # one built and in use (研究院建成投用) may be a body of its own.
 CO_BUILT_INSTITUTION_HEADS: tuple[str, ...] = ("研究院",)
@@ -306,6 +308,7 @@ AGENCY_HEADS: tuple[str, ...] = (
     "人民政府", "政府", "委员会", "办公室", "管委会", "分局", "局", "厅", "委", "办", "署", "中心",
     "研究院", "产研院", "研究所", "医院", "人民医院", "中医医院", "法院", "检察院", "大学", "学院",
     "交大", "师大", "学校", "中学", "一中", "小学", "管理局", "海关", "科学院", "幼儿园",
+    "九年一贯制学校", "十二年一贯制学校",
 )
 # The board of a zone, named by the zone (经开区管委会, 综保区管理委员会).
 ZONE_BOARD_HEADS: tuple[str, ...] = ("管委会", "管理委员会", "委员会")

@@ -155,3 +155,11 @@ def test_a_builder_with_an_adverb_before_its_verb_and_an_institution_supported_t
     assert ("澜湄国际职业教育基地", "青岭职业技术学院") in got
     # a government body that oversees a work is not its builder
     assert not links("推动市住建局加快建设白溪体育中心。", "implementedBy", COUNTY)
+
+
+def test_a_town_s_school_being_built_is_a_project() -> None:
+    body = "开工建设白沙彝族乡九年一贯制学校，由市教育体育局负责推进青岭街道第三幼儿园建设，新增学位1800个。"
+    assert {"白沙彝族乡九年一贯制学校", "青岭街道第三幼儿园"} <= names(body, "Project", COUNTY)
+    assert "白沙镇第二小学" in names("白沙镇第二小学获评省文明校园。", "Agency", COUNTY)
+    # an institution before 建设 and another name builds it; it is not the work
+    assert "青岭职业技术学院" in names("支持青岭职业技术学院建设澜湄国际职业教育基地。", "Agency", COUNTY)
