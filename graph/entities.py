@@ -663,17 +663,16 @@ def _heads(text: _Text) -> list[_Candidate]:
 
 
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
-    """双桥镇青穗村 is two places: the village and the town before it."""
+    """双桥镇青穗村 is two places: the village and the town before it (and 旗苏木嘎查 three)."""
     for m in re.finditer(r"镇|乡|街道|县|旗|苏木|港", norm[start : end - 1]):
         cut = start + m.end()
         second = norm[cut:end]
         if m.group(0) == "港" and not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS)):
             continue  # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one
         if cut - start >= 3 and end - cut >= 3 and (_place_rank(second) > 0 or m.group(0) == "港"):
-            return [
-                _Candidate(start, cut, "Place", norm[start:cut], "head:split"),
-                _Candidate(cut, end, "Place", norm[cut:end], "head:split"),
-            ]
+            # 图门旗巴彦苏木乌兰嘎查: the rest may hold a further level
+            rest = _split_places(norm, cut, end) or [_Candidate(cut, end, "Place", second, "head:split")]
+            return [_Candidate(start, cut, "Place", norm[start:cut], "head:split"), *rest]
     return []
 
 

@@ -63,6 +63,8 @@ NOT_STOPS: tuple[str, ...] = (
     "为民", "对口", "等级", "从事", "到位", "到期", "高等", "中等", "平等", "是否", "建设", "建筑",
     "共建", "新建", "在地", "与会", "设计", "设施", "设备", "抓手", "经济", "经营", "经验", "经开",
     "经费", "经过", "已经", "神经", "自由", "以上", "以下", "以内", "以外", "以来", "可以", "所以",
+    # a syllable of Mongolian place names (呼和诺尔苏木, 呼和浩特): no conjunction there
+    "呼和",
 )
 # A count before a name (7个省重大项目, 3所幼儿园) also ends it on the left.
 COUNT_CLASSIFIERS = "个家项所座条批处套台辆片名位届轮"

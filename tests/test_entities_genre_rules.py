@@ -96,3 +96,15 @@ def test_banners_sumu_and_their_governments_are_places_and_agencies() -> None:
 def test_a_flag_is_no_banner() -> None:
     body = "全市升国旗、挂红旗，开设旗舰店15家，集团旗下企业增至8家。"
     assert names(body, "Place", BANNER_CITY) == {"赛罕市"}
+
+
+def test_hu_he_in_a_mongolian_name_is_no_conjunction() -> None:
+    body = "图门旗呼和温都尔苏木巴彦嘎查建成肉牛养殖基地。"
+    found = names(body, "Place", BANNER_CITY)
+    assert {"图门旗", "呼和温都尔苏木", "巴彦嘎查"} <= found
+    assert "温都尔苏木" not in found
+    assert {("呼和温都尔苏木", "图门旗"), ("巴彦嘎查", "呼和温都尔苏木")} <= links(
+        body, "locatedIn", BANNER_CITY
+    )
+    # 和 between two names still joins them
+    assert {"巴彦苏木", "乌兰苏木"} <= names("巴彦苏木和乌兰苏木新建牧民活动室。", "Place", BANNER_CITY)
