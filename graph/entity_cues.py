@@ -75,7 +75,7 @@ PROJECT_HEADS: tuple[str, ...] = (
     "项目", "基地", "工程", "大桥", "桥", "高架", "产业园", "创新园", "科技园", "联盟", "公路",
     "实验室", "电站", "水库", "水厂", "污水处理厂", "院区", "新院区", "新校区", "大厦", "广场",
     "运动中心", "文化中心", "体育中心", "会展中心", "邻里中心", "公园", "管廊", "码头", "枢纽",
-    "机场", "高铁", "城际", "高速", "铁路", "航道", "工作站", "馆", "文化宫", "产线", "生产线",
+    "高铁", "城际", "高速", "铁路", "航道", "工作站", "馆", "文化宫", "产线", "生产线",
     "楼", "快速化改造", "物流园", "体育公园", "运动公园", "训练基地", "飞地", "中心", "分校",
     "连接线", "平台", "支线", "专用线", "快速路", "隧道", "站", "校区", "联合体", "发电厂", "电厂",
     "牧场", "道路", "协作园", "合作园", "号泊位", "工厂", "号线",
@@ -135,10 +135,12 @@ BUILD_AFTER: tuple[str, ...] = (
 )
 # Heads of areas that the text may build, restore or open: then the area is the work
 # (滨河商业街区改造提升完成, 文旅集团运营的古港文化街区开街), not a place where others act.
-BUILT_PLACE_HEADS: tuple[str, ...] = ("街区",)
-BUILT_PLACE_BEFORE: tuple[str, ...] = BUILD_BEFORE + ("运营的", "修缮")
+# An airport in service is a place, like a port (某机场旅客吞吐量, 某机场开通国际航线); one
+# being sited, prepared or built is the work (推进某通用机场选址报批, 开工建设某机场).
+BUILT_PLACE_HEADS: tuple[str, ...] = ("街区", "机场")
+BUILT_PLACE_BEFORE: tuple[str, ...] = BUILD_BEFORE + ("运营的", "修缮", "迁建")
 BUILT_PLACE_AFTER: tuple[str, ...] = BUILD_AFTER + WORK_TAILS + (
-    "开街", "改造提升", "修缮", "保护性修缮", "提升完成",
+    "开街", "改造提升", "修缮", "保护性修缮", "提升完成", "选址", "前期",
 )
 # Group nouns after 等 that make the listed names generic facilities (管廊、停车场、指挥中心等配套设施).
 GENERIC_GROUP_NOUNS: tuple[str, ...] = ("配套设施", "基础设施", "设施", "场所", "载体")
@@ -410,7 +412,7 @@ PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
 PLACE_HEADS: tuple[str, ...] = (
     ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸", "旗", "苏木", "嘎查")
     + ZONE_HEADS
-    + ("流域", "古街", "古镇")
+    + ("流域", "古街", "古镇", "机场")
     + PORT_AREA_HEADS
 )
 # A named community (白鹭社区) has a stem of its own: after a town's name the word means the

@@ -108,3 +108,14 @@ def test_hu_he_in_a_mongolian_name_is_no_conjunction() -> None:
     )
     # 和 between two names still joins them
     assert {"巴彦苏木", "乌兰苏木"} <= names("巴彦苏木和乌兰苏木新建牧民活动室。", "Place", BANNER_CITY)
+
+
+def test_an_airport_in_service_is_a_place_and_one_being_built_a_work() -> None:
+    body = "白音机场改扩建工程完成航站楼主体施工，白音机场全年旅客吞吐量增长12%。"
+    assert "白音机场" in names(body, "Place", BANNER_CITY)
+    assert "白音机场改扩建工程" in names(body, "Project", BANNER_CITY)
+    assert ("白音机场改扩建工程", "白音机场") in links(body, "locatedIn", BANNER_CITY)
+    # sited, prepared or built: the airport is the work
+    for body in ("加快图门通用机场选址报批。", "开工建设图门通用机场。", "推进图门通用机场前期工作。"):
+        assert "图门通用机场" in names(body, "Project", BANNER_CITY)
+        assert "图门通用机场" not in names(body, "Place", BANNER_CITY)
