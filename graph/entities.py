@@ -435,6 +435,8 @@ _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFI
 
 _GENERIC_PROJECT_WORD_RE = _words_re(cues.GENERIC_PROJECT_WORDS)
 _BRACKET_RE = re.compile("[（()）]")
+# the last opening bracket that no closing one follows
+_UNCLOSED_RE = re.compile(r"[（(](?=[^（()）]*$)")
 
 
 def _balanced(name: str) -> bool:
@@ -584,7 +586,13 @@ def _heads(text: _Text) -> list[_Candidate]:
             end = m.end()
             name = norm[start:end]
             if not _balanced(name):
-                continue
+                opening = _UNCLOSED_RE.search(name)
+                if opening is None or norm[end : end + 1] != "、":
+                    continue
+                start += opening.end()  # 全市（甲区、乙旗）: a bracketed list's first name
+                name = norm[start:end]
+                if m.start() - start < 2 or not _balanced(name):
+                    continue
         if kind == "Enterprise":
             inner = _ENTERPRISE_INNER.search(name[: -len(head)])
             if inner and len(name) - len(head) - inner.end() >= 2:

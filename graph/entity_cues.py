@@ -428,8 +428,9 @@ HEAD_WORD_AFTER: dict[str, str] = {
 }
 # Stems that make a 园 a zone where others act, a Place (中欧（临漕）国际合作产业园).
 ZONE_STEMS: tuple[str, ...] = ("国际合作", "产能合作", "合作示范")
-# After a short-stem place (西岭县) comes a boundary or one of these, not more of a word (县城).
-SHORT_PLACE_NEXT = "的和与及等、，。；对在"
+# After a short-stem place (西岭县) comes a boundary or one of these, not more of a word (县城):
+# a closing bracket ends a list (全市（甲区、乙旗、丙县）) and a number opens a count (丙县6120名).
+SHORT_PLACE_NEXT = "的和与及等、，。；对在）)0123456789"
 # A project head after which no owner is implied by the name (钒钛新材料产业技术创新联盟).
 NO_OWNER_HEADS: tuple[str, ...] = ("联盟", "联合体")
 # Branch words after which a short place name is the branch's seat (市生态环境局运河分局).

@@ -119,3 +119,10 @@ def test_an_airport_in_service_is_a_place_and_one_being_built_a_work() -> None:
     for body in ("加快图门通用机场选址报批。", "开工建设图门通用机场。", "推进图门通用机场前期工作。"):
         assert "图门通用机场" in names(body, "Project", BANNER_CITY)
         assert "图门通用机场" not in names(body, "Place", BANNER_CITY)
+
+
+def test_a_county_ends_before_a_closing_bracket_or_a_count() -> None:
+    body = "全市上下（乌力吉旗、图门旗、白音县）统筹推进发展。白音县3200名贫困人口全部脱贫。"
+    assert {"乌力吉旗", "图门旗", "白音县"} <= names(body, "Place", BANNER_CITY)
+    # a common word ending in 县 or 市 stays one
+    assert names("新增上市企业3家，县城3个片区完成改造。", "Place", BANNER_CITY) == {"赛罕市"}
