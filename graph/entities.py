@@ -1156,7 +1156,8 @@ def _listed_cities(text: _Text) -> list[_Candidate]:
 
 
 _WATER_CONTEXT_RE = re.compile(
-    "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT) + ")"
+    "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT)
+    + r"|[（(][\u4e00-\u9fff]{2,4}段[）)])"  # 乌兰河（白音段）: a river's section in brackets
 )
 _WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
 _WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}、)+{_WATER_NAME}")
@@ -1208,8 +1209,11 @@ def _waters(text: _Text) -> list[_Candidate]:
         section = _WATER_SECTION_RE.match(norm, end)
         nxt = norm[end : end + 1]
         if section:
+            # 长江干流青山段 is a place; inside a work's name (某河某段防洪治理工程) the work
+            # is on the river, which stands as a candidate of its own
+            out.append(_Candidate(start, end, "Place", hit.group(0), "water", rank=2))
             end = section.end()
-            out.append(_Candidate(start, end, "Place", norm[start:end], "water", rank=2))
+            out.append(_Candidate(start, end, "Place", norm[start:end], "water-section", rank=2))
         elif nxt not in cues.HEAD_WORD_AFTER.get("河", "") and not (
             hit.group(0).endswith("溪") and nxt and nxt in cues.WATER_NOT_BEFORE
         ):
@@ -1738,7 +1742,7 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
             if (
                 c.type == "Place"
                 and host.type == "Project"
-                and c.cue not in ("short", "list")
+                and c.cue not in ("short", "list", "water-section")
                 and not _NORM_AT(c.end).startswith("（")
                 and not (c.cue == "table" and host.name.endswith(cues.LINEAR_HEADS))
             ):  # 苏锡常城际 links the places it is named after
@@ -2624,6 +2628,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 hits.append(p)
         # the most specific place only: 四川大学-常州国家高新区…工作站 is in the zone, not the
         # city; 鲸湾港大礁作业区…工程 is in the operating area written after the port
+        # 敖伦河陶拉段…工程 is on the river: the place after it only names the section
         hits = [
             p
             for p in hits
@@ -2632,7 +2637,12 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 and (
                     p.name in ancestors_of(q)
                     or any(f in q.name for f in forms[id(p)])
-                    or any(f + g in name for f in forms[id(p)] for g in forms[id(q)])
+                    or any(
+                        f + g in name and f + g + "段" not in name
+                        or g + f + "段" in name
+                        for f in forms[id(p)]
+                        for g in forms[id(q)]
+                    )
                 )
                 for q in hits
             )

@@ -126,3 +126,18 @@ def test_a_county_ends_before_a_closing_bracket_or_a_count() -> None:
     assert {"乌力吉旗", "图门旗", "白音县"} <= names(body, "Place", BANNER_CITY)
     # a common word ending in 县 or 市 stays one
     assert names("新增上市企业3家，县城3个片区完成改造。", "Place", BANNER_CITY) == {"赛罕市"}
+
+
+def test_a_river_with_a_bracketed_section_is_a_place_and_so_are_those_listed_with_it() -> None:
+    body = "巴音河、查汗河、白音河（图门段）全部达到Ⅲ类水质。"
+    assert {"巴音河", "查汗河", "白音河"} <= names(body, "Place", BANNER_CITY)
+    assert not {"巴音河", "查汗河"} & names("巴音河、查汗河全部达到Ⅲ类水质。", "Place", BANNER_CITY)
+
+
+def test_a_work_on_a_river_section_is_on_the_river() -> None:
+    body = "巴音河流域水质稳定达标，图门旗新增绿地8公顷。实施巴音河图门段防洪治理工程。"
+    found = names(body, "Place", BANNER_CITY)
+    assert "巴音河" in found and "巴音河图门段" not in found
+    located = links(body, "locatedIn", BANNER_CITY)
+    assert ("巴音河图门段防洪治理工程", "巴音河") in located
+    assert ("巴音河图门段防洪治理工程", "图门旗") not in located  # the banner names the section
