@@ -1225,6 +1225,42 @@ def _waters(text: _Text) -> list[_Candidate]:
 _WATER_SECTION_RE = re.compile(r"(?:干流|支流)?[\u4e00-\u9fff]{2,3}?段")  # 长江干流青山段
 
 
+_MOUNTAIN_CONTEXT_RE = re.compile("(?<=山)(?:" + _alternation(cues.MOUNTAIN_CONTEXT) + ")")
+
+
+def _mountain_name(name: str) -> bool:
+    stem = name[:-1]
+    return (
+        2 <= len(stem) <= 4
+        and "山" not in stem
+        and _is_cjk(stem[0])
+        and stem[0] not in _LEVEL_CHAR + "全各本我该"
+        and not stem.endswith(cues.NOT_MOUNTAIN_STEM_ENDS)
+        and not _generic(stem, cues.GENERIC_PLACE_STEMS)
+    )
+
+
+def _mountains(text: _Text) -> list[_Candidate]:
+    """Mountains the report acts on: a name before 废弃矿山, 生态修复, 南麓 … (哈达图山废弃矿山治理)
+    is a place there, and wherever it stands alone (before a clause break)."""
+    norm = text.norm
+    names: set[str] = set()
+    out: list[_Candidate] = []
+    for m in _MOUNTAIN_CONTEXT_RE.finditer(norm):
+        start = max(text.left_edge(m.start() - 1), m.start() - 5)
+        name = norm[start : m.start()]
+        if _mountain_name(name) and all(_is_cjk(ch) for ch in name):
+            names.add(name)
+            out.append(_Candidate(start, m.start(), "Place", name, "mountain", rank=2))
+    if not names:
+        return out
+    seen = {c.start for c in out}
+    for hit in re.finditer(_alternation(names), norm):
+        if hit.start() not in seen and norm[hit.end() : hit.end() + 1] in "，。；、":
+            out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "mountain", rank=2))
+    return out
+
+
 _SUB_PARK_RE = re.compile(
     "(?:" + _alternation(cues.SUB_PARK_ZONES) + ")([\u4e00-\u9fff]{2,3}?)(?:"
     + _alternation(cues.SUB_PARK_HEADS) + ")(?![\u4e00-\u9fff])"
@@ -1869,6 +1905,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _listed_cities(text)
         + _listed_towns(text)
         + _waters(text)
+        + _mountains(text)
         + _sub_parks(text)
         + _named_districts(text)
     )

@@ -390,6 +390,17 @@ WATER_CONTEXT: tuple[str, ...] = (
     "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
     "出境断面", "断面", "水域",
 )
+# Words after a mountain's name that show the mountain itself is acted on (某某山废弃矿山治理,
+# 某某山生态修复, 某某山南麓): then the name alone is a place. Parks and scenic areas named
+# after a mountain are left to the name they make (某某山国家森林公园 is a work).
+MOUNTAIN_CONTEXT: tuple[str, ...] = (
+    "废弃矿山", "矿山", "生态修复", "生态保护修复", "生态保护", "山体修复", "植被恢复",
+    "南麓", "北麓", "东麓", "西麓",
+)
+# A mountain's stem ending like this makes a common word, not a name (废弃矿山, 荒山, 绿水青山).
+NOT_MOUNTAIN_STEM_ENDS: tuple[str, ...] = (
+    "矿", "荒", "水青", "金", "银", "火", "冰", "深", "江", "靠", "登", "爬", "上", "下", "进", "出",
+)
 # The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江).
 WATER_ENDINGS = "河江湖溪"
 # A water name followed by one of these is part of another place's name (鹤溪镇, 楠溪村).

@@ -141,3 +141,11 @@ def test_a_work_on_a_river_section_is_on_the_river() -> None:
     located = links(body, "locatedIn", BANNER_CITY)
     assert ("巴音河图门段防洪治理工程", "巴音河") in located
     assert ("巴音河图门段防洪治理工程", "图门旗") not in located  # the banner names the section
+
+
+def test_a_mountain_acted_on_is_a_place() -> None:
+    body = "开展乌兰哈达山废弃矿山治理3800亩，加快大青山南麓生态修复。"
+    assert {"乌兰哈达山", "大青山"} <= names(body, "Place", BANNER_CITY)
+    # common words ending in 山, and a park named after a mountain, are not
+    body = "坚持绿水青山就是金山银山，推进废弃矿山生态修复、荒山生态修复，建设白石山国家森林公园。"
+    assert names(body, "Place", BANNER_CITY) == {"赛罕市"}
