@@ -45,7 +45,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
-    "纳入",
+    "纳入", "扶持",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -422,6 +422,8 @@ PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
 # The administrative ladder of Inner Mongolia runs 盟/市 → 旗 → 苏木 → 嘎查, beside 县 → 镇 → 村.
 PLACE_HEADS: tuple[str, ...] = (
     ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸", "旗", "苏木", "嘎查")
+    # ethnic autonomous places (某某彝族自治县, 某某自治旗, 某某回族乡)
+    + ("自治州", "自治县", "自治旗", "民族乡", "族乡")
     + ZONE_HEADS
     + ("流域", "古街", "古镇", "机场")
     + PORT_AREA_HEADS
@@ -464,6 +466,7 @@ GENERIC_PLACE_STEMS: tuple[str, ...] = (
     "全", "我", "本", "各", "该", "乡", "镇", "村", "城", "新", "老", "旧", "郊", "小", "大", "东",
     "西", "南", "北", "一", "社", "外", "培育", "行政", "自然", "贫困", "中心城", "中心", "两个",
     "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国", "老旧", "区域", "深度",
+    "少数", "民族", "少数民族", "各民族",
 )
 # Regions and waters named without an administrative head (a general table).
 REGIONS: tuple[str, ...] = (

@@ -149,3 +149,12 @@ def test_a_mountain_acted_on_is_a_place() -> None:
     # common words ending in 山, and a park named after a mountain, are not
     body = "坚持绿水青山就是金山银山，推进废弃矿山生态修复、荒山生态修复，建设白石山国家森林公园。"
     assert names(body, "Place", BANNER_CITY) == {"赛罕市"}
+
+
+def test_ethnic_autonomous_places_are_places() -> None:
+    body = "支持白河彝族自治县、青岭自治旗和石门苗族乡新建学校，与云岭藏族自治州开展对口合作。"
+    expected = {"白河彝族自治县", "青岭自治旗", "石门苗族乡", "云岭藏族自治州"}
+    assert expected <= names(body, "Place", BANNER_CITY)
+    # the kinds of place, not places
+    body = "推进少数民族自治县发展，建设民族乡村振兴示范带，扶持民族乡发展。"
+    assert names(body, "Place", BANNER_CITY) == {"赛罕市"}
