@@ -790,6 +790,8 @@ def _agency_type(
     level = _LEVEL_RE.match(name)
     if head in cues.INSTITUTION_HEADS and len(stem) >= 2:
         return None if _generic(stem, cues.GENERIC_AGENCY_STEMS, compose=False) else "Agency"
+    if head in cues.SEAT_NAMED_AGENCY_HEADS and 2 <= len(stem) <= 6 and not _RELATIVE.match(name):
+        return None if _generic(stem, cues.GENERIC_PLACE_STEMS) else "Agency"  # 某某口岸海关
     if head in cues.ZONE_BOARD_HEADS and stem.endswith(cues.ZONE_HEADS):
         return "Agency"  # 经开区管委会: the board of a zone
     if "附属" in stem and any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
@@ -2489,7 +2491,7 @@ def _place_rank(name: str) -> int:
         (("省", "自治区"), 5),
         (("市", "州", "盟"), 4),
         (("区", "县", "旗"), 3),
-        (("镇", "乡", "街道", "苏木"), 2),
+        (("镇", "乡", "街道", "苏木", "口岸"), 2),  # a border port stands like a town
         (("村", "社区", "嘎查"), 1),
     ):
         if name.endswith(suffixes):
@@ -2504,7 +2506,7 @@ def _place_forms(doc: Document, p: Entity) -> set[str]:
         short = gazetteer.short_name(a)
         if short != a and len(short) >= 2:
             forms.add(short)
-        for suffix in ("镇", "街道", "乡"):
+        for suffix in ("镇", "街道", "乡", "口岸"):
             if a.endswith(suffix) and len(a) - len(suffix) >= 2:
                 forms.add(a[: -len(suffix)])
     return forms
@@ -2644,6 +2646,8 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                     and any(f + h in name for f in raw_forms[id(p)] for h in cues.BRANCH_HEADS)
                     or name.endswith(cues.ZONE_BOARD_HEADS)
                     and _board_of(name, full)
+                    or name.endswith(cues.SEAT_NAMED_AGENCY_HEADS)
+                    and any(name.startswith(f) for f in fs if len(f) >= 2)
                 ):
                     hits.append(p)  # 青山县人民政府; 市生态环境局运河分局; 鲸湾海关; 经开区管委会
                 continue

@@ -306,7 +306,10 @@ AGENCY_HEADS: tuple[str, ...] = (
     "人民政府", "政府", "委员会", "办公室", "管委会", "分局", "局", "厅", "委", "办", "署", "中心",
     "研究院", "产研院", "研究所", "医院", "人民医院", "中医医院", "法院", "检察院", "大学", "学院",
     "交大", "师大", "学校", "中学", "一中", "小学", "管理局", "海关", "科学院", "幼儿园",
+    "边检站", "出入境边防检查站",
 )
+# Bodies named by the port or city they serve, without a level (某某海关, 某某口岸边检站).
+SEAT_NAMED_AGENCY_HEADS: tuple[str, ...] = ("海关", "边检站", "出入境边防检查站")
 # The board of a zone, named by the zone (经开区管委会, 综保区管理委员会).
 ZONE_BOARD_HEADS: tuple[str, ...] = ("管委会", "管理委员会", "委员会")
 # Heads an agency may have without a level in front, given a long enough stem

@@ -158,3 +158,14 @@ def test_ethnic_autonomous_places_are_places() -> None:
     # the kinds of place, not places
     body = "推进少数民族自治县发展，建设民族乡村振兴示范带，扶持民族乡发展。"
     assert names(body, "Place", BANNER_CITY) == {"赛罕市"}
+
+
+def test_a_border_port_holds_its_zone_and_names_its_customs() -> None:
+    body = "巴图口岸过货量增长10%，巴图口岸边境经济合作区新入驻企业12家，巴图海关通关时间压缩30%。"
+    assert {"巴图口岸", "巴图口岸边境经济合作区"} <= names(body, "Place", BANNER_CITY)
+    assert "巴图海关" in names(body, "Agency", BANNER_CITY)
+    assert {("巴图口岸边境经济合作区", "巴图口岸"), ("巴图海关", "巴图口岸")} <= links(
+        body, "locatedIn", BANNER_CITY
+    )
+    # customs in general are no body of their own
+    assert not names("推进智慧海关建设，各海关加强协作。", "Agency", BANNER_CITY)
