@@ -1195,6 +1195,9 @@ def _waters(text: _Text) -> list[_Candidate]:
     waters: set[str] = set()
     for m in _WATER_CONTEXT_RE.finditer(norm):
         start = max(text.left_edge(m.start()), m.start() - 4)
+        lead = _LEADING_BUILD_RE.match(norm, start, m.start())
+        if lead and m.start() - lead.end() >= 2:
+            start = lead.end()  # 建设黄河流域…: the verb governs the river's name
         name = norm[start : m.start()]
         if _water_name(name):
             waters.add(name)

@@ -196,7 +196,8 @@ GENERIC_PROJECT_STEMS: tuple[str, ...] = ("口袋", "学校", "城运")
 # A stem ending in one of these names a category of projects (县级领导联系重点项目).
 GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美元", "亿元", "万元")
 # A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
-DESIGNATION_ENDINGS: tuple[str, ...] = ("示范", "试点", "标杆", "试点示范", "优秀")
+# … and so does a zone's stem ending in 先行 (某某高质量发展先行示范区: a title, not a place).
+DESIGNATION_ENDINGS: tuple[str, ...] = ("示范", "试点", "标杆", "试点示范", "优秀", "先行")
 # After these verbs comes a title being sought, not a name (创建…示范区, 争创国家级…中心).
 DESIGNATION_VERBS: tuple[str, ...] = ("创建", "争创", "申报创建", "申报", "打造", "创成")
 # Qualifiers stripped before the generic test (省级工程技术研究中心 is generic).

@@ -169,3 +169,11 @@ def test_a_border_port_holds_its_zone_and_names_its_customs() -> None:
     )
     # customs in general are no body of their own
     assert not names("推进智慧海关建设，各海关加强协作。", "Agency", BANNER_CITY)
+
+
+def test_a_pilot_zone_named_by_a_policy_is_a_title_not_a_place() -> None:
+    body = "建设淮河流域生态保护和高质量发展先行示范区，依托苏南国家自主创新示范区一站式服务平台。"
+    found = names(body, "Place", BANNER_CITY)
+    assert not {n for n in found if n.endswith("先行示范区") or n.startswith("建设")}
+    assert "苏南国家自主创新示范区" in found  # a zone of its own stays a place
+
