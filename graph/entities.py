@@ -653,6 +653,8 @@ def _heads(text: _Text) -> list[_Candidate]:
             typed = "Project"  # 滨河商业街区改造提升完成: the area is the work
         if typed in ("Project", "Enterprise") and _counted(norm, start, end):
             continue
+        if typed == "Place" and head in _ZONE_HEAD_SET and _counted_alone(norm, end):
+            continue  # 建成稻渔综合种养示范区2个: a kind of zone, counted
         part_m = _PARTS_END.search(name) if typed == "Project" else None
         if part_m and _STRUCTURAL_HEAD_END.search(name[: -len(part_m.group(0))]):
             part = part_m.group(0)  # 常泰高速主体工程 → 常泰高速
@@ -682,6 +684,15 @@ def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
             rest = _split_places(norm, cut, end) or [_Candidate(cut, end, "Place", second, "head:split")]
             return [_Candidate(start, cut, "Place", norm[start:cut], "head:split"), *rest]
     return []
+
+
+_ZONE_HEAD_SET = frozenset(cues.ZONE_HEADS)
+
+
+def _counted_alone(norm: str, end: int) -> bool:
+    """A count right after a name that ends its clause (示范区2个，) counts the name itself."""
+    m = _COUNT_AFTER.match(norm, end)
+    return m is not None and norm[m.end() : m.end() + 1] in ("", "，", "。", "；", "、", "\n")
 
 
 def _counted(norm: str, start: int, end: int) -> bool:

@@ -177,3 +177,9 @@ def test_a_pilot_zone_named_by_a_policy_is_a_title_not_a_place() -> None:
     assert not {n for n in found if n.endswith("先行示范区") or n.startswith("建设")}
     assert "苏南国家自主创新示范区" in found  # a zone of its own stays a place
 
+
+def test_a_counted_zone_is_a_kind_of_zone() -> None:
+    body = "区农业农村局建成稻渔综合种养示范区2个，白音经济开发区2个项目开工。"
+    found = names(body, "Place", BANNER_CITY)
+    assert "稻渔综合种养示范区" not in found
+    assert "白音经济开发区" in found  # a count of what stands in the zone
