@@ -2418,9 +2418,11 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
             if h[:1] == first and len(h) > n and _same_thing(f, h) and not _PHASE_ANY.search(h):
                 return True
             if enterprise and (
-                f.endswith("集团") and _same_thing(f[:-2], h) or len(f) >= 4 and f in h
+                f.endswith("集团") and _same_thing(f[:-2], h)
+                or len(f) >= 4 and f in h
+                or f.endswith("股份") and len(f) >= 4 and h.endswith("股份有限公司") and f[:-2] in h
             ):
-                return True
+                return True  # 恒泰股份: the brand and 股份 of …恒泰能源股份有限公司
     return False
 
 

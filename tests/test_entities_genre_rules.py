@@ -183,3 +183,15 @@ def test_a_counted_zone_is_a_kind_of_zone() -> None:
     found = names(body, "Place", BANNER_CITY)
     assert "稻渔综合种养示范区" not in found
     assert "白音经济开发区" in found  # a count of what stands in the zone
+
+
+def test_a_joint_stock_company_is_also_named_by_its_brand_and_gu_fen() -> None:
+    body = (
+        "白音云峰能源股份有限公司（以下简称云峰能源）投资建设的风电项目并网。"
+        "支持云峰股份与中国某电力集团有限公司合作建设绿氢项目。"
+    )
+    assert names(body, "Enterprise", BANNER_CITY) == {"白音云峰能源股份有限公司", "中国某电力集团有限公司"}
+    assert ("白音云峰能源股份有限公司", "中国某电力集团有限公司") in links(body, "partner", BANNER_CITY)
+    # another company's 股份 stays apart
+    body = "白音云峰能源股份有限公司投产。支持长风股份与高校合作。长风股份获评省级专精特新企业。"
+    assert "长风股份" in names(body, "Enterprise", BANNER_CITY)
