@@ -1803,7 +1803,7 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
                 out.append(c)  # 国道353线 inside 国道353线青山段改建工程
             elif (
                 c.type == "Enterprise"
-                and c.cue.startswith("head:")
+                and (c.cue.startswith("head:") or c.cue == "table")  # 国家电投某某风电项目
                 and c.start == host.start
                 and host.cue != "bank-branch"  # the bank is not its branch
             ):

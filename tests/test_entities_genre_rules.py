@@ -195,3 +195,11 @@ def test_a_joint_stock_company_is_also_named_by_its_brand_and_gu_fen() -> None:
     # another company's 股份 stays apart
     body = "白音云峰能源股份有限公司投产。支持长风股份与高校合作。长风股份获评省级专精特新企业。"
     assert "长风股份" in names(body, "Enterprise", BANNER_CITY)
+
+
+def test_a_central_enterprise_opening_a_work_s_name_builds_it() -> None:
+    body = "国家电投白音海上风电项目首批机组并网。"
+    assert "国家电投" in names(body, "Enterprise", BANNER_CITY)
+    assert ("国家电投白音海上风电项目", "国家电投") in links(body, "implementedBy", BANNER_CITY)
+    # a table name inside, not opening, the work's name is no builder
+    assert "国家电投" not in names("白音国家电投配套储能项目开工。", "Enterprise", BANNER_CITY)
