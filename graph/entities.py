@@ -730,6 +730,8 @@ def _type_of(
             or head in cues.COMMUNITY_HEADS
             and stem.endswith(cues.COMMUNITY_NOT_AFTER)
             or core.endswith(cues.DESIGNATION_ENDINGS)
+            or head in _ZONE_HEAD_SET
+            and stem.startswith(cues.VISION_QUALIFIERS)
             or head.startswith("示范")
             and stem.startswith(("全国", "国家级", "省级", "市级"))
         ):

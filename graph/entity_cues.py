@@ -198,6 +198,12 @@ GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美
 # A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
 # … and so does a zone's stem ending in 先行 (某某高质量发展先行示范区: a title, not a place).
 DESIGNATION_ENDINGS: tuple[str, ...] = ("示范", "试点", "标杆", "试点示范", "优秀", "先行")
+# A zone named with one of these in front is the vision of a place, not a zone of it
+# (打造现代化某某新城, 建设宜居宜业某某新城): real zones open with a name of their own.
+VISION_QUALIFIERS: tuple[str, ...] = (
+    "现代化", "国际化", "宜居宜业", "宜居", "宜业", "高品质", "高水平", "高质量", "美丽", "幸福",
+    "魅力", "活力", "和美", "品质",
+)
 # After these verbs comes a title being sought, not a name (创建…示范区, 争创国家级…中心).
 DESIGNATION_VERBS: tuple[str, ...] = ("创建", "争创", "申报创建", "申报", "打造", "创成")
 # Qualifiers stripped before the generic test (省级工程技术研究中心 is generic).

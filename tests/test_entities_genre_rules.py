@@ -203,3 +203,10 @@ def test_a_central_enterprise_opening_a_work_s_name_builds_it() -> None:
     assert ("国家电投白音海上风电项目", "国家电投") in links(body, "implementedBy", BANNER_CITY)
     # a table name inside, not opening, the work's name is no builder
     assert "国家电投" not in names("白音国家电投配套储能项目开工。", "Enterprise", BANNER_CITY)
+
+
+def test_a_new_town_of_a_vision_is_no_zone() -> None:
+    body = "奋力打造现代化白音新城，建设宜居宜业白音新城。推进高铁新城建设，白音新城核心区完成投资。"
+    found = names(body, "Place", BANNER_CITY)
+    assert not {n for n in found if n.startswith(("现代化", "宜居宜业"))}
+    assert {"高铁新城", "白音新城核心区"} <= found
