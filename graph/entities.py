@@ -443,6 +443,8 @@ _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFI
 
 _GENERIC_PROJECT_WORD_RE = _words_re(cues.GENERIC_PROJECT_WORDS)
 _BRACKET_RE = re.compile("[（()）]")
+# the last opening bracket that no closing one follows
+_UNCLOSED_RE = re.compile(r"[（(](?=[^（()）]*$)")
 
 
 def _balanced(name: str) -> bool:
@@ -592,7 +594,13 @@ def _heads(text: _Text) -> list[_Candidate]:
             end = m.end()
             name = norm[start:end]
             if not _balanced(name):
-                continue
+                opening = _UNCLOSED_RE.search(name)
+                if opening is None or norm[end : end + 1] != "、":
+                    continue
+                start += opening.end()  # 全市（甲区、乙旗）: a bracketed list's first name
+                name = norm[start:end]
+                if m.start() - start < 2 or not _balanced(name):
+                    continue
         if kind == "Enterprise":
             inner = _ENTERPRISE_INNER.search(name[: -len(head)])
             if inner and len(name) - len(head) - inner.end() >= 2:
@@ -660,6 +668,8 @@ def _heads(text: _Text) -> list[_Candidate]:
             typed = "Project"  # 滨河商业街区改造提升完成: the area is the work
         if typed in ("Project", "Enterprise") and _counted(norm, start, end):
             continue
+        if typed == "Place" and head in _ZONE_HEAD_SET and _counted_alone(norm, end):
+            continue  # 建成稻渔综合种养示范区2个: a kind of zone, counted
         part_m = _PARTS_END.search(name) if typed == "Project" else None
         if part_m and _STRUCTURAL_HEAD_END.search(name[: -len(part_m.group(0))]):
             part = part_m.group(0)  # 常泰高速主体工程 → 常泰高速
@@ -678,18 +688,26 @@ def _heads(text: _Text) -> list[_Candidate]:
 
 
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
-    """双桥镇青穗村 is two places: the village and the town before it."""
+    """双桥镇青穗村 is two places: the village and the town before it (and 旗苏木嘎查 three)."""
     for m in re.finditer(r"镇|乡|街道|县|旗|苏木|港", norm[start : end - 1]):
         cut = start + m.end()
         second = norm[cut:end]
         if m.group(0) == "港" and not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS)):
             continue  # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one
         if cut - start >= 3 and end - cut >= 3 and (_place_rank(second) > 0 or m.group(0) == "港"):
-            return [
-                _Candidate(start, cut, "Place", norm[start:cut], "head:split"),
-                _Candidate(cut, end, "Place", norm[cut:end], "head:split"),
-            ]
+            # 图门旗巴彦苏木乌兰嘎查: the rest may hold a further level
+            rest = _split_places(norm, cut, end) or [_Candidate(cut, end, "Place", second, "head:split")]
+            return [_Candidate(start, cut, "Place", norm[start:cut], "head:split"), *rest]
     return []
+
+
+_ZONE_HEAD_SET = frozenset(cues.ZONE_HEADS)
+
+
+def _counted_alone(norm: str, end: int) -> bool:
+    """A count right after a name that ends its clause (示范区2个，) counts the name itself."""
+    m = _COUNT_AFTER.match(norm, end)
+    return m is not None and norm[m.end() : m.end() + 1] in ("", "，", "。", "；", "、", "\n")
 
 
 def _counted(norm: str, start: int, end: int) -> bool:
@@ -727,6 +745,8 @@ def _type_of(
             or head in cues.COMMUNITY_HEADS
             and stem.endswith(cues.COMMUNITY_NOT_AFTER)
             or core.endswith(cues.DESIGNATION_ENDINGS)
+            or head in _ZONE_HEAD_SET
+            and stem.startswith(cues.VISION_QUALIFIERS)
             or head.startswith("示范")
             and stem.startswith(("全国", "国家级", "省级", "市级"))
         ):
@@ -803,6 +823,8 @@ def _agency_type(
         return "Agency"  # 允景街道第三幼儿园, 南腊佤族乡九年一贯制学校: a town's school
     if head in cues.INSTITUTION_HEADS and len(stem) >= 2:
         return None if _generic(stem, cues.GENERIC_AGENCY_STEMS, compose=False) else "Agency"
+    if head in cues.SEAT_NAMED_AGENCY_HEADS and 2 <= len(stem) <= 6 and not _RELATIVE.match(name):
+        return None if _generic(stem, cues.GENERIC_PLACE_STEMS) else "Agency"  # 某某口岸海关
     if head in cues.ZONE_BOARD_HEADS and stem.endswith(cues.ZONE_HEADS):
         return "Agency"  # 经开区管委会: the board of a zone
     if "附属" in stem and any(f"{h}附属" in stem[:-2] for h in cues.INSTITUTION_HEADS):
@@ -1172,7 +1194,8 @@ def _listed_cities(text: _Text) -> list[_Candidate]:
 
 
 _WATER_CONTEXT_RE = re.compile(
-    "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT) + ")"
+    "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT)
+    + r"|[（(][\u4e00-\u9fff]{2,4}段[）)])"  # 乌兰河（白音段）: a river's section in brackets
 )
 _WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
 _WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}、)+{_WATER_NAME}")
@@ -1208,6 +1231,9 @@ def _waters(text: _Text) -> list[_Candidate]:
     waters: set[str] = set()
     for m in _WATER_CONTEXT_RE.finditer(norm):
         start = max(text.left_edge(m.start()), m.start() - 4)
+        lead = _LEADING_BUILD_RE.match(norm, start, m.start())
+        if lead and m.start() - lead.end() >= 2:
+            start = lead.end()  # 建设黄河流域…: the verb governs the river's name
         name = norm[start : m.start()]
         if _water_name(name):
             waters.add(name)
@@ -1224,8 +1250,11 @@ def _waters(text: _Text) -> list[_Candidate]:
         section = _WATER_SECTION_RE.match(norm, end)
         nxt = norm[end : end + 1]
         if section:
+            # 长江干流青山段 is a place; inside a work's name (某河某段防洪治理工程) the work
+            # is on the river, which stands as a candidate of its own
+            out.append(_Candidate(start, end, "Place", hit.group(0), "water", rank=2))
             end = section.end()
-            out.append(_Candidate(start, end, "Place", norm[start:end], "water", rank=2))
+            out.append(_Candidate(start, end, "Place", norm[start:end], "water-section", rank=2))
         elif nxt not in cues.HEAD_WORD_AFTER.get("河", "") and not (
             hit.group(0).endswith("溪") and nxt and nxt in cues.WATER_NOT_BEFORE
         ):
@@ -1235,6 +1264,42 @@ def _waters(text: _Text) -> list[_Candidate]:
 
 
 _WATER_SECTION_RE = re.compile(r"(?:干流|支流)?[\u4e00-\u9fff]{2,3}?段")  # 长江干流青山段
+
+
+_MOUNTAIN_CONTEXT_RE = re.compile("(?<=山)(?:" + _alternation(cues.MOUNTAIN_CONTEXT) + ")")
+
+
+def _mountain_name(name: str) -> bool:
+    stem = name[:-1]
+    return (
+        2 <= len(stem) <= 4
+        and "山" not in stem
+        and _is_cjk(stem[0])
+        and stem[0] not in _LEVEL_CHAR + "全各本我该"
+        and not stem.endswith(cues.NOT_MOUNTAIN_STEM_ENDS)
+        and not _generic(stem, cues.GENERIC_PLACE_STEMS)
+    )
+
+
+def _mountains(text: _Text) -> list[_Candidate]:
+    """Mountains the report acts on: a name before 废弃矿山, 生态修复, 南麓 … (哈达图山废弃矿山治理)
+    is a place there, and wherever it stands alone (before a clause break)."""
+    norm = text.norm
+    names: set[str] = set()
+    out: list[_Candidate] = []
+    for m in _MOUNTAIN_CONTEXT_RE.finditer(norm):
+        start = max(text.left_edge(m.start() - 1), m.start() - 5)
+        name = norm[start : m.start()]
+        if _mountain_name(name) and all(_is_cjk(ch) for ch in name):
+            names.add(name)
+            out.append(_Candidate(start, m.start(), "Place", name, "mountain", rank=2))
+    if not names:
+        return out
+    seen = {c.start for c in out}
+    for hit in re.finditer(_alternation(names), norm):
+        if hit.start() not in seen and norm[hit.end() : hit.end() + 1] in "，。；、":
+            out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "mountain", rank=2))
+    return out
 
 
 _SUB_PARK_RE = re.compile(
@@ -1754,7 +1819,7 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
             if (
                 c.type == "Place"
                 and host.type == "Project"
-                and c.cue not in ("short", "list")
+                and c.cue not in ("short", "list", "water-section")
                 and not _NORM_AT(c.end).startswith("（")
                 and not (c.cue == "table" and host.name.endswith(cues.LINEAR_HEADS))
             ):  # 苏锡常城际 links the places it is named after
@@ -1763,7 +1828,7 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
                 out.append(c)  # 国道353线 inside 国道353线青山段改建工程
             elif (
                 c.type == "Enterprise"
-                and c.cue.startswith("head:")
+                and (c.cue.startswith("head:") or c.cue == "table")  # 国家电投某某风电项目
                 and c.start == host.start
                 and host.cue != "bank-branch"  # the bank is not its branch
             ):
@@ -1881,6 +1946,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _listed_cities(text)
         + _listed_towns(text)
         + _waters(text)
+        + _mountains(text)
         + _sub_parks(text)
         + _named_districts(text)
     )
@@ -2424,9 +2490,11 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
             if h[:1] == first and len(h) > n and _same_thing(f, h) and not _PHASE_ANY.search(h):
                 return True
             if enterprise and (
-                f.endswith("集团") and _same_thing(f[:-2], h) or len(f) >= 4 and f in h
+                f.endswith("集团") and _same_thing(f[:-2], h)
+                or len(f) >= 4 and f in h
+                or f.endswith("股份") and len(f) >= 4 and h.endswith("股份有限公司") and f[:-2] in h
             ):
-                return True
+                return True  # 恒泰股份: the brand and 股份 of …恒泰能源股份有限公司
     return False
 
 
@@ -2511,7 +2579,7 @@ def _place_rank(name: str) -> int:
         (("省", "自治区"), 5),
         (("市", "州", "盟"), 4),
         (("区", "县", "旗"), 3),
-        (("镇", "乡", "街道", "苏木"), 2),
+        (("镇", "乡", "街道", "苏木", "口岸"), 2),  # a border port stands like a town
         (("村", "社区", "嘎查"), 1),
     ):
         if name.endswith(suffixes):
@@ -2526,7 +2594,7 @@ def _place_forms(doc: Document, p: Entity) -> set[str]:
         short = gazetteer.short_name(a)
         if short != a and len(short) >= 2:
             forms.add(short)
-        for suffix in ("镇", "街道", "乡"):
+        for suffix in ("镇", "街道", "乡", "口岸"):
             if a.endswith(suffix) and len(a) - len(suffix) >= 2:
                 forms.add(a[: -len(suffix)])
     return forms
@@ -2666,6 +2734,8 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                     and any(f + h in name for f in raw_forms[id(p)] for h in cues.BRANCH_HEADS)
                     or name.endswith(cues.ZONE_BOARD_HEADS)
                     and _board_of(name, full)
+                    or name.endswith(cues.SEAT_NAMED_AGENCY_HEADS)
+                    and any(name.startswith(f) for f in fs if len(f) >= 2)
                 ):
                     hits.append(p)  # 青山县人民政府; 市生态环境局运河分局; 鲸湾海关; 经开区管委会
                 continue
@@ -2687,6 +2757,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 hits.append(p)
         # the most specific place only: 四川大学-常州国家高新区…工作站 is in the zone, not the
         # city; 鲸湾港大礁作业区…工程 is in the operating area written after the port
+        # 敖伦河陶拉段…工程 is on the river: the place after it only names the section
         hits = [
             p
             for p in hits
@@ -2695,7 +2766,12 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 and (
                     p.name in ancestors_of(q)
                     or any(f in q.name for f in forms[id(p)])
-                    or any(f + g in name for f in forms[id(p)] for g in forms[id(q)])
+                    or any(
+                        f + g in name and f + g + "段" not in name
+                        or g + f + "段" in name
+                        for f in forms[id(p)]
+                        for g in forms[id(q)]
+                    )
                 )
                 for q in hits
             )

@@ -45,7 +45,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
-    "纳入",
+    "纳入", "扶持",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -63,6 +63,8 @@ NOT_STOPS: tuple[str, ...] = (
     "为民", "对口", "等级", "从事", "到位", "到期", "高等", "中等", "平等", "是否", "建设", "建筑",
     "共建", "新建", "在地", "与会", "设计", "设施", "设备", "抓手", "经济", "经营", "经验", "经开",
     "经费", "经过", "已经", "神经", "自由", "以上", "以下", "以内", "以外", "以来", "可以", "所以",
+    # a syllable of Mongolian place names (呼和诺尔苏木, 呼和浩特): no conjunction there
+    "呼和",
 )
 # A count before a name (7个省重大项目, 3所幼儿园) also ends it on the left.
 COUNT_CLASSIFIERS = "个家项所座条批处套台辆片名位届轮"
@@ -73,7 +75,7 @@ PROJECT_HEADS: tuple[str, ...] = (
     "项目", "基地", "工程", "大桥", "桥", "高架", "产业园", "创新园", "科技园", "联盟", "公路",
     "实验室", "电站", "水库", "水厂", "污水处理厂", "院区", "新院区", "新校区", "大厦", "广场",
     "运动中心", "文化中心", "体育中心", "会展中心", "邻里中心", "公园", "管廊", "码头", "枢纽",
-    "机场", "高铁", "城际", "高速", "铁路", "航道", "工作站", "馆", "文化宫", "产线", "生产线",
+    "高铁", "城际", "高速", "铁路", "航道", "工作站", "馆", "文化宫", "产线", "生产线",
     "楼", "快速化改造", "物流园", "体育公园", "运动公园", "训练基地", "飞地", "中心", "分校",
     "连接线", "平台", "支线", "专用线", "快速路", "隧道", "站", "校区", "联合体", "发电厂", "电厂",
     "牧场", "道路", "协作园", "合作园", "号泊位", "工厂", "号线",
@@ -139,10 +141,12 @@ BUILD_AFTER: tuple[str, ...] = (
 )
 # Heads of areas that the text may build, restore or open: then the area is the work
 # (滨河商业街区改造提升完成, 文旅集团运营的古港文化街区开街), not a place where others act.
-BUILT_PLACE_HEADS: tuple[str, ...] = ("街区",)
-BUILT_PLACE_BEFORE: tuple[str, ...] = BUILD_BEFORE + ("运营的", "修缮")
+# An airport in service is a place, like a port (某机场旅客吞吐量, 某机场开通国际航线); one
+# being sited, prepared or built is the work (推进某通用机场选址报批, 开工建设某机场).
+BUILT_PLACE_HEADS: tuple[str, ...] = ("街区", "机场")
+BUILT_PLACE_BEFORE: tuple[str, ...] = BUILD_BEFORE + ("运营的", "修缮", "迁建")
 BUILT_PLACE_AFTER: tuple[str, ...] = BUILD_AFTER + WORK_TAILS + (
-    "开街", "改造提升", "修缮", "保护性修缮", "提升完成",
+    "开街", "改造提升", "修缮", "保护性修缮", "提升完成", "选址", "前期",
 )
 # Group nouns after 等 that make the listed names generic facilities (管廊、停车场、指挥中心等配套设施).
 GENERIC_GROUP_NOUNS: tuple[str, ...] = ("配套设施", "基础设施", "设施", "场所", "载体")
@@ -198,7 +202,14 @@ GENERIC_PROJECT_STEMS: tuple[str, ...] = ("口袋", "学校", "城运")
 # A stem ending in one of these names a category of projects (县级领导联系重点项目).
 GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美元", "亿元", "万元")
 # A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
-DESIGNATION_ENDINGS: tuple[str, ...] = ("示范", "试点", "标杆", "试点示范", "优秀")
+# … and so does a zone's stem ending in 先行 (某某高质量发展先行示范区: a title, not a place).
+DESIGNATION_ENDINGS: tuple[str, ...] = ("示范", "试点", "标杆", "试点示范", "优秀", "先行")
+# A zone named with one of these in front is the vision of a place, not a zone of it
+# (打造现代化某某新城, 建设宜居宜业某某新城): real zones open with a name of their own.
+VISION_QUALIFIERS: tuple[str, ...] = (
+    "现代化", "国际化", "宜居宜业", "宜居", "宜业", "高品质", "高水平", "高质量", "美丽", "幸福",
+    "魅力", "活力", "和美", "品质",
+)
 # After these verbs comes a title being sought, not a name (创建…示范区, 争创国家级…中心).
 DESIGNATION_VERBS: tuple[str, ...] = ("创建", "争创", "申报创建", "申报", "打造", "创成")
 # Qualifiers stripped before the generic test (省级工程技术研究中心 is generic).
@@ -308,8 +319,10 @@ AGENCY_HEADS: tuple[str, ...] = (
     "人民政府", "政府", "委员会", "办公室", "管委会", "分局", "局", "厅", "委", "办", "署", "中心",
     "研究院", "产研院", "研究所", "医院", "人民医院", "中医医院", "法院", "检察院", "大学", "学院",
     "交大", "师大", "学校", "中学", "一中", "小学", "管理局", "海关", "科学院", "幼儿园",
-    "九年一贯制学校", "十二年一贯制学校",
+    "九年一贯制学校", "十二年一贯制学校", "边检站", "出入境边防检查站",
 )
+# Bodies named by the port or city they serve, without a level (某某海关, 某某口岸边检站).
+SEAT_NAMED_AGENCY_HEADS: tuple[str, ...] = ("海关", "边检站", "出入境边防检查站")
 # The board of a zone, named by the zone (经开区管委会, 综保区管理委员会).
 ZONE_BOARD_HEADS: tuple[str, ...] = ("管委会", "管理委员会", "委员会")
 # Heads an agency may have without a level in front, given a long enough stem
@@ -393,6 +406,17 @@ WATER_CONTEXT: tuple[str, ...] = (
     "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
     "出境断面", "断面", "水域",
 )
+# Words after a mountain's name that show the mountain itself is acted on (某某山废弃矿山治理,
+# 某某山生态修复, 某某山南麓): then the name alone is a place. Parks and scenic areas named
+# after a mountain are left to the name they make (某某山国家森林公园 is a work).
+MOUNTAIN_CONTEXT: tuple[str, ...] = (
+    "废弃矿山", "矿山", "生态修复", "生态保护修复", "生态保护", "山体修复", "植被恢复",
+    "南麓", "北麓", "东麓", "西麓",
+)
+# A mountain's stem ending like this makes a common word, not a name (废弃矿山, 荒山, 绿水青山).
+NOT_MOUNTAIN_STEM_ENDS: tuple[str, ...] = (
+    "矿", "荒", "水青", "金", "银", "火", "冰", "深", "江", "靠", "登", "爬", "上", "下", "进", "出",
+)
 # The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江).
 WATER_ENDINGS = "河江湖溪"
 # A water name followed by one of these is part of another place's name (鹤溪镇, 楠溪村).
@@ -414,8 +438,10 @@ PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
 # The administrative ladder of Inner Mongolia runs 盟/市 → 旗 → 苏木 → 嘎查, beside 县 → 镇 → 村.
 PLACE_HEADS: tuple[str, ...] = (
     ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸", "旗", "苏木", "嘎查")
+    # ethnic autonomous places (某某彝族自治县, 某某自治旗, 某某回族乡)
+    + ("自治州", "自治县", "自治旗", "民族乡", "族乡")
     + ZONE_HEADS
-    + ("流域", "古街", "古镇")
+    + ("流域", "古街", "古镇", "机场")
     + PORT_AREA_HEADS
 )
 # A named community (白鹭社区) has a stem of its own: after a town's name the word means the
@@ -431,8 +457,9 @@ HEAD_WORD_AFTER: dict[str, str] = {
 }
 # Stems that make a 园 a zone where others act, a Place (中欧（临漕）国际合作产业园).
 ZONE_STEMS: tuple[str, ...] = ("国际合作", "产能合作", "合作示范")
-# After a short-stem place (西岭县) comes a boundary or one of these, not more of a word (县城).
-SHORT_PLACE_NEXT = "的和与及等、，。；对在"
+# After a short-stem place (西岭县) comes a boundary or one of these, not more of a word (县城):
+# a closing bracket ends a list (全市（甲区、乙旗、丙县）) and a number opens a count (丙县6120名).
+SHORT_PLACE_NEXT = "的和与及等、，。；对在）)0123456789"
 # A project head after which no owner is implied by the name (钒钛新材料产业技术创新联盟).
 NO_OWNER_HEADS: tuple[str, ...] = ("联盟", "联合体")
 # Branch words after which a short place name is the branch's seat (市生态环境局运河分局).
@@ -455,6 +482,7 @@ GENERIC_PLACE_STEMS: tuple[str, ...] = (
     "全", "我", "本", "各", "该", "乡", "镇", "村", "城", "新", "老", "旧", "郊", "小", "大", "东",
     "西", "南", "北", "一", "社", "外", "培育", "行政", "自然", "贫困", "中心城", "中心", "两个",
     "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国", "老旧", "区域", "深度",
+    "少数", "民族", "少数民族", "各民族",
 )
 # Regions and waters named without an administrative head (a general table).
 REGIONS: tuple[str, ...] = (

@@ -163,3 +163,117 @@ def test_a_town_s_school_being_built_is_a_project() -> None:
     assert "白沙镇第二小学" in names("白沙镇第二小学获评省文明校园。", "Agency", COUNTY)
     # an institution before 建设 and another name builds it; it is not the work
     assert "青岭职业技术学院" in names("支持青岭职业技术学院建设澜湄国际职业教育基地。", "Agency", COUNTY)
+
+
+def test_hu_he_in_a_mongolian_name_is_no_conjunction() -> None:
+    body = "图门旗呼和温都尔苏木巴彦嘎查建成肉牛养殖基地。"
+    found = names(body, "Place", BANNER_CITY)
+    assert {"图门旗", "呼和温都尔苏木", "巴彦嘎查"} <= found
+    assert "温都尔苏木" not in found
+    assert {("呼和温都尔苏木", "图门旗"), ("巴彦嘎查", "呼和温都尔苏木")} <= links(
+        body, "locatedIn", BANNER_CITY
+    )
+    # 和 between two names still joins them
+    assert {"巴彦苏木", "乌兰苏木"} <= names("巴彦苏木和乌兰苏木新建牧民活动室。", "Place", BANNER_CITY)
+
+
+def test_an_airport_in_service_is_a_place_and_one_being_built_a_work() -> None:
+    body = "白音机场改扩建工程完成航站楼主体施工，白音机场全年旅客吞吐量增长12%。"
+    assert "白音机场" in names(body, "Place", BANNER_CITY)
+    assert "白音机场改扩建工程" in names(body, "Project", BANNER_CITY)
+    assert ("白音机场改扩建工程", "白音机场") in links(body, "locatedIn", BANNER_CITY)
+    # sited, prepared or built: the airport is the work
+    for body in ("加快图门通用机场选址报批。", "开工建设图门通用机场。", "推进图门通用机场前期工作。"):
+        assert "图门通用机场" in names(body, "Project", BANNER_CITY)
+        assert "图门通用机场" not in names(body, "Place", BANNER_CITY)
+
+
+def test_a_county_ends_before_a_closing_bracket_or_a_count() -> None:
+    body = "全市上下（乌力吉旗、图门旗、白音县）统筹推进发展。白音县3200名贫困人口全部脱贫。"
+    assert {"乌力吉旗", "图门旗", "白音县"} <= names(body, "Place", BANNER_CITY)
+    # a common word ending in 县 or 市 stays one
+    assert names("新增上市企业3家，县城3个片区完成改造。", "Place", BANNER_CITY) == {"赛罕市"}
+
+
+def test_a_river_with_a_bracketed_section_is_a_place_and_so_are_those_listed_with_it() -> None:
+    body = "巴音河、查汗河、白音河（图门段）全部达到Ⅲ类水质。"
+    assert {"巴音河", "查汗河", "白音河"} <= names(body, "Place", BANNER_CITY)
+    assert not {"巴音河", "查汗河"} & names("巴音河、查汗河全部达到Ⅲ类水质。", "Place", BANNER_CITY)
+
+
+def test_a_work_on_a_river_section_is_on_the_river() -> None:
+    body = "巴音河流域水质稳定达标，图门旗新增绿地8公顷。实施巴音河图门段防洪治理工程。"
+    found = names(body, "Place", BANNER_CITY)
+    assert "巴音河" in found and "巴音河图门段" not in found
+    located = links(body, "locatedIn", BANNER_CITY)
+    assert ("巴音河图门段防洪治理工程", "巴音河") in located
+    assert ("巴音河图门段防洪治理工程", "图门旗") not in located  # the banner names the section
+
+
+def test_a_mountain_acted_on_is_a_place() -> None:
+    body = "开展乌兰哈达山废弃矿山治理3800亩，加快大青山南麓生态修复。"
+    assert {"乌兰哈达山", "大青山"} <= names(body, "Place", BANNER_CITY)
+    # common words ending in 山, and a park named after a mountain, are not
+    body = "坚持绿水青山就是金山银山，推进废弃矿山生态修复、荒山生态修复，建设白石山国家森林公园。"
+    assert names(body, "Place", BANNER_CITY) == {"赛罕市"}
+
+
+def test_ethnic_autonomous_places_are_places() -> None:
+    body = "支持白河彝族自治县、青岭自治旗和石门苗族乡新建学校，与云岭藏族自治州开展对口合作。"
+    expected = {"白河彝族自治县", "青岭自治旗", "石门苗族乡", "云岭藏族自治州"}
+    assert expected <= names(body, "Place", BANNER_CITY)
+    # the kinds of place, not places
+    body = "推进少数民族自治县发展，建设民族乡村振兴示范带，扶持民族乡发展。"
+    assert names(body, "Place", BANNER_CITY) == {"赛罕市"}
+
+
+def test_a_border_port_holds_its_zone_and_names_its_customs() -> None:
+    body = "巴图口岸过货量增长10%，巴图口岸边境经济合作区新入驻企业12家，巴图海关通关时间压缩30%。"
+    assert {"巴图口岸", "巴图口岸边境经济合作区"} <= names(body, "Place", BANNER_CITY)
+    assert "巴图海关" in names(body, "Agency", BANNER_CITY)
+    assert {("巴图口岸边境经济合作区", "巴图口岸"), ("巴图海关", "巴图口岸")} <= links(
+        body, "locatedIn", BANNER_CITY
+    )
+    # customs in general are no body of their own
+    assert not names("推进智慧海关建设，各海关加强协作。", "Agency", BANNER_CITY)
+
+
+def test_a_pilot_zone_named_by_a_policy_is_a_title_not_a_place() -> None:
+    body = "建设淮河流域生态保护和高质量发展先行示范区，依托苏南国家自主创新示范区一站式服务平台。"
+    found = names(body, "Place", BANNER_CITY)
+    assert not {n for n in found if n.endswith("先行示范区") or n.startswith("建设")}
+    assert "苏南国家自主创新示范区" in found  # a zone of its own stays a place
+
+
+def test_a_counted_zone_is_a_kind_of_zone() -> None:
+    body = "区农业农村局建成稻渔综合种养示范区2个，白音经济开发区2个项目开工。"
+    found = names(body, "Place", BANNER_CITY)
+    assert "稻渔综合种养示范区" not in found
+    assert "白音经济开发区" in found  # a count of what stands in the zone
+
+
+def test_a_joint_stock_company_is_also_named_by_its_brand_and_gu_fen() -> None:
+    body = (
+        "白音云峰能源股份有限公司（以下简称云峰能源）投资建设的风电项目并网。"
+        "支持云峰股份与中国某电力集团有限公司合作建设绿氢项目。"
+    )
+    assert names(body, "Enterprise", BANNER_CITY) == {"白音云峰能源股份有限公司", "中国某电力集团有限公司"}
+    assert ("白音云峰能源股份有限公司", "中国某电力集团有限公司") in links(body, "partner", BANNER_CITY)
+    # another company's 股份 stays apart
+    body = "白音云峰能源股份有限公司投产。支持长风股份与高校合作。长风股份获评省级专精特新企业。"
+    assert "长风股份" in names(body, "Enterprise", BANNER_CITY)
+
+
+def test_a_central_enterprise_opening_a_work_s_name_builds_it() -> None:
+    body = "国家电投白音海上风电项目首批机组并网。"
+    assert "国家电投" in names(body, "Enterprise", BANNER_CITY)
+    assert ("国家电投白音海上风电项目", "国家电投") in links(body, "implementedBy", BANNER_CITY)
+    # a table name inside, not opening, the work's name is no builder
+    assert "国家电投" not in names("白音国家电投配套储能项目开工。", "Enterprise", BANNER_CITY)
+
+
+def test_a_new_town_of_a_vision_is_no_zone() -> None:
+    body = "奋力打造现代化白音新城，建设宜居宜业白音新城。推进高铁新城建设，白音新城核心区完成投资。"
+    found = names(body, "Place", BANNER_CITY)
+    assert not {n for n in found if n.startswith(("现代化", "宜居宜业"))}
+    assert {"高铁新城", "白音新城核心区"} <= found
