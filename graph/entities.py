@@ -2611,6 +2611,14 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
     raw_forms = dict(forms)  # a branch's seat (运河分局) is the district all the same
     for p in places:
         forms[id(p)] = {f for f in forms[id(p)] if own_names.get(f, p) is p}
+    # a bare form two places share names the higher one: 勐遥 is 勐遥市, not the port 勐遥口岸
+    top_rank: dict[str, int] = {}
+    for p in places:
+        for f in forms[id(p)]:
+            top_rank[f] = max(top_rank.get(f, 0), _place_rank(p.name))
+    for p in places:
+        rank = _place_rank(p.name)
+        forms[id(p)] = {f for f in forms[id(p)] if f == p.name or rank >= top_rank[f]}
     all_forms = {f for fs in forms.values() for f in fs}
     words = _place_words(doc, ents)
     orgs = [

@@ -45,7 +45,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
-    "纳入", "扶持",
+    "纳入", "扶持", "关于", "串联", "统筹", "巩固", "守护",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.

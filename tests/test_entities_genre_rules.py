@@ -277,3 +277,11 @@ def test_a_new_town_of_a_vision_is_no_zone() -> None:
     found = names(body, "Place", BANNER_CITY)
     assert not {n for n in found if n.startswith(("现代化", "宜居宜业"))}
     assert {"高铁新城", "白音新城核心区"} <= found
+
+
+def test_a_name_opening_with_a_city_s_short_form_is_in_the_city_not_in_its_port() -> None:
+    head = "关于青岭彝族自治州白溪市2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+    body = "白溪口岸出入境人员增长20%。白溪经济开发区新增企业30家。推进白溪口岸智慧通关改造项目。"
+    got = links(body, "locatedIn", head)
+    assert ("白溪经济开发区", "青岭彝族自治州白溪市") in got
+    assert "关于青岭彝族自治州" not in names(body, "Place", head)
