@@ -668,6 +668,8 @@ def _heads(text: _Text) -> list[_Candidate]:
             typed = "Project"  # 滨河商业街区改造提升完成: the area is the work
         if typed in ("Project", "Enterprise") and _counted(norm, start, end):
             continue
+        if typed == "Place" and name.endswith("村") and _COUNT_ENDS_CLAUSE_RE.match(norm, end):
+            continue  # 建成边境幸福村9个，: a kind of village counted, not one village
         if typed == "Place" and head in _ZONE_HEAD_SET and _counted_alone(norm, end):
             continue  # 建成稻渔综合种养示范区2个: a kind of zone, counted
         part_m = _PARTS_END.search(name) if typed == "Project" else None
@@ -869,6 +871,7 @@ _CO_BUILT_BEFORE = _Suffixes(cues.CO_BUILD_VERBS)
 _BUILD_AFTER = re.compile(_alternation(cues.BUILD_AFTER))
 _BUILT_PLACE_BEFORE = _Suffixes(cues.BUILT_PLACE_BEFORE)
 _BUILT_PLACE_AFTER = re.compile(_alternation(cues.BUILT_PLACE_AFTER))
+_COUNT_ENDS_CLAUSE_RE = re.compile(r"\d+个(?:以上)?[，。；,;]")
 _BUILD_ENDS_CLAUSE_RE = re.compile(r"建设[，。；,;]")  # 推进某小学建设。 (not 某学院建设某基地)
 _TOWN_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道)(?=第|[\u4e00-\u9fff]{2})")
 _PLACE_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=第|[\u4e00-\u9fff]{2})")

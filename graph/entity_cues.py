@@ -45,7 +45,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
-    "纳入", "扶持", "关于", "串联", "统筹", "巩固", "守护",
+    "纳入", "扶持", "关于", "串联", "统筹", "巩固", "守护", "提高", "对应",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -203,7 +203,7 @@ GENERIC_PROJECT_STEMS: tuple[str, ...] = ("口袋", "学校", "城运")
 GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美元", "亿元", "万元")
 # A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
 # … and so does a zone's stem ending in 先行 (某某高质量发展先行示范区: a title, not a place).
-DESIGNATION_ENDINGS: tuple[str, ...] = ("示范", "试点", "标杆", "试点示范", "优秀", "先行")
+DESIGNATION_ENDINGS: tuple[str, ...] = ("示范", "试点", "标杆", "试点示范", "优秀", "先行", "产业强")
 # A zone named with one of these in front is the vision of a place, not a zone of it
 # (打造现代化某某新城, 建设宜居宜业某某新城): real zones open with a name of their own.
 VISION_QUALIFIERS: tuple[str, ...] = (
@@ -482,7 +482,7 @@ GENERIC_PLACE_STEMS: tuple[str, ...] = (
     "全", "我", "本", "各", "该", "乡", "镇", "村", "城", "新", "老", "旧", "郊", "小", "大", "东",
     "西", "南", "北", "一", "社", "外", "培育", "行政", "自然", "贫困", "中心城", "中心", "两个",
     "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国", "老旧", "区域", "深度",
-    "少数", "民族", "少数民族", "各民族",
+    "少数", "民族", "少数民族", "各民族", "边境", "沿边", "城中", "综合性", "国际",
 )
 # Regions and waters named without an administrative head (a general table).
 REGIONS: tuple[str, ...] = (

@@ -285,3 +285,11 @@ def test_a_name_opening_with_a_city_s_short_form_is_in_the_city_not_in_its_port(
     got = links(body, "locatedIn", head)
     assert ("白溪经济开发区", "青岭彝族自治州白溪市") in got
     assert "关于青岭彝族自治州" not in names(body, "Place", head)
+
+
+def test_border_and_urban_village_words_and_a_title_of_a_strong_town_name_no_place() -> None:
+    body = ("建成边境幸福村9个，加快5G网络向边境村寨延伸覆盖。推动白溪口岸与老挝对应口岸建立联络机制。"
+            "稳步推进城中村改造。推进芒弄镇全国农业产业强镇建设，提高园区运营水平。")
+    found = names(body, "Place", COUNTY)
+    assert {"芒弄镇", "白溪口岸"} <= found
+    assert not found & {"边境幸福村", "边境村", "应口岸", "城中村", "全国农业产业强镇", "提高园区"}
