@@ -344,9 +344,11 @@ class _Text:
             i -= 1
         while i < start and norm[i] in "、”":
             i += 1
-        return i
+        marker = _HEADING_MARK_RE.match(norm, i, start)
+        return marker.end() if marker else i  # （三）“十四五”规划实施情况: the heading's number
 
 
+_HEADING_MARK_RE = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]")
 _PROTECTED_RE = _words_re(
     [v for v in cues.AGENCY_ABBREVIATIONS.values() if len(v) >= 4]
     + list(cues.INSTITUTION_ABBREVIATIONS.values())

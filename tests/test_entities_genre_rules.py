@@ -293,3 +293,8 @@ def test_border_and_urban_village_words_and_a_title_of_a_strong_town_name_no_pla
     found = names(body, "Place", COUNTY)
     assert {"芒弄镇", "白溪口岸"} <= found
     assert not found & {"边境幸福村", "边境村", "应口岸", "城中村", "全国农业产业强镇", "提高园区"}
+
+
+def test_a_heading_s_number_is_not_part_of_a_policy_name() -> None:
+    body = "（三）“十四五”规划实施情况\n“十四五”规划主要指标进展顺利。"
+    assert names(body, "Policy", COUNTY) == {"十四五规划"}
