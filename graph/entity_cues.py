@@ -45,7 +45,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "实行", "组团",
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
-    "纳入", "扶持", "关于", "串联", "统筹", "巩固", "守护", "提高", "对应",
+    "纳入", "扶持", "关于", "串联", "统筹", "巩固", "守护", "提高", "对应", "立足", "开通",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -198,7 +198,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "担保", "保险", "证券", "亿元", "万元", "美元", "核心", "沿岸",
 )
 # Stems that leave a project generic on their own (实事项目, 口袋公园, 研发中心).
-GENERIC_PROJECT_STEMS: tuple[str, ...] = ("口袋", "学校", "城运")
+GENERIC_PROJECT_STEMS: tuple[str, ...] = ("口袋", "学校", "城运", "更多", "小型", "高速", "区域性")
 # A stem ending in one of these names a category of projects (县级领导联系重点项目).
 GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美元", "亿元", "万元")
 # A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
@@ -218,7 +218,9 @@ LEVEL_QUALIFIERS: tuple[str, ...] = (
     "县", "以上",
 )
 # Words inside a project name that mark it as a category, not one work.
-GENERIC_PROJECT_WORDS: tuple[str, ...] = ("等", "各类", "一批", "类项目", "领域", "重大项目")
+GENERIC_PROJECT_WORDS: tuple[str, ...] = (
+    "等", "各类", "一批", "类项目", "领域", "重大项目", "前期项目", "储备项目",
+)
 
 # --- enterprises ----------------------------------------------------------------------
 ENTERPRISE_SUFFIXES: tuple[str, ...] = (

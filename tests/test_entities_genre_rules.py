@@ -298,3 +298,12 @@ def test_border_and_urban_village_words_and_a_title_of_a_strong_town_name_no_pla
 def test_a_heading_s_number_is_not_part_of_a_policy_name() -> None:
     body = "（三）“十四五”规划实施情况\n“十四五”规划主要指标进展顺利。"
     assert names(body, "Policy", COUNTY) == {"十四五规划"}
+
+
+def test_generic_works_and_verbs_before_a_head_name_no_project() -> None:
+    for body in ("推动更多项目签约即落地。", "构建以高速公路、国道、铁路为骨架的综合交通网。",
+                 "推进小型工程标准化改造。", "滚动储备前期项目，完善要素保障。",
+                 "二是投资目标立足于项目储备实际。"):
+        assert not names(body, "Project", COUNTY), body
+    assert "青石高速公路" in names("推进青石高速公路建设。", "Project", COUNTY)
+    assert "国际人才广场" in names("领航大厦、国际人才广场竣工验收。", "Project", COUNTY)
