@@ -315,6 +315,5 @@ def _add_sentence(doc: Document, start: int, end: int, bullet: bool) -> None:
     if start >= end:
         return
     sec = doc.section_at(start)
-    doc.sentences.append(
-        Sentence(start=start, end=end, section=sec.index if sec else None, bullet=bullet)
-    )
+    # by position (start, end, section, bullet): cheaper for a frozen dataclass than keywords
+    doc.sentences.append(Sentence(start, end, sec.index if sec else None, bullet))

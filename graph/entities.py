@@ -2556,8 +2556,8 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, sent.end)
         inside = [t for t in spans[lo:hi] if t[1] <= sent.end]
-        if len(inside) < 1:
-            continue
+        if len(inside) < 2:
+            continue  # every relation below joins two of the names written in the sentence
         text = doc.norm[sent.start : sent.end]
         rels += _responsible(doc, sent.start, text, inside)
         rels += _partners(doc, sent.start, text, inside)

@@ -95,7 +95,8 @@ def link_supports(rf: ReportFacts) -> list[Support]:
 
 def _sentence_mention(doc: Document, sent: Sentence) -> Mention:
     quote = doc.text[sent.start : sent.end]
-    return Mention(Span(sent.start, sent.end), quote, quote.strip(), Span(sent.start, sent.end))
+    span = Span(sent.start, sent.end)  # one (frozen) object for both: the same offsets
+    return Mention(span, quote, quote.strip(), span)
 
 
 def _span_order(span: Span) -> tuple[int, int]:
@@ -466,18 +467,19 @@ _PROJECT_KINDS = ("技改", "技术改造", "智改数转", "民生", "招商", 
 
 def _all_mentions(doc: Document, entity: Entity) -> list[Mention]:
     """The entity's mentions plus every other place its name or an alias is written."""
-    out = {m.span: m for m in entity.mentions}
+    # keyed by (start, end): a tuple hashes and compares in C, a Span by generated methods
+    out = {_span_order(m.span): m for m in entity.mentions}
     for name in {entity.name} | set(entity.aliases):
         if len(name) < 2:
             continue
         pos = doc.norm.find(name)
         while pos != -1:
-            span = Span(pos, pos + len(name))
-            if span not in out and not any(o.start <= pos < o.end for o in out):
+            end = pos + len(name)
+            if (pos, end) not in out and not any(s <= pos < e for s, e in out):
                 sent = doc.sentence_at(pos)
                 if sent is not None:
-                    out[span] = Mention(span, doc.text[span.start : span.end],
-                                        doc.text[sent.start : sent.end].strip(),
-                                        Span(sent.start, sent.end))
+                    out[(pos, end)] = Mention(Span(pos, end), doc.text[pos:end],
+                                              doc.text[sent.start : sent.end].strip(),
+                                              Span(sent.start, sent.end))
             pos = doc.norm.find(name, pos + 1)
-    return [out[k] for k in sorted(out, key=_span_order)]
+    return [out[k] for k in sorted(out)]

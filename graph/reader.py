@@ -103,6 +103,13 @@ def normalise(text: str) -> str:
     """
     folded = text if text.isascii() else _MAY_FOLD_RE.sub(_fold_run, text)
     converter = _t2s()
+    if folded.isascii():
+        return folded
+    # the whole text in one call (a phrase never runs over a line end); line by line only
+    # when some line changed length
+    simple = converter.convert(folded)  # type: ignore[attr-defined]
+    if [len(x) for x in simple.splitlines()] == [len(x) for x in folded.splitlines()]:
+        return simple
     out: list[str] = []
     for line in folded.splitlines(keepends=True):
         if line.isascii():

@@ -488,6 +488,10 @@ def _strength(norm: str, sent: Sentence, q: Quantity) -> str:
 
 
 _SIGN_PHRASES = sorted(cues.SIGN_PHRASES.items(), key=lambda x: -len(x[0]))  # longest first
+# any phrase of the tables at all: one C-level scan of a sentence before the phrase-by-phrase
+# pass (most sentences hold none)
+_ANY_PHRASE_RE = re.compile("|".join(re.escape(p) for p in (*cues.SIGN_PHRASES, *cues.DOUBLE_PHRASES)))
+_ANY_QUALITATIVE_RE = re.compile("|".join(re.escape(p) for p in cues.QUALITATIVE_CUES))
 
 
 def _phrase_facts(
@@ -497,11 +501,12 @@ def _phrase_facts(
     out: list[Fact] = []
     text = norm[sent.start : sent.end]
     found: list[tuple[int, int, str, int, str, str]] = []  # start,end,comparator,value,qk,how
-    for phrase, (comparator, value) in _SIGN_PHRASES:
+    phrased = _ANY_PHRASE_RE.search(text) is not None
+    for phrase, (comparator, value) in _SIGN_PHRASES if phrased else ():
         pos = text.find(phrase)
         if pos != -1 and not any(f[0] <= pos < f[1] for f in found):
             found.append((pos, pos + len(phrase), comparator, value, "one", phrase))
-    for phrase, comparator in cues.DOUBLE_PHRASES.items():
+    for phrase, comparator in cues.DOUBLE_PHRASES.items() if phrased else ():
         pos = text.find(phrase)
         if pos != -1:
             found.append((pos, pos + len(phrase), comparator, 0, "each", phrase))
@@ -514,7 +519,7 @@ def _phrase_facts(
         return any(start <= q.start < stop for q in quantities)
 
     if headline:
-        for phrase in cues.QUALITATIVE_CUES:
+        for phrase in cues.QUALITATIVE_CUES if _ANY_QUALITATIVE_RE.search(text) else ():
             pos = text.find(phrase)
             if pos != -1 and not any(f[0] <= pos < f[1] for f in found):
                 if not numbered(pos):
