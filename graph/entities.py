@@ -2933,13 +2933,23 @@ def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         if work is not None:
             mention = _mention(doc, t[0], work[1])
             out.append(Relation("implementedBy", _ref(work[2]), _ref(t[2]), mention))
-        if t[2].type == "Enterprise" and text[t[0] - base - 1 : t[0] - base] == "由":
-            work = ends.get(t[0] - 1)
+        if t[2].type == "Enterprise" and text[t[0] - base - 1 : t[0] - base] in ("由", "、"):
             verb = _RUN_BY_RE.match(text, t[1] - base)
+            work = ends.get(t[0] - 1) if verb else None
+            if work is None and verb:
+                # 乙开街，交由甲运营管理; 乙由丙负责建设、甲负责运营: the work the sentence is about
+                chain = _HANDED_TO_RE.search(text, 0, t[0] - base)
+                if chain:
+                    work = next((w for w in reversed(sorted(ends.values(), key=lambda w: w[1]))
+                                 if w[1] <= base + chain.start()), None)
             if work is not None and verb:
                 mention = _mention(doc, work[0], base + verb.end())
                 out.append(Relation("implementedBy", _ref(work[2]), _ref(t[2]), mention))
     return out
+
+
+# the run of words that hands a work to its builders: 交由…; 由某集团负责建设、…
+_HANDED_TO_RE = re.compile(r"(?:交由|由[^，。；]{2,30}?负责[^，。；、]{0,4}、)$")
 
 
 def _builder(e: Entity, text: str, start: int) -> bool:

@@ -307,3 +307,14 @@ def test_generic_works_and_verbs_before_a_head_name_no_project() -> None:
         assert not names(body, "Project", COUNTY), body
     assert "青石高速公路" in names("推进青石高速公路建设。", "Project", COUNTY)
     assert "国际人才广场" in names("领航大厦、国际人才广场竣工验收。", "Project", COUNTY)
+
+
+def test_a_work_handed_to_its_operator() -> None:
+    got = links("白溪傣族风情街区一期开街，交由白溪市文化旅游投资发展有限公司运营管理。",
+                "implementedBy", COUNTY)
+    assert ("白溪傣族风情街区一期", "白溪市文化旅游投资发展有限公司") in got
+    got = links("白溪国际陆港物流园二期由青岭城投集团负责建设、新加坡海航物流有限公司负责运营。",
+                "implementedBy", COUNTY)
+    assert ("白溪国际陆港物流园二期", "新加坡海航物流有限公司") in got
+    # an operator of a clause of its own is not the builder of a work before it
+    assert not links("推进白溪物流园建设，新加坡海航物流有限公司负责运营。", "implementedBy", COUNTY)
