@@ -2865,10 +2865,20 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
         ]
         clause_start = base + max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
         mention = _mention(doc, base + m.start(), base + m.end())
-        for p in inside:
-            if clause_start <= p[0] and p[1] <= base + m.start() and p[2].type == "Project":
-                for a in agencies:
-                    out.append(Relation("responsibleAgency", _ref(p[2]), _ref(a[2]), mention))
+        works = [p for p in inside
+                 if clause_start <= p[0] and p[1] <= base + m.start() and p[2].type == "Project"]
+        if not works:  # 1.某项目，年内建成通车（责任单位：…）: the work the numbered item names
+            item_start = base + max(text.rfind(c, 0, m.start()) for c in "。；：") + 1
+            works = sorted((p for p in inside
+                            if item_start <= p[0] and p[1] <= clause_start and p[2].type == "Project"),
+                           key=lambda p: p[1])[-1:]
+        companies = [t for t in inside if base + m.start("list") <= t[0] and t[1] <= base + m.end("list")
+                     and t[2].type == "Enterprise"]
+        for p in works:
+            for a in agencies:
+                out.append(Relation("responsibleAgency", _ref(p[2]), _ref(a[2]), mention))
+            for c in companies:  # （责任单位：市交通运输局、某城投集团）: the company carries it out
+                out.append(Relation("implementedBy", _ref(p[2]), _ref(c[2]), mention))
     return out
 
 

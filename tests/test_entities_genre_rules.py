@@ -318,3 +318,13 @@ def test_a_work_handed_to_its_operator() -> None:
     assert ("白溪国际陆港物流园二期", "新加坡海航物流有限公司") in got
     # an operator of a clause of its own is not the builder of a work before it
     assert not links("推进白溪物流园建设，新加坡海航物流有限公司负责运营。", "implementedBy", COUNTY)
+
+
+def test_the_units_in_charge_of_a_numbered_key_project() -> None:
+    body = ("重点项目：1.白溪国道改扩建工程，年内建成通车（责任单位：市交通运输局、青岭城投集团有限公司）；"
+            "2.推动白沙轴承项目投产，加快青石装备产业园二期建设（责任单位：县工信局）。")
+    got = links(body, "responsibleAgency", COUNTY)
+    assert ("白溪国道改扩建工程", "市交通运输局") in got
+    assert ("青石装备产业园二期", "县工信局") in got
+    assert ("白沙轴承项目", "县工信局") not in got  # the unit closes the clause of its work
+    assert ("白溪国道改扩建工程", "青岭城投集团有限公司") in links(body, "implementedBy", COUNTY)
