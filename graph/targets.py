@@ -62,7 +62,9 @@ def _sentence_facts(
     prev: tuple[Quantity, str, int] | None = None
     prev_sign = 0
     history: list[tuple[str, int]] = []  # (indicator, span start) of each named quantity
+    strengths: list[str] = []  # and the strength it was stated with
     for qi, q in enumerate(quantities):
+        inherited = ""
         if runs.get(qi) == (0, 0):
             continue  # the count that names a 分别 list (两个街道) is not a fact
         q = _inherit_change(norm, q, prev, prev_sign)
@@ -73,9 +75,11 @@ def _sentence_facts(
             names, istart = respectively[qi]
             if not names:  # 分别 with no subject of its own: the quantities before it name them
                 back = runs[qi]
-                pos = len(history) - back[1] + back[0]
+                pos = len(history) - back[1]  # the history holds this run's earlier items too
                 names, istart = ([history[pos][0]], history[pos][1]) if 0 <= pos < len(history) \
                     else ([], q.start)
+                if 0 <= pos < len(strengths) and strengths[pos] != "Plain":
+                    inherited = strengths[pos]  # 预计分别达到…元、…元，分别增长4.5%、6.8%
         else:
             next_start = quantities[qi + 1].cue_start if qi + 1 < len(quantities) else sent.end
             names, istart, iend = _indicator(norm, q, sent, prev, mask, next_start)
@@ -87,6 +91,10 @@ def _sentence_facts(
             continue
         fact_year = _explicit_year(norm, sent, q) or year
         strength = _strength(norm, sent, q)
+        if inherited and strength == "Plain":
+            strength = inherited
+        if kind == "outcome" and strength == "Aspirational" and _funds_won(norm, sent, q):
+            strength = "Plain"
         qk = "ChangeRate" if q.change_sign != 0 else "Level"
         span = Span(min(istart, q.start), max(q.end, iend))
         for name in names:
@@ -96,6 +104,7 @@ def _sentence_facts(
             )
         prev = (q, names[-1], max(q.end, iend))
         history.append((names[-1], span.start))
+        strengths.append(strength)
     out.extend(_phrase_facts(doc, sent, kind, year, quantities))
     return out
 
@@ -199,6 +208,9 @@ _TRAILING = tuple(sorted(cues.TRAILING_VERBS, key=len, reverse=True))
 _STRENGTH_WORDS = tuple(sorted(cues.STRENGTH_CUES, key=len, reverse=True))
 _NOISE_WORDS = frozenset(cues.TRAILING_VERBS + cues.LEADING_NOISE)  # a set: looked up, not scanned
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!度)")
+_CAUSE_RE = re.compile(r"(?:受|因)[^，。；]{1,10}?影响")
+# in the year reviewed, 争取 before funds is the verb that won them, not an aspiration
+_FUNDS_WON_RE = re.compile(r"争取[^，。；\d]{0,14}?(?:资金|补助|补贴|债券|债)")
 
 
 def _clean(text: str) -> str:
@@ -213,6 +225,9 @@ def _clean(text: str) -> str:
                     changed = True
         if text[:1] in "12":
             text = _LEADING_YEAR.sub("", text)
+        if text[:1] in "受因" and (cause := _CAUSE_RE.match(text)):
+            text = text[cause.end() :].lstrip(_STRIP_CHARS)  # 受疫情影响同比下降1.8%: a cause
+            changed = True
         if text.endswith(_TRAILING):
             for w in _TRAILING:
                 if text.endswith(w) and len(text) > len(w):
@@ -458,6 +473,12 @@ def _explicit_year(norm: str, sent: Sentence, q: Quantity) -> int | None:
             return int(years[-1].group(1))
     head = _SENTENCE_YEAR.match(norm, sent.start)
     return int(head.group(1)) if head and head.end() <= q.cue_start else None
+
+
+def _funds_won(norm: str, sent: Sentence, q: Quantity) -> bool:
+    """Is the last 争取 before *q* the verb of funds won (争取中央和省级补助资金18.7亿元)?"""
+    pos = norm.rfind("争取", sent.start, q.cue_start)
+    return pos != -1 and _FUNDS_WON_RE.match(norm, pos, q.cue_start) is not None
 
 
 def _strength(norm: str, sent: Sentence, q: Quantity) -> str:

@@ -108,6 +108,25 @@ def test_plan_sentences(sentence: str, expected: list[tuple]) -> None:
           ("困难残疾人保障率", D(100), None, "%", "Exactly", "Level", "Plain")]),
         ("新能源项目占制造业项目投资超七成。",
          [("新能源项目占制造业项目投资", D(70), None, "%", "MoreThan", "Level", "Plain")]),
+        # a cause before the verb is not the indicator: the figure before names it
+        ("社会消费品零售总额完成43.6亿元，受疫情影响同比下降1.8%。",
+         [("社会消费品零售总额", D("43.6"), None, "亿元", "Exactly", "Level", "Plain"),
+          ("社会消费品零售总额", D("-1.8"), None, "%", "Exactly", "ChangeRate", "Plain")]),
+        # a second 分别 list shares the first list's subjects, in order, and its 预计
+        ("城镇、农村居民人均可支配收入预计分别达到31260元、19850元，分别增长4.5%、6.8%。",
+         [("城镇居民人均可支配收入", D(31260), None, "元", "Exactly", "Level", "Expected"),
+          ("农村居民人均可支配收入", D(19850), None, "元", "Exactly", "Level", "Expected"),
+          ("城镇居民人均可支配收入", D("4.5"), None, "%", "Exactly", "ChangeRate", "Expected"),
+          ("农村居民人均可支配收入", D("6.8"), None, "%", "Exactly", "ChangeRate", "Expected")]),
+        ("居民消费价格上涨2.1%，组织农机具4.2万台套，黑木耳种植达到1.2亿袋，新增变电容量4万千伏安。",
+         [("居民消费价格", D("2.1"), None, "%", "Exactly", "ChangeRate", "Plain"),
+          ("组织农机具", D("4.2"), None, "万台套", "Exactly", "Level", "Plain"),
+          ("黑木耳种植", D("1.2"), None, "亿袋", "Exactly", "Level", "Plain"),
+          ("新增变电容量", D(4), None, "万千伏安", "Exactly", "Level", "Plain")]),
+        # in the year reviewed, 争取 before funds is the verb that won them
+        ("争取中央和省级各类补助资金18.7亿元，发行地方政府专项债券6.5亿元。",
+         [("中央和省级各类补助资金", D("18.7"), None, "亿元", "Exactly", "Level", "Plain"),
+          ("发行地方政府专项债券", D("6.5"), None, "亿元", "Exactly", "Level", "Plain")]),
     ],
 )
 def test_review_sentences(sentence: str, expected: list[tuple]) -> None:
