@@ -1066,10 +1066,16 @@ _TABLE_TYPE = {
 
 
 def _tables(norm: str) -> list[_Candidate]:
-    return [
-        _Candidate(m.start(), m.end(), _TABLE_TYPE[m.group(0)], m.group(0), "table", rank=2)
-        for m in _TABLE_RE.finditer(norm)
-    ]
+    out = []
+    for m in _TABLE_RE.finditer(norm):
+        name, end, cue = m.group(0), m.end(), "table"
+        if name in _REGIONS and norm.startswith("地区", end):
+            end, cue = end + 2, "written-as"  # 京津冀地区: the region, with the form written
+        out.append(_Candidate(m.start(), end, _TABLE_TYPE[name], name, cue, rank=2))
+    return out
+
+
+_REGIONS = frozenset(cues.REGIONS)
 
 
 _ADMIN_END = re.compile(r"自治区|自治州|自治县|特别行政区|[省市区县盟旗州]")
@@ -2117,6 +2123,11 @@ def _mention(doc: Document, start: int, end: int) -> Mention:
     return Mention(Span(start, end), doc.text[start:end], doc.text[s:e], Span(s, e))
 
 
+# the cues whose written form is another name of the thing: 阿联酋项目 for 天合光能阿联酋项目,
+# 顺畅供应链 for 山东顺畅供应链管理有限公司, 京津冀地区 for 京津冀
+_ALIAS_CUES = ("shared-owner", "shared-head", "short-form", "written-as")
+
+
 def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity], list[Relation]]:
     entities: dict[tuple[str, str], KeyedEntity] = {}
     spans: set[tuple[str, str, int, int]] = set()  # the mentions already kept, by entity
@@ -2129,7 +2140,7 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
             e = entities[(c.type, name)] = KeyedEntity(c.type, name, aliases={name})
         raw = doc.norm[c.start : c.end]
         written = name if raw == c.name else clean_name(raw)  # most are written as named
-        if written != name and len(written) >= 2 and c.cue in ("shared-owner", "shared-head", "short-form"):
+        if written != name and len(written) >= 2 and c.cue in _ALIAS_CUES:
             e.aliases.add(written)  # 阿联酋项目 for 天合光能阿联酋项目
         if (c.type, name, c.start, c.end) not in spans:
             spans.add((c.type, name, c.start, c.end))

@@ -328,3 +328,14 @@ def test_the_units_in_charge_of_a_numbered_key_project() -> None:
     assert ("青石装备产业园二期", "县工信局") in got
     assert ("白沙轴承项目", "县工信局") not in got  # the unit closes the clause of its work
     assert ("白溪国道改扩建工程", "青岭城投集团有限公司") in links(body, "implementedBy", COUNTY)
+
+
+def test_state_farms_forest_farms_and_regions_as_written() -> None:
+    found = names("穆河农场、青峰林场完成造林1万亩。赴长三角和京津冀地区开展招商，深化与东北亚国家合作。",
+                  "Place", COUNTY)
+    assert {"穆河农场", "青峰林场", "长三角", "京津冀", "东北亚"} <= found
+    ents = {e.name: e.aliases for e in extract("赴京津冀地区开展招商。", COUNTY)[0]}
+    assert "京津冀地区" in ents["京津冀"]
+    # a kind of farm or village is no place
+    assert not names("支持家庭农场发展。建制村通客车率保持100%。积极推动恢复白溪口岸客运。",
+                     "Place", COUNTY) & {"家庭农场", "建制村", "恢复白溪口岸"}
