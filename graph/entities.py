@@ -749,6 +749,9 @@ def _type_of(
             or head in cues.COMMUNITY_HEADS
             and stem.endswith(cues.COMMUNITY_NOT_AFTER)
             or core.endswith(cues.DESIGNATION_ENDINGS)
+            or stem.endswith(("进", "出")) and len(_ADMIN_LEVEL_SPLIT.split(stem)[-1]) >= 3
+            # 快递进村, 农产品出村: a motion (太平乡前进村 is a village)
+            or stem == "进"  # 进园区, 进社区
             or head in _ZONE_HEAD_SET
             and stem.startswith(cues.VISION_QUALIFIERS)
             or head.startswith("示范")
@@ -869,12 +872,13 @@ def _agency_type(
 
 # A written place before a body: 松溪市人民医院, 朔原市第一人民医院, 海港区发展和改革局.
 _BUILD_BEFORE = _Suffixes(cues.BUILD_BEFORE)
-_CO_BUILT_BEFORE = _Suffixes(cues.CO_BUILD_VERBS)
+_CO_BUILT_BEFORE = _Suffixes(cues.CO_BUILD_VERBS + tuple(v + "的" for v in cues.CO_BUILD_VERBS))
 _BUILD_AFTER = re.compile(_alternation(cues.BUILD_AFTER))
 _BUILT_PLACE_BEFORE = _Suffixes(cues.BUILT_PLACE_BEFORE)
 _BUILT_PLACE_AFTER = re.compile(_alternation(cues.BUILT_PLACE_AFTER))
 _COUNT_ENDS_CLAUSE_RE = re.compile(r"\d+个(?:以上)?[，。；,;]")
 _BUILD_ENDS_CLAUSE_RE = re.compile(r"建设[，。；,;]")  # 推进某小学建设。 (not 某学院建设某基地)
+_ADMIN_LEVEL_SPLIT = re.compile("乡|镇|街道|县|区|市")
 _TOWN_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道)(?=第|[\u4e00-\u9fff]{2})")
 _PLACE_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=第|[\u4e00-\u9fff]{2})")
 
@@ -2460,7 +2464,7 @@ _RENAME_RE = re.compile(_alternation(cues.RENAME_VERBS))
 
 def _forms(name: str, type_: str, places: tuple[str, ...], own: dict[str, str]) -> set[str]:
     forms = {name, _expand(name)}
-    if type_ in ("Agency", "Place", "Enterprise"):
+    if type_ in ("Agency", "Place", "Enterprise", "Project"):
         forms |= {_expand(_relative_form(name, own)), _relative_form(_expand(name), own)}
     if type_ == "Enterprise":
         forms.add(_core(name, places))

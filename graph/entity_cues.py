@@ -46,6 +46,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
     "纳入", "扶持", "关于", "串联", "统筹", "巩固", "守护", "提高", "对应", "立足", "开通", "恢复",
+    "地处", "推广", "总结",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -79,6 +80,8 @@ PROJECT_HEADS: tuple[str, ...] = (
     "楼", "快速化改造", "物流园", "体育公园", "运动公园", "训练基地", "飞地", "中心", "分校",
     "连接线", "平台", "支线", "专用线", "快速路", "隧道", "站", "校区", "联合体", "发电厂", "电厂",
     "牧场", "道路", "协作园", "合作园", "号泊位", "工厂", "号线",
+    # urban renewal units, staff flats and Guangdong's green waterways (某村城市更新单元, 某碧道一期)
+    "城市更新单元", "更新单元", "人才公寓", "碧道",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
@@ -176,6 +179,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "高水平", "百亿", "千亿",
     # ownership and origin
     "外资", "内资", "民营", "国有", "区属", "县属", "市属", "跨国", "外贸", "外商", "中小", "小微",
+    "德资", "日资", "港资", "台资", "韩资", "紧密型",
     "上市",
     # stage of work
     "在建", "新开工", "续建", "竣工", "投产", "签约", "落地", "开工", "新建", "改建", "扩建",
@@ -294,7 +298,7 @@ GENERIC_ENTERPRISE_WORDS: tuple[str, ...] = (
 GENERIC_ORG_ENDINGS: tuple[str, ...] = (
     "企业", "机构", "单位", "公司", "集群", "主体", "项目", "载体", "平台", "人才", "团队", "园区",
     "产业", "行业", "部门", "高校", "院所", "工作", "政策", "品牌", "经验", "案例", "群众", "建设",
-    "发展",
+    "发展", "新药", "产品",
 )
 # X、Y等 + count + one of these: the listed names are companies.
 ENTERPRISE_GROUP_NOUNS: tuple[str, ...] = ("企业", "公司", "跨国公司", "外企", "家")
@@ -487,6 +491,7 @@ GENERIC_PLACE_STEMS: tuple[str, ...] = (
     "西", "南", "北", "一", "社", "外", "培育", "行政", "自然", "贫困", "中心城", "中心", "两个",
     "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国", "老旧", "区域", "深度",
     "少数", "民族", "少数民族", "各民族", "边境", "沿边", "城中", "综合性", "国际", "建制", "家庭",
+    "历史文化", "居家",
 )
 # Regions and waters named without an administrative head (a general table).
 REGIONS: tuple[str, ...] = (

@@ -339,3 +339,22 @@ def test_state_farms_forest_farms_and_regions_as_written() -> None:
     # a kind of farm or village is no place
     assert not names("支持家庭农场发展。建制村通客车率保持100%。积极推动恢复白溪口岸客运。",
                      "Place", COUNTY) & {"家庭农场", "建制村", "恢复白溪口岸"}
+
+
+def test_urban_works_of_the_south_and_motions_that_name_no_place() -> None:
+    body = ("上塘村城市更新单元规划获批复。加快沙埔人才公寓建设，沙埔涌碧道一期建成开放。"
+            "区人民政府与青川理工大学共建的白溪先进制造研究院揭牌运行。")
+    assert {"上塘村城市更新单元", "沙埔人才公寓", "沙埔涌碧道一期", "白溪先进制造研究院"} <= names(
+        body, "Project", COUNTY)
+    body = "推动快递进村、冰雪运动进校园、进社区，打通农产品出村进城。太平乡前进村入选示范村。"
+    found = names(body, "Place", COUNTY)
+    assert "前进村" in found or "太平乡前进村" in found  # a village named 前进 stays
+    assert not {n for n in found if n.endswith(("进村", "出村", "进社区")) and "前进" not in n}
+    found = names("推动历史文化街区保护利用，完善居家社区机构相协调的养老服务体系。", "Place", COUNTY)
+    assert not found & {"历史文化街区", "居家社区"}
+
+
+def test_a_product_or_a_kind_of_investor_is_no_company() -> None:
+    body = "珑海康衍生物医药有限公司自主研发的创新药获批上市。全区机电产品出口增长8%以上。"
+    assert names(body, "Enterprise", COUNTY) == {"珑海康衍生物医药有限公司"}
+    assert not names("是近年来引进的规模最大的德资制造业项目。", "Project", COUNTY)
