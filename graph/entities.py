@@ -437,7 +437,7 @@ _PHASE_END = _Suffixes(cues.PROJECT_PHASES)
 _PHASE_ANY = re.compile(_alternation(cues.PROJECT_PHASES))
 _PARTS_END = _Suffixes(cues.PROJECT_PARTS)
 _COUNT_AFTER = re.compile(
-    r"[\d一二两三四五六七八九十百]+(?:个|项|家|所|座|条|批|处)|[\d.]+(?:万|千)?(?:公里|千米|米|平方米|亩|公顷)"
+    r"[\d一二两三四五六七八九十百]+(?:个|项|家|所|座|条|批|处|套)|[\d.]+(?:万|千)?(?:公里|千米|米|平方米|亩|公顷)"
 )
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+(?:个|项|所|座|条|批|处|家)$")
 _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFIXES)
@@ -877,7 +877,8 @@ _BUILD_AFTER = re.compile(_alternation(cues.BUILD_AFTER))
 _BUILT_PLACE_BEFORE = _Suffixes(cues.BUILT_PLACE_BEFORE)
 _BUILT_PLACE_AFTER = re.compile(_alternation(cues.BUILT_PLACE_AFTER))
 _COUNT_ENDS_CLAUSE_RE = re.compile(r"\d+个(?:以上)?[，。；,;]")
-_BUILD_ENDS_CLAUSE_RE = re.compile(r"建设[，。；,;]")  # 推进某小学建设。 (not 某学院建设某基地)
+# 推进某小学建设。, 加快甲学校和乙小学建设，(not 某学院建设某基地)
+_BUILD_ENDS_CLAUSE_RE = re.compile(r"(?:[和、与及][^，。；、]{2,16}?)?建设[，。；,;]")
 _ADMIN_LEVEL_SPLIT = re.compile("乡|镇|街道|县|区|市")
 _TOWN_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道)(?=第|[\u4e00-\u9fff]{2})")
 _PLACE_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=第|[\u4e00-\u9fff]{2})")
@@ -1975,7 +1976,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
     raw = [c for c in cands if in_sentence[c.start] and not _inside(c, generic_spans)]
     cands = [c for c in raw if not masks.hides(c)]
     chosen = _choose(cands)
-    again = _known_mentions(norm, chosen)
+    again = _known_mentions(norm, chosen, text.places)
     if again:
         raw += again
         chosen = _choose(cands + again)
@@ -2065,7 +2066,9 @@ def _phased(text: _Text) -> list[_Candidate]:
     return out
 
 
-def _known_mentions(norm: str, chosen: list[_Candidate]) -> list[_Candidate]:
+def _known_mentions(
+    norm: str, chosen: list[_Candidate], own: frozenset[str] = frozenset()
+) -> list[_Candidate]:
     """A company named once by a strong cue is the same company wherever its name stands
     again (天合光能获评…；天合光能与复旦大学共建…): one sense per report. A company named by
     its legal name is also the company its short form names (山东顺畅供应链管理有限公司 …
@@ -2079,8 +2082,10 @@ def _known_mentions(norm: str, chosen: list[_Candidate]) -> list[_Candidate]:
         return []
     found = [_Candidate(m.start(), m.end(), "Enterprise", m.group(0), "known", rank=-3)
              for m in re.finditer(_alternation(names), norm)]
+    # the seats a legal name may open with: the gazetteer's and the report's own (珑海华曜新材料…)
+    seats = tuple(sorted(set(_seat_words()) | {p for p in own if len(p) >= 2}, key=lambda p: (-len(p), p)))
     shorts = {s: legal for legal in names if _legal(legal)
-              for s in _short_forms_written(norm, legal, _seat_words())}
+              for s in _short_forms_written(norm, legal, seats)}
     for s in sorted(set(shorts) - set(names)):  # a short form written as a name of its own stays
         found += [_Candidate(m.start(), m.end(), "Enterprise", shorts[s], "short-form", rank=-3)
                   for m in re.finditer(re.escape(s), norm)]

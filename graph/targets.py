@@ -67,6 +67,8 @@ def _sentence_facts(
         inherited = ""
         if runs.get(qi) == (0, 0):
             continue  # the count that names a 分别 list (两个街道) is not a fact
+        if _ANNOUNCES_LIST_RE.match(norm, q.end):
+            continue  # 重点抓好三件事：1.…: the count announces the list that follows
         q = _inherit_change(norm, q, prev, prev_sign)
         q = _run_comparator(norm, q, qi, quantities, runs)
         prev_sign = q.change_sign
@@ -208,6 +210,8 @@ _TRAILING = tuple(sorted(cues.TRAILING_VERBS, key=len, reverse=True))
 _STRENGTH_WORDS = tuple(sorted(cues.STRENGTH_CUES, key=len, reverse=True))
 _NOISE_WORDS = frozenset(cues.TRAILING_VERBS + cues.LEADING_NOISE)  # a set: looked up, not scanned
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!度)")
+_ITEM_NUMBER_RE = re.compile(r"\d{1,2}[.．、](?!\d)")
+_ANNOUNCES_LIST_RE = re.compile(r"[^\d，。；：:、]{0,4}[：:]")
 _CAUSE_RE = re.compile(r"(?:受|因)[^，。；]{1,10}?影响")
 # in the year reviewed, 争取 before funds is the verb that won them, not an aspiration
 _FUNDS_WON_RE = re.compile(r"争取[^，。；\d]{0,14}?(?:资金|补助|补贴|债券|债)")
@@ -225,6 +229,9 @@ def _clean(text: str) -> str:
                     changed = True
         if text[:1] in "12":
             text = _LEADING_YEAR.sub("", text)
+        if text[:1].isdigit() and (item := _ITEM_NUMBER_RE.match(text)):
+            text = text[item.end() :]  # 1.全市奶牛存栏: the list item's number
+            changed = True
         if text[:1] in "受因" and (cause := _CAUSE_RE.match(text)):
             text = text[cause.end() :].lstrip(_STRIP_CHARS)  # 受疫情影响同比下降1.8%: a cause
             changed = True

@@ -358,3 +358,16 @@ def test_a_product_or_a_kind_of_investor_is_no_company() -> None:
     body = "珑海康衍生物医药有限公司自主研发的创新药获批上市。全区机电产品出口增长8%以上。"
     assert names(body, "Enterprise", COUNTY) == {"珑海康衍生物医药有限公司"}
     assert not names("是近年来引进的规模最大的德资制造业项目。", "Project", COUNTY)
+
+
+def test_a_company_s_short_form_without_the_report_s_own_city() -> None:
+    head = ("珑海市榕埔区2024年政府工作报告\n"
+            "——2024年1月9日在珑海市榕埔区第七届人民代表大会第四次会议上\n各位代表：\n")
+    body = "珑海华曜新材料股份有限公司营业收入增长20%。支持华曜新材料扩大电子浆料产能。"
+    ents = [e for e in extract(body, head)[0] if e.type == "Enterprise"]
+    assert [e.name for e in ents] == ["珑海华曜新材料股份有限公司"] and len(ents[0].mentions) == 2
+
+
+def test_schools_built_together_are_works() -> None:
+    found = names("由县教育局牵头加快青溪外国语学校和青溪第二小学建设，新增学位5000个。", "Project", COUNTY)
+    assert {"青溪外国语学校", "青溪第二小学"} <= found

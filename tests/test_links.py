@@ -297,3 +297,16 @@ def test_topics_of_the_border_and_of_women_s_and_children_s_health() -> None:
     assert got[("白溪口岸智慧通关改造项目", "出入境人员")][1] == 0.7
     assert got[("市妇幼保健院迁建项目", "每千人口执业（助理）医师数")][1] == 0.7
     assert got[("青石银行", "跨境人民币结算量")][1] == 0.7
+
+
+def test_topics_of_computing_parks_shops_and_industrial_space() -> None:
+    got = _links_of("推动海通科技加快建设白溪智算中心二期，新增标准机架3000个。"
+                    "推动白溪湿地公园二期建设，全区绿化覆盖率保持在43%以上。"
+                    "加快白溪天地购物中心二期招商，引进首店品牌40家以上。"
+                    "推进白溪智能装备产业园二期建设，年内新增高标准产业空间50万平方米。",
+                    ("Project", "白溪智算中心二期"), ("Project", "白溪湿地公园二期"),
+                    ("Project", "白溪天地购物中心二期"), ("Project", "白溪智能装备产业园二期"))
+    assert got[("白溪智算中心二期", "新增标准机架")][1] == 0.7
+    assert got[("白溪湿地公园二期", "绿化覆盖率")][1] == 0.7
+    assert got[("白溪天地购物中心二期", "引进首店品牌")][1] == 0.7
+    assert got[("白溪智能装备产业园二期", "新增高标准产业空间")][1] == 0.7

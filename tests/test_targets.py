@@ -223,3 +223,8 @@ def test_a_number_inside_a_name_is_no_fact() -> None:
     assert [(f.value, f.unit) for f in rf.facts] == [(D(200), "MW")]
     names = {e.name for e in rf.entities}
     assert {"白沙100MW渔光互补光伏发电项目", "星河能源50万千瓦风光储一体化项目"} <= names
+
+
+def test_a_count_that_announces_a_list_is_no_fact() -> None:
+    facts = facts_of("重点抓好三件事：1.全市奶牛存栏达到18万头；2.新建高标准农田12万亩。")
+    assert [f.indicator for f in facts] == ["奶牛存栏", "新建高标准农田"]  # no item numbers
