@@ -2681,7 +2681,8 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
     for e in ents:
         if not e.mentions:
             continue
-        m = e.mentions[0]
+        # what the name says is shown where it is written in full (not as a short form)
+        m = next((x for x in e.mentions if doc.norm[x.span.start : x.span.end] == e.name), e.mentions[0])
         name = e.name
         if e.type == "Project":
             best = next(
