@@ -78,6 +78,8 @@ _COUNTRIES = frozenset(COUNTRIES)
 _NATIONAL_STRATEGIES = frozenset(FIXED_POLICIES)
 # a company's clause that opens markets abroad speaks of foreign trade
 _EXPORT_RE = re.compile(r"(?:开拓|拓展|开辟|抢占|深耕)[^，。；]{0,24}市场|国际市场|海外市场|境外市场|出口")
+# a company written as the agent of a work the clause is about (某项目由某公司负责建设, 交由某公司运营)
+_AGENT_BEFORE_RE = re.compile(r"由$|由[^，,；;。]{2,24}负责[^，,；;。、]{0,4}、$")
 _PRELIMINARY_CUES = ("前期", "选址", "报批", "谋划", "储备", "规划研究", "论证")
 # a name written as the means of what follows: 依托顺畅供应链拓展日韩冷链航线，港口货物吞吐量…;
 # 以省“双创计划”、市“龙城英才计划”等各级各类计划为抓手，…
@@ -345,6 +347,9 @@ class _Linker:
         theirs = bisect_right(starts, max(t.mention.span.start, t.mention.span.end - 1)) - 1
         if mine == theirs:
             return METHODS["SameSentence"]
+        if entity.type == "Enterprise" and _AGENT_BEFORE_RE.search(self.doc.norm, starts[mine], m.span.start):
+            # 某街区二期由市文旅公司负责建设，全市接待游客…: the work speaks, its builder through it
+            return SENTENCE_OTHER
         if mine < theirs and entity.type == "Policy" and self.opening_policies(sent, starts, mine):
             # 深化“运河英才计划”，全年引进高层次人才团队60个以上，…; 深入实施《…方案》，推进
             # “千企焕新”工程，全年实施智改数转项目350个以上: the programmes the sentence opens with

@@ -310,3 +310,13 @@ def test_topics_of_computing_parks_shops_and_industrial_space() -> None:
     assert got[("白溪湿地公园二期", "绿化覆盖率")][1] == 0.7
     assert got[("白溪天地购物中心二期", "引进首店品牌")][1] == 0.7
     assert got[("白溪智能装备产业园二期", "新增高标准产业空间")][1] == 0.7
+
+
+def test_a_company_written_as_the_agent_of_a_work_speaks_through_the_work() -> None:
+    got = _links_of("白溪风情街区二期由白溪文旅公司负责建设，全市接待游客突破1500万人次。"
+                    "支持青石文旅集团建设青石古镇二期，旅游总收入增长10%以上。",
+                    ("Project", "白溪风情街区二期"), ("Enterprise", "白溪文旅公司"),
+                    ("Project", "青石古镇二期"), ("Enterprise", "青石文旅集团"))
+    assert got[("白溪风情街区二期", "接待游客")][1] == 0.7
+    assert got[("白溪文旅公司", "接待游客")][1] == 0.45
+    assert got[("青石文旅集团", "旅游总收入")][1] == 0.7  # supported to build: it acts
