@@ -1717,7 +1717,8 @@ def _co_builders(text: _Text) -> list[_Candidate]:
 
 
 _PARTNER_PAIR_RE = re.compile(
-    r"与([^，。；：、与的“”]{2,14}?)(?=" + _alternation(cues.PARTNER_VERBS) + ")"
+    r"与([^，。；：、与的“”]{2,14}?)(?=(?:" + _alternation(cues.PARTNER_VERB_ADVERBS) + ")?(?:"
+    + _alternation(cues.PARTNER_VERBS) + "))"
 )
 
 

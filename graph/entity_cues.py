@@ -600,6 +600,10 @@ DUTY_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "责任部门", 
 PARTNER_VERBS: tuple[str, ...] = (
     "共建", "合作", "联合", "签约", "签署", "携手", "共同", "合资", "组建", "结对",
 )
+# ... with a word between (甲与乙扩大合作, 深化合作, 开展战略合作)
+PARTNER_VERB_ADVERBS: tuple[str, ...] = (
+    "扩大", "深化", "加强", "开展", "战略", "深度", "全面", "持续", "密切", "开展战略",
+)
 # 甲与乙共建丙 / 与甲合作建设丙: the builders implement the work.
 CO_BUILD_VERBS: tuple[str, ...] = (
     "共建", "合作建设", "共同建设", "合作共建", "联合建设", "合作开发", "合作创办", "合作开办",

@@ -371,3 +371,8 @@ def test_a_company_s_short_form_without_the_report_s_own_city() -> None:
 def test_schools_built_together_are_works() -> None:
     found = names("由县教育局牵头加快青溪外国语学校和青溪第二小学建设，新增学位5000个。", "Project", COUNTY)
     assert {"青溪外国语学校", "青溪第二小学"} <= found
+
+
+def test_a_word_between_a_partner_and_its_verb_is_not_part_of_its_name() -> None:
+    found = names("支持丰禾农业与泰加农业扩大合作，丰禾农业新增种植基地15万亩。", "Enterprise", COUNTY)
+    assert "泰加农业" in found and not {n for n in found if n.endswith("扩大")}
