@@ -239,12 +239,17 @@ def text_parent_city(norm: str, jurisdiction: str) -> str | None:
 
     >>> text_parent_city("在岚州市委、市政府和县委的坚强领导下", "青山县")
     '岚州市'
+    >>> text_parent_city("县情。兴东市宁穆县地处黑龙江省东南部", "宁穆县")
+    '兴东市'
     """
     if not jurisdiction.endswith(("县", "区", "市")):
         return None
     m = _PARENT_CITY.search(norm)
     if m is None or m.group(1) == jurisdiction:
-        return None
+        # … or writes its own name after the city's (兴东市宁穆县地处黑龙江省东南部)
+        m = re.search(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}市)" + re.escape(jurisdiction), norm)
+        if m is None or jurisdiction.startswith(m.group(1)):
+            return None
     return m.group(1)
 
 
