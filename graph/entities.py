@@ -1282,6 +1282,8 @@ def _waters(text: _Text) -> list[_Candidate]:
 _WATER_SECTION_RE = re.compile(r"(?:干流|支流)?[\u4e00-\u9fff]{2,3}?段")  # 长江干流青山段
 
 
+# a mountain where something is done or a route ends (在某山实施…, 至某山的…)
+_MOUNTAIN_PLACE_RE = re.compile(r"(?:在|至)([\u4e00-\u9fff]{2,4}山)(?=的|实施|开展|建设|推进|打造)")
 _MOUNTAIN_CONTEXT_RE = re.compile("(?<=山)(?:" + _alternation(cues.MOUNTAIN_CONTEXT) + ")")
 
 
@@ -1309,6 +1311,10 @@ def _mountains(text: _Text) -> list[_Candidate]:
         if _mountain_name(name) and all(_is_cjk(ch) for ch in name):
             names.add(name)
             out.append(_Candidate(start, m.start(), "Place", name, "mountain", rank=2))
+    for m in _MOUNTAIN_PLACE_RE.finditer(norm):  # 在青峰山实施天然林保护修复, 至青峰山的直通车
+        if _mountain_name(m.group(1)):
+            names.add(m.group(1))
+            out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "mountain", rank=2))
     if not names:
         return out
     seen = {c.start for c in out}
