@@ -534,7 +534,7 @@ SHORT_PLACE_FOLLOWERS: tuple[str, ...] = (
 POLICY_HEADS: tuple[str, ...] = (
     "行动计划", "行动方案", "攻坚行动", "专项行动", "发展战略", "空间发展战略", "战略", "计划",
     "行动", "工程", "工作法", "方案", "规划", "意见", "措施", "政策", "改革试点", "改革",
-    "专项整治",
+    "专项整治", "会战",
 )
 # A quoted phrase ending in one of these is itself a policy name (“企业创新积分制”, “链长制”,
 # “项目攻坚年”).

@@ -382,3 +382,7 @@ def test_a_mountain_where_work_is_done_or_a_route_ends() -> None:
     found = names("开通白溪市至青峰山的冰雪旅游直通车。在洛苍山实施天然林保护修复。", "Place", COUNTY)
     assert {"青峰山", "洛苍山"} <= found
     assert not names("在江山实施改造，在金山的项目开工。", "Place", COUNTY) & {"江山", "金山"}
+
+
+def test_a_quoted_campaign_is_a_policy() -> None:
+    assert names("在前进村开展“黑土粮仓”科技会战示范。", "Policy", COUNTY) == {"黑土粮仓科技会战"}
