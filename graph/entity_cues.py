@@ -81,7 +81,7 @@ PROJECT_HEADS: tuple[str, ...] = (
     "连接线", "平台", "支线", "专用线", "快速路", "隧道", "站", "校区", "联合体", "发电厂", "电厂",
     "牧场", "道路", "协作园", "合作园", "号泊位", "工厂", "号线",
     # urban renewal units, staff flats and Guangdong's green waterways (某村城市更新单元, 某碧道一期)
-    "城市更新单元", "更新单元", "人才公寓", "碧道",
+    "城市更新单元", "更新单元", "人才公寓", "碧道", "风电场",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
@@ -202,7 +202,9 @@ GENERIC_WORDS: tuple[str, ...] = (
     "担保", "保险", "证券", "亿元", "万元", "美元", "核心", "沿岸",
 )
 # Stems that leave a project generic on their own (实事项目, 口袋公园, 研发中心).
-GENERIC_PROJECT_STEMS: tuple[str, ...] = ("口袋", "学校", "城运", "更多", "小型", "高速", "区域性")
+GENERIC_PROJECT_STEMS: tuple[str, ...] = (
+    "口袋", "学校", "城运", "更多", "小型", "高速", "区域性", "一级", "二级", "三级", "四级",
+)
 # A stem ending in one of these names a category of projects (县级领导联系重点项目).
 GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美元", "亿元", "万元")
 # A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
@@ -254,6 +256,7 @@ LEGAL_FORMS: tuple[str, ...] = (
 # generic stems are made of GENERIC_WORDS and industry words.
 GENERIC_ENTERPRISE_STEMS: tuple[str, ...] = (
     "子", "分", "总", "母", "其", "本", "该", "大", "两家", "三家", "QFLP", "城投", "集团", "政府",
+    "快递",
 )
 # Verbs after which a bare name at the start of a clause is an organisation that acts
 # (an adverb may stand between: 及早投产, 成功上市; 在 + an exchange before 上市).

@@ -115,9 +115,10 @@ EXTRA_STAGES.append(entity_stage)
 
 def numbers_in_names_stage(rf: ReportFacts) -> None:
     """A number inside a name is part of it, not a fact: 白沙100MW渔光互补光伏发电项目并网发电
-    states no 100 MW, 晟源能源100万千瓦风光储一体化项目 no 100万千瓦."""
-    inside = sorted((m.span.start, m.span.end) for e in rf.entities if e.type in ("Project", "Enterprise")
-                    for m in e.mentions)
+    states no 100 MW, 晟源能源100万千瓦风光储一体化项目 no 100万千瓦, 新一轮千亿斤粮食产能
+    提升行动 no 千亿斤."""
+    inside = sorted((m.span.start, m.span.end) for e in rf.entities
+                    if e.type in ("Project", "Enterprise", "Policy") for m in e.mentions)
     if not inside:
         return
     starts = [a for a, _ in inside]

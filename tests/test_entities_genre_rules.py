@@ -386,3 +386,10 @@ def test_a_mountain_where_work_is_done_or_a_route_ends() -> None:
 
 def test_a_quoted_campaign_is_a_policy() -> None:
     assert names("在前进村开展“黑土粮仓”科技会战示范。", "Policy", COUNTY) == {"黑土粮仓科技会战"}
+
+
+def test_a_wind_farm_is_a_work_and_a_road_class_or_a_trade_is_no_name() -> None:
+    body = "国家电投双山风电场二期位于双山乡，年内新增并网装机15万千瓦。全县二级以上公路里程达到420公里。"
+    assert "国家电投双山风电场二期" in names(body, "Project", COUNTY)
+    assert "二级以上公路" not in names(body, "Project", COUNTY)
+    assert not names("推动快递物流与电商融合发展。", "Enterprise", COUNTY)

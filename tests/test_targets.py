@@ -228,3 +228,17 @@ def test_a_number_inside_a_name_is_no_fact() -> None:
 def test_a_count_that_announces_a_list_is_no_fact() -> None:
     facts = facts_of("重点抓好三件事：1.全市奶牛存栏达到18万头；2.新建高标准农田12万亩。")
     assert [f.indicator for f in facts] == ["奶牛存栏", "新建高标准农田"]  # no item numbers
+
+
+def test_an_adverb_before_the_verb_is_no_part_of_the_indicator() -> None:
+    facts = facts_of("整体通关时间再压缩10%以上。")
+    assert [(f.indicator, f.value) for f in facts] == [("整体通关时间", D(-10))]
+
+
+def test_a_number_inside_a_programme_s_name_is_no_fact() -> None:
+    from graph.pipeline import extract_text
+
+    text = (HEAD + "二、2024年主要预期目标\n"
+            "深入实施新一轮千亿斤粮食产能提升行动，粮食总产量稳定在25亿斤以上。\n")
+    rf = extract_text(ReportText(Path("t.txt"), text, normalise(text), "utf-8"), "t")
+    assert [(f.value, f.unit) for f in rf.facts] == [(D(25), "亿斤")]
