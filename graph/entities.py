@@ -2090,7 +2090,7 @@ def _known_mentions(
     found = [_Candidate(m.start(), m.end(), "Enterprise", m.group(0), "known", rank=-3)
              for m in re.finditer(_alternation(names), norm)]
     # the seats a legal name may open with: the gazetteer's and the report's own (珑海华曜新材料…)
-    seats = tuple(sorted(set(_seat_words()) | {p for p in own if len(p) >= 2}, key=lambda p: (-len(p), p)))
+    seats = tuple(sorted({p for p in own if len(p) >= 2}, key=lambda p: (-len(p), p))) + _seat_words()
     shorts = {s: legal for legal in names if _legal(legal)
               for s in _short_forms_written(norm, legal, seats)}
     for s in sorted(set(shorts) - set(names)):  # a short form written as a name of its own stays
@@ -2123,14 +2123,19 @@ def _short_forms_written(norm: str, legal: str, seats: tuple[str, ...]) -> list[
     core = _core(legal, seats)
     if core == legal:
         return []
-    outside = norm.replace(legal, "|")
-    for n in range(len(core), 3, -1):
-        short = core[:n]
-        if short in outside:
-            if _generic(short, cues.GENERIC_ENTERPRISE_STEMS):
-                return []
-            return [short]
-    return []
+    written = norm.count(legal)
+
+    def outside(short: str) -> bool:  # written somewhere else than inside the legal name
+        return norm.count(short) > written * legal.count(short)
+
+    found = ""
+    for n in range(4, len(core) + 1):  # a longer start is written only where a shorter one is
+        if not outside(core[:n]):
+            break
+        found = core[:n]
+    if not found or _generic(found, cues.GENERIC_ENTERPRISE_STEMS):
+        return []
+    return [found]
 
 
 def _mention(doc: Document, start: int, end: int) -> Mention:
@@ -2476,8 +2481,12 @@ _RENAME_RE = re.compile(_alternation(cues.RENAME_VERBS))
 
 def _forms(name: str, type_: str, places: tuple[str, ...], own: dict[str, str]) -> set[str]:
     forms = {name, _expand(name)}
-    if type_ in ("Agency", "Place", "Enterprise", "Project"):
+    if type_ in ("Agency", "Place", "Enterprise"):
         forms |= {_expand(_relative_form(name, own)), _relative_form(_expand(name), own)}
+    elif type_ == "Project":
+        relative = _relative_form(name, own)
+        if relative != name and name.endswith(relative):  # 珑海市第三人民医院… → 市第三人民医院…
+            forms.add(relative)
     if type_ == "Enterprise":
         forms.add(_core(name, places))
     if type_ == "Place":

@@ -247,10 +247,22 @@ def text_parent_city(norm: str, jurisdiction: str) -> str | None:
     m = _PARENT_CITY.search(norm)
     if m is None or m.group(1) == jurisdiction:
         # … or writes its own name after the city's (兴东市宁穆县地处黑龙江省东南部)
-        m = re.search(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}市)" + re.escape(jurisdiction), norm)
-        if m is None or jurisdiction.startswith(m.group(1)):
-            return None
+        return _city_written_before(norm, jurisdiction)
     return m.group(1)
+
+
+@lru_cache(maxsize=16)
+def _city_written_before(norm: str, jurisdiction: str) -> str | None:
+    pos = norm.find(jurisdiction)
+    while pos != -1:
+        m = _CITY_BEFORE.search(norm, max(0, pos - 6), pos)
+        if m and not jurisdiction.startswith(m.group(1)):
+            return m.group(1)
+        pos = norm.find(jurisdiction, pos + 1)
+    return None
+
+
+_CITY_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}市)$")
 
 
 def jurisdiction_chain(jurisdiction: str | None) -> list[GazPlace]:

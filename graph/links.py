@@ -382,8 +382,9 @@ class _Linker:
             # of projects (gold annotators disagree on the latter, so it stays below the default)
             topical = (self.same_topic(entity, m, t, tsent, clause, broad=False)
                        or entity.type == "Project" and self.counted(entity, m, clause, t, tsent))
-            if (tsent.start > sent.start and self.means(sent, m, self.clause_start(sent, m.span.start))
-                    and not self.has_targets(sent) and self.sentence_speaks_of(sent, m, t)):
+            if (tsent.start > sent.start and not self.has_targets(sent)
+                    and self.means(sent, m, self.clause_start(sent, m.span.start))
+                    and self.sentence_speaks_of(sent, m, t)):
                 # 以省“双创计划”…等各级各类计划为抓手，…吸引和培育一流的…人才 … 引育各类人才不少于2.8万人
                 return "Cue", SENTENCE_GOAL
             if follows and any(c in text for c in LINK_CUES):
