@@ -276,6 +276,9 @@ class _Text:
                 joint = next((w for w in cues.BUILD_JOINS if norm.endswith(w, 0, i)), "")
                 if joint and self.name_before(i - len(joint)):
                     break  # 苇州文旅集团建设汀兰古镇二期: 建设 after a name ends the work's name
+            if ch == "和" and i >= 3 and (not _is_name_char(norm[i - 3]) or self.stop_at(i - 2)):
+                i -= 1  # 投资的正和热带水果…项目: one character before 和 names nothing of its own
+                continue
             memo = memo_stops[i]
             if memo == 0:
                 # most characters end no boundary word: known without a call

@@ -393,3 +393,10 @@ def test_a_wind_farm_is_a_work_and_a_road_class_or_a_trade_is_no_name() -> None:
     assert "国家电投双山风电场二期" in names(body, "Project", COUNTY)
     assert "二级以上公路" not in names(body, "Project", COUNTY)
     assert not names("推动快递物流与电商融合发展。", "Enterprise", COUNTY)
+
+
+def test_one_character_before_he_names_nothing_of_its_own() -> None:
+    body = "泰国正和食品集团在龙沐镇投资的正和热带水果精深加工项目一期开工建设。"
+    assert "正和热带水果精深加工项目一期" in names(body, "Project", COUNTY)
+    # a market town (圩镇) is a kind of town, not a town's name
+    assert not names("推进重点圩镇和美丽圩镇建设。", "Place", COUNTY) & {"重点圩镇", "美丽圩镇"}
