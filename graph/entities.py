@@ -1286,7 +1286,7 @@ _WATER_SECTION_RE = re.compile(r"(?:干流|支流)?[\u4e00-\u9fff]{2,3}?段")  #
 
 
 # a mountain where something is done or a route ends (在某山实施…, 至某山的…)
-_MOUNTAIN_PLACE_RE = re.compile(r"(?:在|至)([\u4e00-\u9fff]{2,4}山)(?=的|实施|开展|建设|推进|打造)")
+_MOUNTAIN_PLACE_RE = re.compile(r"(?:在|至)([\u4e00-\u9fff]{2,4}[山岭])(?=的|实施|开展|建设|推进|打造|完成)")
 _MOUNTAIN_CONTEXT_RE = re.compile("(?<=山)(?:" + _alternation(cues.MOUNTAIN_CONTEXT) + ")")
 
 

@@ -379,8 +379,9 @@ def test_a_word_between_a_partner_and_its_verb_is_not_part_of_its_name() -> None
 
 
 def test_a_mountain_where_work_is_done_or_a_route_ends() -> None:
-    found = names("开通白溪市至青峰山的冰雪旅游直通车。在洛苍山实施天然林保护修复。", "Place", COUNTY)
-    assert {"青峰山", "洛苍山"} <= found
+    found = names("开通白溪市至青峰山的冰雪旅游直通车。在洛苍山实施天然林保护修复。在岚峰岭完成国土绿化。",
+                  "Place", COUNTY)
+    assert {"青峰山", "洛苍山", "岚峰岭"} <= found
     assert not names("在江山实施改造，在金山的项目开工。", "Place", COUNTY) & {"江山", "金山"}
 
 
