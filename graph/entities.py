@@ -423,6 +423,7 @@ _COMPANY_BEFORE_PLACE = re.compile(
 )
 # the number of an item in a list (重点项目：1.恒泰能源…项目，…；2.…), not a measure
 # a work named by its voltage: 220千伏芒弄输变电工程, 500千伏青山变电站
+_DESIGNATION_VERB_BEFORE = _Suffixes(cues.DESIGNATION_VERBS)
 _VOLTAGE_RE = re.compile(r"(?<!\d)\d{2,4}千伏(?!安)")
 _ENUMERATOR_RE = re.compile(r".*?(?:^|[：:；;。\n（(])\d{1,2}[.．、]$")
 _LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建)(?!银行|路|大道|街|集团|投资)")
@@ -780,6 +781,13 @@ def _type_of(
         volts = _VOLTAGE_RE.match(stem)
         if _project_stem_ok(stem[volts.end() :] if volts else stem):  # not 220千伏线路工程
             return "Project"
+        if (
+            head == "项目"
+            and stem.endswith("示范")
+            and _project_stem_ok(stem[:-2])
+            and not _DESIGNATION_VERB_BEFORE.search(norm, max(0, start - 4), start)
+        ):
+            return "Project"  # 东澳海上风电示范项目, 沙布尔旗绿氢示范项目: a demonstration work
         core = _QUALIFIER_RE.sub("", stem)
         if head == "工程" and len(core) >= 4 and _generic(core, cues.GENERIC_PROJECT_STEMS):
             return "Policy"  # 学前教育普惠扩容工程, 文化惠民工程: a programme of generic words

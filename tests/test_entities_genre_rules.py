@@ -401,3 +401,10 @@ def test_one_character_before_he_names_nothing_of_its_own() -> None:
     assert "正和热带水果精深加工项目一期" in names(body, "Project", COUNTY)
     # a market town (圩镇) is a kind of town, not a town's name
     assert not names("推进重点圩镇和美丽圩镇建设。", "Place", COUNTY) & {"重点圩镇", "美丽圩镇"}
+
+
+def test_a_demonstration_project_of_a_named_place_is_a_work() -> None:
+    body = ("推动东澳海上风电示范项目全容量并网。支持青石能源建设沙布尔旗绿氢示范项目。"
+            "申报创建国家级示范项目。")
+    assert names(body, "Project", COUNTY) >= {"东澳海上风电示范项目", "沙布尔旗绿氢示范项目"}
+    assert not {n for n in names(body, "Project", COUNTY) if n.startswith(("国家级", "申报"))}
