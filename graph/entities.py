@@ -910,7 +910,10 @@ def _roads(text: _Text) -> list[_Candidate]:
     norm = text.norm
     out = []
     for m in _ROAD_RE.finditer(norm):
-        start = max(text.left_edge(m.end(1) - 1), m.start(1))
+        start = m.start(1)
+        if start and _is_cjk(norm[start - 1]) and m.group(1).endswith(("大道", "公路")):
+            # the name opens before the pattern's four characters (汐澜港疏港大道)
+            start = max(text.left_edge(m.end(1) - 1), start - 4)
         name = norm[start : m.end(0)]
         if m.group(1).endswith(cues.NOT_ROADS):
             continue

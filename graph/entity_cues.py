@@ -203,7 +203,8 @@ GENERIC_WORDS: tuple[str, ...] = (
 )
 # Stems that leave a project generic on their own (实事项目, 口袋公园, 研发中心).
 GENERIC_PROJECT_STEMS: tuple[str, ...] = (
-    "口袋", "学校", "城运", "更多", "小型", "高速", "区域性", "一级", "二级", "三级", "四级",
+    "口袋", "学校", "城运", "更多", "小型", "高速", "区域性", "一级以上", "二级以上", "三级以上",
+    "头号", "标志性", "重要", "内贸", "外贸", "路基", "原料",
 )
 # A stem ending in one of these names a category of projects (县级领导联系重点项目).
 GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美元", "亿元", "万元")

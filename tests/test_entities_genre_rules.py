@@ -408,3 +408,10 @@ def test_a_demonstration_project_of_a_named_place_is_a_work() -> None:
             "申报创建国家级示范项目。")
     assert names(body, "Project", COUNTY) >= {"东澳海上风电示范项目", "沙布尔旗绿氢示范项目"}
     assert not {n for n in names(body, "Project", COUNTY) if n.startswith(("国家级", "申报"))}
+
+
+def test_a_long_road_name_and_generic_works_of_the_genre() -> None:
+    found = names("加快汐澜港疏港大道、龙沐河二桥建设。沿江一级公路全线贯通。", "Project", COUNTY)
+    assert {"汐澜港疏港大道", "龙沐河二桥", "沿江一级公路"} <= found
+    body = "我们把用好政策作为头号工程。封关运作是建设的标志性工程。疏港大道完成路基工程。"
+    assert not names(body, "Project", COUNTY) & {"头号工程", "标志性工程", "路基工程"}
