@@ -2774,7 +2774,9 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 if p in seat_places:
                     hits.append(p)
                 continue
-            seat_rank = 3 <= _place_rank(p.name) <= 4 or p.name in _FOREIGN
+            # a company's legal name may open with its province (海南南禾种业科技有限公司)
+            top = 5 if e.type == "Enterprise" else 4
+            seat_rank = 3 <= _place_rank(p.name) <= top or p.name in _FOREIGN
             opens = seat_rank and any(
                 name.startswith(f) and name[len(f) : len(f) + 1] not in cues.TOPONYM_ENDINGS
                 for f in fs

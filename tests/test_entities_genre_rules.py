@@ -415,3 +415,11 @@ def test_a_long_road_name_and_generic_works_of_the_genre() -> None:
     assert {"汐澜港疏港大道", "龙沐河二桥", "沿江一级公路"} <= found
     body = "我们把用好政策作为头号工程。封关运作是建设的标志性工程。疏港大道完成路基工程。"
     assert not names(body, "Project", COUNTY) & {"头号工程", "标志性工程", "路基工程"}
+
+
+def test_a_company_s_legal_name_may_open_with_its_province() -> None:
+    head = "海南省汐澜市2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+    body = "海南南禾种业科技有限公司新建育种基地。江苏集萃安泰创明研究院投入运营。"
+    got = links(body, "locatedIn", head)
+    assert ("海南南禾种业科技有限公司", "海南省") in got
+    assert not {(a, b) for a, b in got if a.endswith("研究院")}  # an institute is not a company
