@@ -2777,8 +2777,12 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
             # a company's legal name may open with its province (海南南禾种业科技有限公司)
             top = 5 if e.type == "Enterprise" else 4
             seat_rank = 3 <= _place_rank(p.name) <= top or p.name in _FOREIGN
+            # 海南汐澜农村商业银行: the province may be written before the seat that opens the name
+            lead = _province_lead().match(name)
+            seat_names = (name, name[lead.end() :]) if lead else (name,)
             opens = seat_rank and any(
-                name.startswith(f) and name[len(f) : len(f) + 1] not in cues.TOPONYM_ENDINGS
+                n.startswith(f) and n[len(f) : len(f) + 1] not in cues.TOPONYM_ENDINGS
+                for n in seat_names
                 for f in fs
                 if len(f) >= 2
             )
@@ -2848,6 +2852,20 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
 
 
 _FOREIGN = frozenset(cues.COUNTRIES + cues.REGIONS)
+
+
+@lru_cache(maxsize=1)
+def _province_lead() -> re.Pattern[str]:
+    """A province written at the opening of a name, in full or short (江苏省, 江苏, 广西)."""
+    forms = set()
+    for p in gazetteer._table()[0].values():
+        if p.level == "province" and p.name.endswith(("省", "市", "自治区")):
+            forms |= {p.name, gazetteer.short_name(p.name)}
+            if p.name.endswith("自治区"):
+                forms.add(p.name[:2])  # 广西壮族自治区 → 广西
+    return re.compile(_alternation(sorted(forms, key=len, reverse=True)) or "(?!)")
+
+
 _BRACKETED_SEAT_RE = re.compile(r"[（(]([^（）()]{2,6})[）)]")
 
 

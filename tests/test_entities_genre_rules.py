@@ -423,3 +423,13 @@ def test_a_company_s_legal_name_may_open_with_its_province() -> None:
     got = links(body, "locatedIn", head)
     assert ("海南南禾种业科技有限公司", "海南省") in got
     assert not {(a, b) for a, b in got if a.endswith("研究院")}  # an institute is not a company
+
+
+def test_a_company_s_province_before_its_county_places_it_in_the_county() -> None:
+    head = "福建省榕屿市青溪县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+    body = "福建青溪恒远材料股份有限公司新建生产线。福建晟达机械有限公司扩大产能。"
+    got = links(body, "locatedIn", head)
+    county = next(b for a, b in got if a == "福建青溪恒远材料股份有限公司")
+    assert county.endswith("青溪县")
+    assert ("福建青溪恒远材料股份有限公司", "福建省") not in got  # the county is the seat
+    assert ("福建晟达机械有限公司", "福建省") in got  # no county after the province: the province
