@@ -2757,14 +2757,19 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                         near.append(q)
         if e.type == "Agency" and name.endswith(cues.ZONE_BOARD_HEADS):
             near += [p for p in places if p.name.endswith(cues.ZONE_HEADS) and p not in near]
+        branch: list[KeyedEntity] = []
         if e.type == "Agency" and any(h in name for h in cues.BRANCH_HEADS):
-            near += [
+            # 市生态环境局宁穆分局: the highest of the places the seat's form may name (the
+            # county, not the town or the port of the same word)
+            seats = [
                 p
                 for p in places
                 if _place_rank(p.name) > 0
-                and p not in near
                 and any(f + h in name for f in raw_forms[id(p)] for h in cues.BRANCH_HEADS)
             ]
+            top_seat = max((_place_rank(p.name) for p in seats), default=0)
+            branch = [p for p in seats if _place_rank(p.name) == top_seat]
+            near += [p for p in branch if p not in near]
         near.sort(key=lambda q: place_order[id(q)])
         for p in places if seat_places else near:
             if p is e or e.name in p.aliases or e.name in forms[id(p)]:
@@ -2800,8 +2805,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 if (
                     opens
                     or any(f in name for f in full)
-                    or _place_rank(p.name) > 0
-                    and any(f + h in name for f in raw_forms[id(p)] for h in cues.BRANCH_HEADS)
+                    or p in branch
                     or name.endswith(cues.ZONE_BOARD_HEADS)
                     and _board_of(name, full)
                     or name.endswith(cues.SEAT_NAMED_AGENCY_HEADS)

@@ -433,3 +433,13 @@ def test_a_company_s_province_before_its_county_places_it_in_the_county() -> Non
     assert county.endswith("青溪县")
     assert ("福建青溪恒远材料股份有限公司", "福建省") not in got  # the county is the seat
     assert ("福建晟达机械有限公司", "福建省") in got  # no county after the province: the province
+
+
+def test_a_branch_named_by_a_word_a_county_shares_with_its_town_is_the_county_s() -> None:
+    body = "市生态环境局青溪分局开展执法检查。青溪镇完成污水管网改造。"
+    got = links(body, "locatedIn", COUNTY)
+    seats = {b for a, b in got if a == "市生态环境局青溪分局"}
+    assert seats and all(b.endswith("青溪县") for b in seats)
+    got = links("区公安分局柳塘派出所、柳塘镇应急办联合开展演练。市生态环境局柳塘分局开展执法。", "locatedIn",
+                COUNTY)
+    assert ("市生态环境局柳塘分局", "柳塘镇") in got  # only the town has the word: the town
