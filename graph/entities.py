@@ -2702,6 +2702,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
             brand_owner.setdefault(b, o)
     brand_lengths = sorted({len(b) for b in brand_owner}, reverse=True)
     ancestors: dict[int, set[str]] = {}
+    river_of = _rivers_of_basins(places, ents)
 
     def ancestors_of(q: KeyedEntity) -> set[str]:
         if id(q) not in ancestors:
@@ -2851,8 +2852,36 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
             )
         ]
         for p in hits:
+            p = river_of.get(id(p), p)
             out.append(Relation("locatedIn", _ref(e), _ref(p), m, "name"))
     return out
+
+
+def _rivers_of_basins(places: list[KeyedEntity], ents: list[KeyedEntity]) -> dict[int, KeyedEntity]:
+    """A basin written only inside the names of works (桐溪流域水环境综合治理工程) is no place
+    of its own: those works are on the river (桐溪). A basin written alone (推动松溪河流域上下游
+    协同保护) stays a place."""
+    out: dict[int, KeyedEntity] = {}
+    by_name = {p.name: p for p in places}
+    basins = [
+        (p, by_name[p.name[: -len(_BASIN)]])
+        for p in places
+        if p.name.endswith(_BASIN) and p.name[: -len(_BASIN)] in by_name and p.mentions
+    ]
+    if not basins:
+        return out
+    spans = [(m.span.start, m.span.end) for e in ents for m in e.mentions]
+    for p, river in basins:
+        if all(
+            any(a <= x.span.start and x.span.end <= b and b - a > x.span.end - x.span.start
+                for a, b in spans)
+            for x in p.mentions
+        ):
+            out[id(p)] = river
+    return out
+
+
+_BASIN = "流域"
 
 
 _FOREIGN = frozenset(cues.COUNTRIES + cues.REGIONS)

@@ -443,3 +443,12 @@ def test_a_branch_named_by_a_word_a_county_shares_with_its_town_is_the_county_s(
     got = links("区公安分局柳塘派出所、柳塘镇应急办联合开展演练。市生态环境局柳塘分局开展执法。", "locatedIn",
                 COUNTY)
     assert ("市生态环境局柳塘分局", "柳塘镇") in got  # only the town has the word: the town
+
+
+def test_a_work_named_for_a_basin_written_only_in_names_is_on_the_river() -> None:
+    body = "加强柘川河水质监测。实施柘川河流域综合治理工程一期，推进柘川河流域综合治理工程二期。"
+    got = links(body, "locatedIn", COUNTY)
+    assert ("柘川河流域综合治理工程一期", "柘川河") in got
+    assert ("柘川河流域综合治理工程一期", "柘川河流域") not in got
+    body = "加强柘川河水质监测。推动柘川河流域上下游协同保护，实施柘川河流域综合治理工程一期。"
+    assert ("柘川河流域综合治理工程一期", "柘川河流域") in links(body, "locatedIn", COUNTY)
