@@ -3171,6 +3171,9 @@ def _built_in(doc: Document, base: int, text: str, inside: list) -> list[Relatio
     return out
 
 
+_ABROAD = frozenset(cues.COUNTRIES) - {"中国", "中华人民共和国"}
+
+
 def _adjacent_places(doc: Document, inside: list) -> list[Relation]:
     """双桥镇青穗村: a place written right after a higher one is in it."""
     out = []
@@ -3185,6 +3188,8 @@ def _adjacent_places(doc: Document, inside: list) -> list[Relation]:
                 and b[2].name.endswith(cues.ZONE_HEADS)
                 and not a[2].name.endswith(cues.ZONE_HEADS)
                 and a[2].name not in _FOREIGN
+                or a[2].name in _ABROAD  # 泰国曼谷, 越南胡志明市: a city after its country
+                and b[2].name not in _FOREIGN
             )
         ):
             out.append(Relation("locatedIn", _ref(b[2]), _ref(a[2]), _mention(doc, a[0], b[1])))

@@ -452,3 +452,10 @@ def test_a_work_named_for_a_basin_written_only_in_names_is_on_the_river() -> Non
     assert ("柘川河流域综合治理工程一期", "柘川河流域") not in got
     body = "加强柘川河水质监测。推动柘川河流域上下游协同保护，实施柘川河流域综合治理工程一期。"
     assert ("柘川河流域综合治理工程一期", "柘川河流域") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_foreign_city_written_after_its_country_is_in_it() -> None:
+    body = "支持青溪冷链开通至马来西亚吉隆坡的冷链专线，组织企业赴日本大阪开展对接，赴泰国、越南参展。"
+    got = links(body, "locatedIn", COUNTY)
+    assert {("吉隆坡", "马来西亚"), ("大阪", "日本")} <= got
+    assert ("越南", "泰国") not in got  # two countries listed: neither in the other
