@@ -2660,6 +2660,16 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
     out = []
     places = [e for e in ents if e.type == "Place"]
     forms = {id(p): _place_forms(doc, p) for p in places}
+    spans = [(m.span.start, m.span.end) for e in ents for m in e.mentions]
+    areas: dict[int, set[str]] = {}  # the names of the areas (片区) each place is
+    for p in places:
+        # 银沙湾片区 is the area the report also calls 银沙湾 on its own (银沙湾滨海度假): what
+        # else 银沙湾 names is in it (银沙湾旅游度假区)
+        for a in p.aliases | {p.name}:
+            stem = a[: -len(_AREA)]
+            if a.endswith(_AREA) and _AREA_STEM_RE.fullmatch(stem) and _written_alone(doc, stem, spans):
+                forms[id(p)].add(stem)
+                areas.setdefault(id(p), set()).add(a)
     # one form names one thing: a place written exactly so (运河, the canal) keeps the form
     # from another place it shortens (运河区)
     own_names = {p.name: p for p in places}
@@ -2702,7 +2712,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
             brand_owner.setdefault(b, o)
     brand_lengths = sorted({len(b) for b in brand_owner}, reverse=True)
     ancestors: dict[int, set[str]] = {}
-    river_of = _rivers_of_basins(places, ents)
+    river_of = _rivers_of_basins(places, spans)
 
     def ancestors_of(q: KeyedEntity) -> set[str]:
         if id(q) not in ancestors:
@@ -2822,6 +2832,8 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 inside = [f for f in fs if name.startswith(f)]
                 if inside and (
                     _place_rank(p.name) > _place_rank(name) > 0
+                    or id(p) in areas  # 银沙湾旅游度假区 in the area 银沙湾片区
+                    and not name.startswith(tuple(areas[id(p)]))
                     or name.endswith(cues.PLACE_PART_HEADS)
                     or _place_rank(name) == 0
                     and _place_rank(p.name) >= 1
@@ -2857,31 +2869,40 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
     return out
 
 
-def _rivers_of_basins(places: list[KeyedEntity], ents: list[KeyedEntity]) -> dict[int, KeyedEntity]:
+def _only_inside(p: Entity, spans: list[tuple[int, int]]) -> bool:
+    """Is *p* written only inside longer names (桐溪流域 in 桐溪流域水环境综合治理工程)?"""
+    return bool(p.mentions) and all(
+        any(a <= x.span.start and x.span.end <= b and b - a > x.span.end - x.span.start
+            for a, b in spans)
+        for x in p.mentions
+    )
+
+
+def _written_alone(doc: Document, word: str, spans: list[tuple[int, int]]) -> bool:
+    """Is *word* written somewhere outside every longer name (把云澜湾打造成为…)?"""
+    for m in re.finditer(re.escape(word), doc.norm):
+        if doc.norm.startswith(_AREA, m.end()):
+            continue
+        if not any(a <= m.start() and m.end() <= b and b - a > len(word) for a, b in spans):
+            return True
+    return False
+
+
+def _rivers_of_basins(places: list[KeyedEntity], spans: list[tuple[int, int]]) -> dict[int, KeyedEntity]:
     """A basin written only inside the names of works (桐溪流域水环境综合治理工程) is no place
     of its own: those works are on the river (桐溪). A basin written alone (推动松溪河流域上下游
     协同保护) stays a place."""
-    out: dict[int, KeyedEntity] = {}
     by_name = {p.name: p for p in places}
-    basins = [
-        (p, by_name[p.name[: -len(_BASIN)]])
+    return {
+        id(p): by_name[p.name[: -len(_BASIN)]]
         for p in places
-        if p.name.endswith(_BASIN) and p.name[: -len(_BASIN)] in by_name and p.mentions
-    ]
-    if not basins:
-        return out
-    spans = [(m.span.start, m.span.end) for e in ents for m in e.mentions]
-    for p, river in basins:
-        if all(
-            any(a <= x.span.start and x.span.end <= b and b - a > x.span.end - x.span.start
-                for a, b in spans)
-            for x in p.mentions
-        ):
-            out[id(p)] = river
-    return out
+        if p.name.endswith(_BASIN) and p.name[: -len(_BASIN)] in by_name and _only_inside(p, spans)
+    }
 
 
 _BASIN = "流域"
+_AREA = "片区"
+_AREA_STEM_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")  # the area's own name, not a zone's (…试验区鲸湾)
 
 
 _FOREIGN = frozenset(cues.COUNTRIES + cues.REGIONS)

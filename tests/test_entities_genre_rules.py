@@ -459,3 +459,13 @@ def test_a_foreign_city_written_after_its_country_is_in_it() -> None:
     got = links(body, "locatedIn", COUNTY)
     assert {("吉隆坡", "马来西亚"), ("大阪", "日本")} <= got
     assert ("越南", "泰国") not in got  # two countries listed: neither in the other
+
+
+def test_what_an_area_s_own_name_names_is_in_the_area() -> None:
+    body = ("金澄湾片区完成控制性详细规划。把金澄湾打造成为城市新客厅。金澄湾商圈提质升级，"
+            "推进金澄湾人才公寓项目建设。")
+    got = links(body, "locatedIn", COUNTY)
+    assert {("金澄湾商圈", "金澄湾片区"), ("金澄湾人才公寓项目", "金澄湾片区")} <= got
+    # the bare name never written on its own: nothing joins the area but the area's full name
+    body = "金澄湾片区完成控制性详细规划。金澄湾商圈提质升级，推进金澄湾人才公寓项目建设。"
+    assert not {a for a, b in links(body, "locatedIn", COUNTY) if b == "金澄湾片区"}
