@@ -2670,6 +2670,12 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
             if a.endswith(_AREA) and _AREA_STEM_RE.fullmatch(stem) and _written_alone(doc, stem, spans):
                 forms[id(p)].add(stem)
                 areas.setdefault(id(p), set()).add(a)
+    # a bare word a town shares with a river (鹤溪 of 鹤溪街道 and 鹤溪河) names neither for sure:
+    # 鹤溪湿地公园 may lie on the river as well as in the town
+    rivers = {p.name[:-1] for p in places if p.name[-1:] in cues.WATER_ENDINGS and len(p.name) >= 3}
+    for p in places:
+        if _place_rank(p.name) <= 2:  # a county or city keeps its word (松溪 of 松溪市, 松溪河)
+            forms[id(p)] -= {f for f in rivers if f != p.name and f not in p.aliases}
     # one form names one thing: a place written exactly so (运河, the canal) keeps the form
     # from another place it shortens (运河区)
     own_names = {p.name: p for p in places}

@@ -469,3 +469,10 @@ def test_what_an_area_s_own_name_names_is_in_the_area() -> None:
     # the bare name never written on its own: nothing joins the area but the area's full name
     body = "金澄湾片区完成控制性详细规划。金澄湾商圈提质升级，推进金澄湾人才公寓项目建设。"
     assert not {a for a, b in links(body, "locatedIn", COUNTY) if b == "金澄湾片区"}
+
+
+def test_a_word_a_town_shares_with_a_river_names_neither_for_sure() -> None:
+    town = "鹭溪街道完成老旧小区改造。推进鹭溪智造大厦建设。"
+    river = "实施鹭溪河黑臭水体整治，推进鹭溪河流域污染源排查整治。"
+    assert ("鹭溪智造大厦", "鹭溪街道") not in links(river + town, "locatedIn", COUNTY)
+    assert ("鹭溪智造大厦", "鹭溪街道") in links(town, "locatedIn", COUNTY)  # no such river: the town
