@@ -2660,6 +2660,22 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
     out = []
     places = [e for e in ents if e.type == "Place"]
     forms = {id(p): _place_forms(doc, p) for p in places}
+    spans = [(m.span.start, m.span.end) for e in ents for m in e.mentions]
+    areas: dict[int, set[str]] = {}  # the names of the areas (片区) each place is
+    for p in places:
+        # 银沙湾片区 is the area the report also calls 银沙湾 on its own (银沙湾滨海度假): what
+        # else 银沙湾 names is in it (银沙湾旅游度假区)
+        for a in p.aliases | {p.name}:
+            stem = a[: -len(_AREA)]
+            if a.endswith(_AREA) and _AREA_STEM_RE.fullmatch(stem) and _written_alone(doc, stem, spans):
+                forms[id(p)].add(stem)
+                areas.setdefault(id(p), set()).add(a)
+    # a bare word a town shares with a river (鹤溪 of 鹤溪街道 and 鹤溪河) names neither for sure:
+    # 鹤溪湿地公园 may lie on the river as well as in the town
+    rivers = {p.name[:-1] for p in places if p.name[-1:] in cues.WATER_ENDINGS and len(p.name) >= 3}
+    for p in places:
+        if _place_rank(p.name) <= 2:  # a county or city keeps its word (松溪 of 松溪市, 松溪河)
+            forms[id(p)] -= {f for f in rivers if f != p.name and f not in p.aliases}
     # one form names one thing: a place written exactly so (运河, the canal) keeps the form
     # from another place it shortens (运河区)
     own_names = {p.name: p for p in places}
@@ -2702,6 +2718,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
             brand_owner.setdefault(b, o)
     brand_lengths = sorted({len(b) for b in brand_owner}, reverse=True)
     ancestors: dict[int, set[str]] = {}
+    river_of = _rivers_of_basins(places, spans)
 
     def ancestors_of(q: KeyedEntity) -> set[str]:
         if id(q) not in ancestors:
@@ -2757,14 +2774,19 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                         near.append(q)
         if e.type == "Agency" and name.endswith(cues.ZONE_BOARD_HEADS):
             near += [p for p in places if p.name.endswith(cues.ZONE_HEADS) and p not in near]
+        branch: list[KeyedEntity] = []
         if e.type == "Agency" and any(h in name for h in cues.BRANCH_HEADS):
-            near += [
+            # 市生态环境局宁穆分局: the highest of the places the seat's form may name (the
+            # county, not the town or the port of the same word)
+            seats = [
                 p
                 for p in places
                 if _place_rank(p.name) > 0
-                and p not in near
                 and any(f + h in name for f in raw_forms[id(p)] for h in cues.BRANCH_HEADS)
             ]
+            top_seat = max((_place_rank(p.name) for p in seats), default=0)
+            branch = [p for p in seats if _place_rank(p.name) == top_seat]
+            near += [p for p in branch if p not in near]
         near.sort(key=lambda q: place_order[id(q)])
         for p in places if seat_places else near:
             if p is e or e.name in p.aliases or e.name in forms[id(p)]:
@@ -2777,8 +2799,12 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
             # a company's legal name may open with its province (海南南禾种业科技有限公司)
             top = 5 if e.type == "Enterprise" else 4
             seat_rank = 3 <= _place_rank(p.name) <= top or p.name in _FOREIGN
+            # 海南汐澜农村商业银行: the province may be written before the seat that opens the name
+            lead = _province_lead().match(name)
+            seat_names = (name, name[lead.end() :]) if lead else (name,)
             opens = seat_rank and any(
-                name.startswith(f) and name[len(f) : len(f) + 1] not in cues.TOPONYM_ENDINGS
+                n.startswith(f) and n[len(f) : len(f) + 1] not in cues.TOPONYM_ENDINGS
+                for n in seat_names
                 for f in fs
                 if len(f) >= 2
             )
@@ -2796,8 +2822,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 if (
                     opens
                     or any(f in name for f in full)
-                    or _place_rank(p.name) > 0
-                    and any(f + h in name for f in raw_forms[id(p)] for h in cues.BRANCH_HEADS)
+                    or p in branch
                     or name.endswith(cues.ZONE_BOARD_HEADS)
                     and _board_of(name, full)
                     or name.endswith(cues.SEAT_NAMED_AGENCY_HEADS)
@@ -2813,6 +2838,8 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 inside = [f for f in fs if name.startswith(f)]
                 if inside and (
                     _place_rank(p.name) > _place_rank(name) > 0
+                    or id(p) in areas  # 银沙湾旅游度假区 in the area 银沙湾片区
+                    and not name.startswith(tuple(areas[id(p)]))
                     or name.endswith(cues.PLACE_PART_HEADS)
                     or _place_rank(name) == 0
                     and _place_rank(p.name) >= 1
@@ -2843,11 +2870,62 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
             )
         ]
         for p in hits:
+            p = river_of.get(id(p), p)
             out.append(Relation("locatedIn", _ref(e), _ref(p), m, "name"))
     return out
 
 
+def _only_inside(p: Entity, spans: list[tuple[int, int]]) -> bool:
+    """Is *p* written only inside longer names (桐溪流域 in 桐溪流域水环境综合治理工程)?"""
+    return bool(p.mentions) and all(
+        any(a <= x.span.start and x.span.end <= b and b - a > x.span.end - x.span.start
+            for a, b in spans)
+        for x in p.mentions
+    )
+
+
+def _written_alone(doc: Document, word: str, spans: list[tuple[int, int]]) -> bool:
+    """Is *word* written somewhere outside every longer name (把云澜湾打造成为…)?"""
+    for m in re.finditer(re.escape(word), doc.norm):
+        if doc.norm.startswith(_AREA, m.end()):
+            continue
+        if not any(a <= m.start() and m.end() <= b and b - a > len(word) for a, b in spans):
+            return True
+    return False
+
+
+def _rivers_of_basins(places: list[KeyedEntity], spans: list[tuple[int, int]]) -> dict[int, KeyedEntity]:
+    """A basin written only inside the names of works (桐溪流域水环境综合治理工程) is no place
+    of its own: those works are on the river (桐溪). A basin written alone (推动松溪河流域上下游
+    协同保护) stays a place."""
+    by_name = {p.name: p for p in places}
+    return {
+        id(p): by_name[p.name[: -len(_BASIN)]]
+        for p in places
+        if p.name.endswith(_BASIN) and p.name[: -len(_BASIN)] in by_name and _only_inside(p, spans)
+    }
+
+
+_BASIN = "流域"
+_AREA = "片区"
+_AREA_STEM_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")  # the area's own name, not a zone's (…试验区鲸湾)
+
+
 _FOREIGN = frozenset(cues.COUNTRIES + cues.REGIONS)
+
+
+@lru_cache(maxsize=1)
+def _province_lead() -> re.Pattern[str]:
+    """A province written at the opening of a name, in full or short (江苏省, 江苏, 广西)."""
+    forms = set()
+    for p in gazetteer._table()[0].values():
+        if p.level == "province" and p.name.endswith(("省", "市", "自治区")):
+            forms |= {p.name, gazetteer.short_name(p.name)}
+            if p.name.endswith("自治区"):
+                forms.add(p.name[:2])  # 广西壮族自治区 → 广西
+    return re.compile(_alternation(sorted(forms, key=len, reverse=True)) or "(?!)")
+
+
 _BRACKETED_SEAT_RE = re.compile(r"[（(]([^（）()]{2,6})[）)]")
 
 
@@ -3120,6 +3198,9 @@ def _built_in(doc: Document, base: int, text: str, inside: list) -> list[Relatio
     return out
 
 
+_ABROAD = frozenset(cues.COUNTRIES) - {"中国", "中华人民共和国"}
+
+
 def _adjacent_places(doc: Document, inside: list) -> list[Relation]:
     """双桥镇青穗村: a place written right after a higher one is in it."""
     out = []
@@ -3134,6 +3215,8 @@ def _adjacent_places(doc: Document, inside: list) -> list[Relation]:
                 and b[2].name.endswith(cues.ZONE_HEADS)
                 and not a[2].name.endswith(cues.ZONE_HEADS)
                 and a[2].name not in _FOREIGN
+                or a[2].name in _ABROAD  # 泰国曼谷, 越南胡志明市: a city after its country
+                and b[2].name not in _FOREIGN
             )
         ):
             out.append(Relation("locatedIn", _ref(b[2]), _ref(a[2]), _mention(doc, a[0], b[1])))

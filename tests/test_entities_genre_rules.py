@@ -423,3 +423,56 @@ def test_a_company_s_legal_name_may_open_with_its_province() -> None:
     got = links(body, "locatedIn", head)
     assert ("海南南禾种业科技有限公司", "海南省") in got
     assert not {(a, b) for a, b in got if a.endswith("研究院")}  # an institute is not a company
+
+
+def test_a_company_s_province_before_its_county_places_it_in_the_county() -> None:
+    head = "福建省榕屿市青溪县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+    body = "福建青溪恒远材料股份有限公司新建生产线。福建晟达机械有限公司扩大产能。"
+    got = links(body, "locatedIn", head)
+    county = next(b for a, b in got if a == "福建青溪恒远材料股份有限公司")
+    assert county.endswith("青溪县")
+    assert ("福建青溪恒远材料股份有限公司", "福建省") not in got  # the county is the seat
+    assert ("福建晟达机械有限公司", "福建省") in got  # no county after the province: the province
+
+
+def test_a_branch_named_by_a_word_a_county_shares_with_its_town_is_the_county_s() -> None:
+    body = "市生态环境局青溪分局开展执法检查。青溪镇完成污水管网改造。"
+    got = links(body, "locatedIn", COUNTY)
+    seats = {b for a, b in got if a == "市生态环境局青溪分局"}
+    assert seats and all(b.endswith("青溪县") for b in seats)
+    got = links("区公安分局柳塘派出所、柳塘镇应急办联合开展演练。市生态环境局柳塘分局开展执法。", "locatedIn",
+                COUNTY)
+    assert ("市生态环境局柳塘分局", "柳塘镇") in got  # only the town has the word: the town
+
+
+def test_a_work_named_for_a_basin_written_only_in_names_is_on_the_river() -> None:
+    body = "加强柘川河水质监测。实施柘川河流域综合治理工程一期，推进柘川河流域综合治理工程二期。"
+    got = links(body, "locatedIn", COUNTY)
+    assert ("柘川河流域综合治理工程一期", "柘川河") in got
+    assert ("柘川河流域综合治理工程一期", "柘川河流域") not in got
+    body = "加强柘川河水质监测。推动柘川河流域上下游协同保护，实施柘川河流域综合治理工程一期。"
+    assert ("柘川河流域综合治理工程一期", "柘川河流域") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_foreign_city_written_after_its_country_is_in_it() -> None:
+    body = "支持青溪冷链开通至马来西亚吉隆坡的冷链专线，组织企业赴日本大阪开展对接，赴泰国、越南参展。"
+    got = links(body, "locatedIn", COUNTY)
+    assert {("吉隆坡", "马来西亚"), ("大阪", "日本")} <= got
+    assert ("越南", "泰国") not in got  # two countries listed: neither in the other
+
+
+def test_what_an_area_s_own_name_names_is_in_the_area() -> None:
+    body = ("金澄湾片区完成控制性详细规划。把金澄湾打造成为城市新客厅。金澄湾商圈提质升级，"
+            "推进金澄湾人才公寓项目建设。")
+    got = links(body, "locatedIn", COUNTY)
+    assert {("金澄湾商圈", "金澄湾片区"), ("金澄湾人才公寓项目", "金澄湾片区")} <= got
+    # the bare name never written on its own: nothing joins the area but the area's full name
+    body = "金澄湾片区完成控制性详细规划。金澄湾商圈提质升级，推进金澄湾人才公寓项目建设。"
+    assert not {a for a, b in links(body, "locatedIn", COUNTY) if b == "金澄湾片区"}
+
+
+def test_a_word_a_town_shares_with_a_river_names_neither_for_sure() -> None:
+    town = "鹭溪街道完成老旧小区改造。推进鹭溪智造大厦建设。"
+    river = "实施鹭溪河黑臭水体整治，推进鹭溪河流域污染源排查整治。"
+    assert ("鹭溪智造大厦", "鹭溪街道") not in links(river + town, "locatedIn", COUNTY)
+    assert ("鹭溪智造大厦", "鹭溪街道") in links(town, "locatedIn", COUNTY)  # no such river: the town
