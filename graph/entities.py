@@ -1338,6 +1338,55 @@ def _mountains(text: _Text) -> list[_Candidate]:
     return out
 
 
+_ISLAND_CONTEXT_RE = re.compile("(?<=岛)(?:" + _alternation(cues.ISLAND_CONTEXT) + ")")
+# an island where something is done (把某岛打造成为…, 在某岛实施…), a two-character stem
+_ISLAND_PLACE_RE = re.compile(
+    "(?:" + _alternation(cues.ISLAND_BEFORE) + r")([\u4e00-\u9fff]{2}岛)"
+    r"(?=的|实施|开展|建设|推进|打造|完成|[，。；、])"
+)
+
+
+def _island_name(name: str) -> bool:
+    stem = name[:-1]
+    return (
+        len(stem) == 2
+        and all(_is_cjk(ch) for ch in stem)
+        and "岛" not in stem
+        and stem[0] not in _LEVEL_CHAR + "全各本我该"
+        and stem[-1] not in cues.NOT_ISLAND_STEM_ENDS
+        and not _generic(stem, cues.GENERIC_PLACE_STEMS)
+    )
+
+
+def _islands(text: _Text) -> list[_Candidate]:
+    """Islands the report names as places: a two-character name before 海岛, 腹地, 周边海域 …
+    (某屿岛海岛观光) or after 把, 在, 背靠 … before a verb or a clause break is a place there, and
+    wherever it stands alone (before a clause break). 岛 alone is no head: 海岛, 半岛, 环岛 are
+    words, and a name before others (某岛生物医药产业园) is part of theirs."""
+    norm = text.norm
+    names: set[str] = set()
+    out: list[_Candidate] = []
+    for m in _ISLAND_CONTEXT_RE.finditer(norm):
+        start = m.start() - 3
+        if start < 0 or text.left_edge(m.start() - 1) > start:
+            continue
+        name = norm[start : m.start()]
+        if _island_name(name):
+            names.add(name)
+            out.append(_Candidate(start, m.start(), "Place", name, "island", rank=2))
+    for m in _ISLAND_PLACE_RE.finditer(norm):
+        if _island_name(m.group(1)):
+            names.add(m.group(1))
+            out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "island", rank=2))
+    if not names:
+        return out
+    seen = {c.start for c in out}
+    for hit in re.finditer(_alternation(names), norm):
+        if hit.start() not in seen and norm[hit.end() : hit.end() + 1] in "，。；、":
+            out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "island", rank=2))
+    return out
+
+
 _SUB_PARK_RE = re.compile(
     "(?:" + _alternation(cues.SUB_PARK_ZONES) + ")([\u4e00-\u9fff]{2,3}?)(?:"
     + _alternation(cues.SUB_PARK_HEADS) + ")(?![\u4e00-\u9fff])"
@@ -1984,6 +2033,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _listed_towns(text)
         + _waters(text)
         + _mountains(text)
+        + _islands(text)
         + _sub_parks(text)
         + _named_districts(text)
     )

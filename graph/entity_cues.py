@@ -427,6 +427,15 @@ MOUNTAIN_CONTEXT: tuple[str, ...] = (
 NOT_MOUNTAIN_STEM_ENDS: tuple[str, ...] = (
     "矿", "荒", "水青", "金", "银", "火", "冰", "深", "江", "靠", "登", "爬", "上", "下", "进", "出",
 )
+# Words after an island's name that show the island itself is meant (某某岛海岛旅游, 某某岛腹地,
+# 某某岛周边海域): then the name alone is a place. Works named after it keep their own name.
+ISLAND_CONTEXT: tuple[str, ...] = (
+    "海岛", "腹地", "海域", "周边海域", "岸线", "沿岸", "生态修复", "生态保护",
+)
+# Words before an island's name that place an action on it (把某某岛打造成为…, 在某某岛实施…).
+ISLAND_BEFORE: tuple[str, ...] = ("把", "在", "至", "背靠", "登上", "环")
+# The character before 岛 in common words, not names (海岛, 半岛, 全岛, 环岛, 离岛, 无人岛).
+NOT_ISLAND_STEM_ENDS = "海半全环离孤小登上出进本宝荒人"
 # The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江).
 WATER_ENDINGS = "河江湖溪"
 # A water name followed by one of these is part of another place's name (鹤溪镇, 楠溪村).

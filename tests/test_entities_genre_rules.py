@@ -423,3 +423,14 @@ def test_a_company_s_legal_name_may_open_with_its_province() -> None:
     got = links(body, "locatedIn", head)
     assert ("海南南禾种业科技有限公司", "海南省") in got
     assert not {(a, b) for a, b in got if a.endswith("研究院")}  # an institute is not a company
+
+
+def test_an_island_named_as_the_place_of_action_is_a_place() -> None:
+    body = ("鹭屿岛海岛观光线路开通，背靠崇沙岛腹地发展临港产业。把鹭屿岛打造成为海岛旅游新名片。"
+            "由市文旅局推进鹭屿岛海岛旅游提升项目。")
+    found = names(body, "Place", COUNTY)
+    assert {"鹭屿岛", "崇沙岛"} <= found
+    assert not {n for n in found if n.endswith("海岛") or "岛" in n[:-1]}  # no 鹭屿岛海岛
+    # common words ending in 岛, and an island's name inside another name, are not
+    body = "推进全岛封关运作，办好环岛帆船赛，发展离岛免税和海岛旅游。落户白岛生物医药产业园。"
+    assert not {n for n in names(body, "Place", COUNTY) if n.endswith("岛")}
