@@ -1346,16 +1346,19 @@ _ISLAND_PLACE_RE = re.compile(
 )
 
 
-def _island_name(name: str) -> bool:
-    stem = name[:-1]
+def _two_char_stem_ok(stem: str) -> bool:
+    """A two-character stem that may name an island or a port (not 全岛, 本港, 区域)."""
     return (
         len(stem) == 2
         and all(_is_cjk(ch) for ch in stem)
-        and "岛" not in stem
         and stem[0] not in _LEVEL_CHAR + "全各本我该"
-        and stem[-1] not in cues.NOT_ISLAND_STEM_ENDS
         and not _generic(stem, cues.GENERIC_PLACE_STEMS)
     )
+
+
+def _island_name(name: str) -> bool:
+    stem = name[:-1]
+    return _two_char_stem_ok(stem) and "岛" not in stem and stem[-1] not in cues.NOT_ISLAND_STEM_ENDS
 
 
 def _islands(text: _Text) -> list[_Candidate]:
@@ -1384,6 +1387,40 @@ def _islands(text: _Text) -> list[_Candidate]:
     for hit in re.finditer(_alternation(names), norm):
         if hit.start() not in seen and norm[hit.end() : hit.end() + 1] in "，。；、":
             out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "island", rank=2))
+    return out
+
+
+# a port before one of its named areas (汐澜港东澳港区 → 汐澜港); the area is found by its head
+_PORT_BEFORE_PART_RE = re.compile(
+    r"[\u4e00-\u9fff]{2}港(?=[\u4e00-\u9fff]{2}(?:" + _alternation(cues.PORT_PART_HEADS) + "))"
+)
+_PORT_FREE_AFTER = frozenset("至与和及、，。；的")
+
+
+def _ports(text: _Text) -> list[_Candidate]:
+    """Ports known by their areas (某港某港区, 某港某作业区) are places where their name stands
+    free: before 至, 与, a list mark or a clause break, not inside 某港投集团 or 某港疏港大道.
+    A port joined to a known one (甲港与乙港建立友好港关系) is a port too."""
+    norm = text.norm
+    names: set[str] = set()
+    for m in _PORT_BEFORE_PART_RE.finditer(norm):
+        name = m.group(0)
+        if text.left_edge(m.end() - 1) <= m.start() and _two_char_stem_ok(name[:-1]):
+            names.add(name)
+    out: list[_Candidate] = []
+    if not names:
+        return out
+    joined = re.compile(
+        "(?:" + _alternation(names) + ")[" + cues.PORT_JOINERS + r"]([\u4e00-\u9fff]{2,3}港)(?=[^"
+        + cues.PORT_NAME_NOT_BEFORE + "])"
+    )
+    for m in joined.finditer(norm):
+        stem = m.group(1)[:-1]
+        if all(_is_cjk(ch) for ch in stem) and not _generic(stem, cues.GENERIC_PLACE_STEMS):
+            out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "port", rank=2))
+    for hit in re.finditer(_alternation(names), norm):
+        if norm[hit.end() : hit.end() + 1] in _PORT_FREE_AFTER:
+            out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "port", rank=2))
     return out
 
 
@@ -2034,6 +2071,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _waters(text)
         + _mountains(text)
         + _islands(text)
+        + _ports(text)
         + _sub_parks(text)
         + _named_districts(text)
     )

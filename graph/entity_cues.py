@@ -451,6 +451,13 @@ ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "自贸片区": ("自由贸易试验区片区",),
 }
 # Heads of a place name: administrative units, zones, waters (西夏墅镇, 三井街道, 太湖流域).
+# A port is known by the named areas it holds (某某港某某港区, 某某港某某作业区); known, its name
+# alone is a place where it stands free (某某港至某地的航线, 推动某某港与某某港建立友好港关系).
+PORT_PART_HEADS: tuple[str, ...] = ("港区", "作业区")
+# After 港 these make a longer word or another's name (港区, 港务, 港口, 港投集团, 港城).
+PORT_NAME_NOT_BEFORE = "区务口投航城湾"
+# … and before a port's name these join another port to it (甲港与乙港, 甲港、乙港).
+PORT_JOINERS = "与和及、"
 # The port area of a named port (琅州港岫川港区, 岫川港区): a place, but not a zone, since a
 # district's name may end the same way (海港区).
 PORT_AREA_HEADS: tuple[str, ...] = ("港区",)

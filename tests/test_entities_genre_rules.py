@@ -434,3 +434,14 @@ def test_an_island_named_as_the_place_of_action_is_a_place() -> None:
     # common words ending in 岛, and an island's name inside another name, are not
     body = "推进全岛封关运作，办好环岛帆船赛，发展离岛免税和海岛旅游。落户白岛生物医药产业园。"
     assert not {n for n in names(body, "Place", COUNTY) if n.endswith("岛")}
+
+
+def test_a_port_known_by_its_areas_is_a_place_where_it_stands_free() -> None:
+    body = ("鹭州港青屿港区泊位建成投用。开通鹭州港至海口的内贸支线，推动鹭州港与鹿特丹港建立友好港关系。"
+            "鹭州港投集团建设鹭州港疏港大道。")
+    found = names(body, "Place", COUNTY)
+    assert {"鹭州港", "鹿特丹港"} <= found
+    assert not {n for n in names(body, "Enterprise", COUNTY) if n == "鹭州港"}
+    # a port never named with an area of its own stays inside the names it opens
+    body = "开通白沙港至海口的航线，推动白沙港与丙港合作。建设科创港、数字港。"
+    assert not {n for n in names(body, "Place", COUNTY) if n.endswith("港")}
