@@ -695,13 +695,22 @@ def _heads(text: _Text) -> list[_Candidate]:
     return out
 
 
+# the regions whose name holds 港 (港澳, 粤港澳大湾区): no port ends at it
+_PORT_REGIONS = tuple(r for r in cues.REGIONS if "港" in r)
+
+
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     """双桥镇青穗村 is two places: the village and the town before it (and 旗苏木嘎查 three)."""
     for m in re.finditer(r"镇|乡|街道|县|旗|苏木|港", norm[start : end - 1]):
         cut = start + m.end()
         second = norm[cut:end]
-        if m.group(0) == "港" and not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS)):
-            continue  # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one
+        if m.group(0) == "港" and (
+            not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS))
+            or any(norm.startswith(r, cut - 1 - r.index("港")) for r in _PORT_REGIONS)
+        ):
+            # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one, and so is
+            # 某洲粤港澳合作示范区 (港 of a region's name)
+            continue
         if cut - start >= 3 and end - cut >= 3 and (_place_rank(second) > 0 or m.group(0) == "港"):
             # 图门旗巴彦苏木乌兰嘎查: the rest may hold a further level
             rest = _split_places(norm, cut, end) or [_Candidate(cut, end, "Place", second, "head:split")]

@@ -445,3 +445,11 @@ def test_a_port_known_by_its_areas_is_a_place_where_it_stands_free() -> None:
     # a port never named with an area of its own stays inside the names it opens
     body = "开通白沙港至海口的航线，推动白沙港与丙港合作。建设科创港、数字港。"
     assert not {n for n in names(body, "Place", COUNTY) if n.endswith("港")}
+
+
+def test_a_zone_named_with_a_region_that_holds_gang_is_not_split_at_it() -> None:
+    body = "位于白洲粤港澳合作示范区的丙项目开工。鹭州港大屿作业区泊位建成。"
+    found = names(body, "Place", COUNTY)
+    assert "白洲粤港澳合作示范区" in found
+    assert not {"白洲粤港", "澳合作示范区"} & found
+    assert {"鹭州港", "大屿作业区"} <= found  # a port and its area are still two
