@@ -1237,7 +1237,8 @@ _WATER_CONTEXT_RE = re.compile(
     + r"|[（(][\u4e00-\u9fff]{2,4}段[）)])"  # 乌兰河（白音段）: a river's section in brackets
 )
 _WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
-_WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}、)+{_WATER_NAME}")
+_WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}[{cues.WATER_LIST_JOINERS}])+{_WATER_NAME}")
+_WATER_LIST_SPLIT = re.compile(f"[{cues.WATER_LIST_JOINERS}]")
 
 
 def _water_name(name: str) -> bool:
@@ -1254,7 +1255,9 @@ def _listed_waters(text: _Text, waters: set[str]) -> set[str]:
     """岫川河、芦浦河全面消除劣Ⅴ类水体: the names listed with a known water are waters too."""
     out: set[str] = set()
     for m in _WATER_LIST_RE.finditer(text.norm):
-        parts = m.group(0).split("、")
+        parts = _WATER_LIST_SPLIT.split(m.group(0))
+        if "" in parts:
+            continue  # 甲河、和平河: a joiner opens a name, no list to read
         first_end = m.start() + len(parts[0])
         parts[0] = text.norm[max(text.left_edge(first_end), first_end - 4) : first_end]
         if any(p in waters for p in parts):

@@ -436,8 +436,11 @@ ISLAND_CONTEXT: tuple[str, ...] = (
 ISLAND_BEFORE: tuple[str, ...] = ("把", "在", "至", "背靠", "登上", "环")
 # The character before 岛 in common words, not names (海岛, 半岛, 全岛, 环岛, 离岛, 无人岛).
 NOT_ISLAND_STEM_ENDS = "海半全环离孤小登上出进本宝荒人"
-# The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江).
-WATER_ENDINGS = "河江湖溪"
+# The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江), with the creeks of
+# the Pearl River delta (某某涌) and the lakes of the Northeast (某某泡).
+WATER_ENDINGS = "河江湖溪涌泡"
+# Marks between the waters of a list (甲河、乙涌, 甲山、乙泡和丙河沿线).
+WATER_LIST_JOINERS = "、和及"
 # A water name followed by one of these is part of another place's name (鹤溪镇, 楠溪村).
 WATER_NOT_BEFORE = "镇乡村街县市区港湾"
 # A zone's park in another place, named by the zone, the place and one of these

@@ -453,3 +453,13 @@ def test_a_zone_named_with_a_region_that_holds_gang_is_not_split_at_it() -> None
     assert "白洲粤港澳合作示范区" in found
     assert not {"白洲粤港", "澳合作示范区"} & found
     assert {"鹭州港", "大屿作业区"} <= found  # a port and its area are still two
+
+
+def test_creeks_and_northeastern_lakes_listed_with_a_known_river_are_places() -> None:
+    body = ("白鹭河流域综合治理完工。完成岗头涌、白鹭河黑臭水体整治。"
+            "深入挖掘凤鸣山、卧牛泡和白鹭河沿线自然风光。")
+    assert {"岗头涌", "卧牛泡", "白鹭河"} <= names(body, "Place", COUNTY)
+    # without a known river in the list, a creek or a lake is not read (nor the words 涌现, 和平)
+    body = "白鹭河流域综合治理完工。新业态不断涌现，岗头涌、卧牛泡开展整治，白鹭河、和平河水质达标。"
+    found = names(body, "Place", COUNTY)
+    assert not {"岗头涌", "卧牛泡", "平河"} & found
