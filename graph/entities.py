@@ -542,6 +542,10 @@ _CONNECTOR_HEADS = frozenset(cues.CONNECTOR_HEADS)
 _LINEAR_HEADS = frozenset(cues.LINEAR_HEADS)
 
 
+_FOREIGN_UNIT_HEADS = frozenset(cues.FOREIGN_UNIT_HEADS)
+_COUNTRY_IN_RE = _words_re(cues.COUNTRIES)
+
+
 def _heads(text: _Text) -> list[_Candidate]:
     norm = text.norm
     out: list[_Candidate] = []
@@ -640,6 +644,11 @@ def _heads(text: _Text) -> list[_Candidate]:
                 )
             ):
                 continue
+        if head in _FOREIGN_UNIT_HEADS:
+            country = _COUNTRY_IN_RE.search(norm, start, m.start() - 2)
+            if country:
+                start = country.end()  # 俄罗斯滨海边疆区: the krai after its country
+                name = norm[start:end]
         if kind == "Place" and "-" in name:
             start += name.rindex("-") + 1  # 四川大学-常州国家高新区: the zone after the dash
             name = norm[start:end]

@@ -464,6 +464,8 @@ PORT_JOINERS = "与和及、"
 # The port area of a named port (琅州港岫川港区, 岫川港区): a place, but not a zone, since a
 # district's name may end the same way (海港区).
 PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
+# Heads of the regions of foreign countries that border reports name (Russia's krais).
+FOREIGN_UNIT_HEADS: tuple[str, ...] = ("边疆区",)
 # The administrative ladder of Inner Mongolia runs 盟/市 → 旗 → 苏木 → 嘎查, beside 县 → 镇 → 村.
 PLACE_HEADS: tuple[str, ...] = (
     ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸", "旗", "苏木", "嘎查")
@@ -473,6 +475,8 @@ PLACE_HEADS: tuple[str, ...] = (
     + ("自治州", "自治县", "自治旗", "民族乡", "族乡")
     + ZONE_HEADS
     + ("流域", "古街", "古镇", "机场")
+    # first-level units of neighbouring countries, named after their country (俄罗斯某某边疆区)
+    + FOREIGN_UNIT_HEADS
     + PORT_AREA_HEADS
 )
 # A named community (白鹭社区) has a stem of its own: after a town's name the word means the

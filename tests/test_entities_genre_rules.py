@@ -463,3 +463,12 @@ def test_creeks_and_northeastern_lakes_listed_with_a_known_river_are_places() ->
     body = "白鹭河流域综合治理完工。新业态不断涌现，岗头涌、卧牛泡开展整治，白鹭河、和平河水质达标。"
     found = names(body, "Place", COUNTY)
     assert not {"岗头涌", "卧牛泡", "平河"} & found
+
+
+def test_a_krai_of_a_neighbouring_country_is_a_place_after_its_country() -> None:
+    body = "东部与俄罗斯远东边疆区接壤，种植基地位于俄罗斯远东边疆区。"
+    found = names(body, "Place", COUNTY)
+    assert {"远东边疆区", "俄罗斯"} <= found
+    assert not {n for n in found if n.endswith("边疆区") and n != "远东边疆区"}
+    # the border regions of the own country are a kind of area, not a unit of that name
+    assert not {n for n in names("加强边疆地区建设，支持边境地区发展。", "Place", COUNTY) if "边" in n}
