@@ -568,6 +568,10 @@ def _heads(text: _Text) -> list[_Candidate]:
             and norm[m.start() - 1] in cues.HEAD_COMMON_BEFORE[head]
         ):
             continue
+        if head in cues.HEAD_COMMON_WORDS_BEFORE and norm.endswith(
+            cues.HEAD_COMMON_WORDS_BEFORE[head], 0, m.start()
+        ):
+            continue  # 城中村: a kind of village
         if head in _SHORT_STEM_HEADS:
             # 西岭县: only a two-character stem right after a boundary can make a name
             s2 = m.start() - 2

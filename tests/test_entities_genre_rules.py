@@ -472,3 +472,10 @@ def test_a_krai_of_a_neighbouring_country_is_a_place_after_its_country() -> None
     assert not {n for n in found if n.endswith("边疆区") and n != "远东边疆区"}
     # the border regions of the own country are a kind of area, not a unit of that name
     assert not {n for n in names("加强边疆地区建设，支持边境地区发展。", "Place", COUNTY) if "边" in n}
+
+
+def test_an_urban_village_is_a_kind_of_village_not_a_name() -> None:
+    body = "总结推广白鹭街道青湾社区城中村综合整治经验，推进城中村改造。支持前进村发展民宿。"
+    found = names(body, "Place", COUNTY)
+    assert {"白鹭街道", "青湾社区", "前进村"} <= found
+    assert not {n for n in found if n.endswith("城中村")}
