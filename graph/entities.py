@@ -1259,7 +1259,7 @@ def _water_name(name: str) -> bool:
     return (
         2 <= len(name) <= 4
         and not any(ch in "河江湖" for ch in stem)  # 松溪河 holds 溪
-        and stem[0] not in _LEVEL_CHAR + "全各本我该"
+        and stem[0] not in _LEVEL_CHAR + "全各本我该" + cues.WATER_MOTION_STARTS
         and not _generic(stem, cues.GENERIC_PLACE_STEMS)
     )
 

@@ -442,6 +442,8 @@ NOT_ISLAND_STEM_ENDS = "海半全环离孤小登上出进本宝荒人"
 # The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江), with the creeks of
 # the Pearl River delta (某某涌) and the lakes of the Northeast (某某泡).
 WATER_ENDINGS = "河江湖溪涌泡"
+# A water's stem opening with one of these is a motion into or out of it (入湖河道, 出江口).
+WATER_MOTION_STARTS = "入出进"
 # Marks between the waters of a list (甲河、乙涌, 甲山、乙泡和丙河沿线).
 WATER_LIST_JOINERS = "、和及"
 # A water name followed by one of these is part of another place's name (鹤溪镇, 楠溪村).

@@ -479,3 +479,10 @@ def test_an_urban_village_is_a_kind_of_village_not_a_name() -> None:
     found = names(body, "Place", COUNTY)
     assert {"白鹭街道", "青湾社区", "前进村"} <= found
     assert not {n for n in found if n.endswith("城中村")}
+
+
+def test_a_motion_into_a_lake_names_no_water() -> None:
+    body = "白鹭湖保护治理工程完工，建成入湖河道生态缓冲带15公里，白鹭湖水质稳定。"
+    found = names(body, "Place", COUNTY)
+    assert "白鹭湖" in found
+    assert "入湖" not in found
