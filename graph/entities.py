@@ -781,7 +781,7 @@ def _type_of(
             or head in _ZONE_HEAD_SET
             and stem.startswith(cues.VISION_QUALIFIERS)
             or head.startswith("示范")
-            and stem.startswith(("全国", "国家级", "省级", "市级"))
+            and stem.startswith(("全国", "国家", "省级", "市级"))
         ):
             return None
         return "Place"

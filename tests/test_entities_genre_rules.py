@@ -486,3 +486,10 @@ def test_a_motion_into_a_lake_names_no_water() -> None:
     found = names(body, "Place", COUNTY)
     assert "白鹭湖" in found
     assert "入湖" not in found
+
+
+def test_a_national_demonstration_zone_without_a_place_is_a_title() -> None:
+    body = "持续巩固国家生态文明建设示范区创建成果，推进白鹭县国家农业绿色发展示范区建设。"
+    found = names(body, "Place", COUNTY)
+    assert not {n for n in found if n.startswith("国家")}
+    assert "白鹭县国家农业绿色发展示范区" in found  # named after its place, a zone
