@@ -775,8 +775,8 @@ def _type_of(
             or head in cues.COMMUNITY_HEADS
             and stem.endswith(cues.COMMUNITY_NOT_AFTER)
             or core.endswith(cues.DESIGNATION_ENDINGS)
-            or stem.endswith(("进", "出")) and len(_ADMIN_LEVEL_SPLIT.split(stem)[-1]) >= 3
-            # 快递进村, 农产品出村: a motion (太平乡前进村 is a village)
+            or stem.endswith(("进", "出")) and len(_ADMIN_LEVEL_SPLIT.split(stem)[-1]) != 2
+            # 快递进村, 农产品出村, 下乡进村: a motion (太平乡前进村 is a village)
             or stem == "进"  # 进园区, 进社区
             or head in _ZONE_HEAD_SET
             and stem.startswith(cues.VISION_QUALIFIERS)

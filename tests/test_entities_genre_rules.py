@@ -493,3 +493,10 @@ def test_a_national_demonstration_zone_without_a_place_is_a_title() -> None:
     found = names(body, "Place", COUNTY)
     assert not {n for n in found if n.startswith("国家")}
     assert "白鹭县国家农业绿色发展示范区" in found  # named after its place, a zone
+
+
+def test_goods_sent_down_to_villages_name_no_village() -> None:
+    body = "打通农产品出村进城和消费品下乡进村的最后一公里。支持太平乡前进村发展民宿。"
+    found = names(body, "Place", COUNTY)
+    assert {"太平乡", "前进村"} <= found
+    assert not {n for n in found if n.endswith("进村") and n != "前进村"}
