@@ -524,6 +524,8 @@ GENERIC_PLACE_STEMS: tuple[str, ...] = (
     "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国", "老旧", "区域", "深度",
     "少数", "民族", "少数民族", "各民族", "边境", "沿边", "城中", "综合性", "国际", "建制", "家庭",
     "历史文化", "居家",
+    # the lines of a customs regime (一线放开、二线管住): 二线口岸 is a kind of checkpoint
+    "一线", "二线",
 )
 # Regions and waters named without an administrative head (a general table).
 REGIONS: tuple[str, ...] = (

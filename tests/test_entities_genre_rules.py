@@ -500,3 +500,10 @@ def test_goods_sent_down_to_villages_name_no_village() -> None:
     found = names(body, "Place", COUNTY)
     assert {"太平乡", "前进村"} <= found
     assert not {n for n in found if n.endswith("进村") and n != "前进村"}
+
+
+def test_a_second_line_checkpoint_is_a_kind_not_a_name() -> None:
+    body = "鹭州港青屿港区完成二线口岸查验设施建设，白沙口岸通关量增长。"
+    found = names(body, "Place", COUNTY)
+    assert "白沙口岸" in found
+    assert "二线口岸" not in found
