@@ -542,6 +542,10 @@ _CONNECTOR_HEADS = frozenset(cues.CONNECTOR_HEADS)
 _LINEAR_HEADS = frozenset(cues.LINEAR_HEADS)
 
 
+_FOREIGN_UNIT_HEADS = frozenset(cues.FOREIGN_UNIT_HEADS)
+_COUNTRY_IN_RE = _words_re(cues.COUNTRIES)
+
+
 def _heads(text: _Text) -> list[_Candidate]:
     norm = text.norm
     out: list[_Candidate] = []
@@ -564,6 +568,10 @@ def _heads(text: _Text) -> list[_Candidate]:
             and norm[m.start() - 1] in cues.HEAD_COMMON_BEFORE[head]
         ):
             continue
+        if head in cues.HEAD_COMMON_WORDS_BEFORE and norm.endswith(
+            cues.HEAD_COMMON_WORDS_BEFORE[head], 0, m.start()
+        ):
+            continue  # 城中村: a kind of village
         if head in _SHORT_STEM_HEADS:
             # 西岭县: only a two-character stem right after a boundary can make a name
             s2 = m.start() - 2
@@ -640,6 +648,11 @@ def _heads(text: _Text) -> list[_Candidate]:
                 )
             ):
                 continue
+        if head in _FOREIGN_UNIT_HEADS:
+            country = _COUNTRY_IN_RE.search(norm, start, m.start() - 2)
+            if country:
+                start = country.end()  # 俄罗斯滨海边疆区: the krai after its country
+                name = norm[start:end]
         if kind == "Place" and "-" in name:
             start += name.rindex("-") + 1  # 四川大学-常州国家高新区: the zone after the dash
             name = norm[start:end]
@@ -695,13 +708,22 @@ def _heads(text: _Text) -> list[_Candidate]:
     return out
 
 
+# the regions whose name holds 港 (港澳, 粤港澳大湾区): no port ends at it
+_PORT_REGIONS = tuple(r for r in cues.REGIONS if "港" in r)
+
+
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     """双桥镇青穗村 is two places: the village and the town before it (and 旗苏木嘎查 three)."""
     for m in re.finditer(r"镇|乡|街道|县|旗|苏木|港", norm[start : end - 1]):
         cut = start + m.end()
         second = norm[cut:end]
-        if m.group(0) == "港" and not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS)):
-            continue  # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one
+        if m.group(0) == "港" and (
+            not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS))
+            or any(norm.startswith(r, cut - 1 - r.index("港")) for r in _PORT_REGIONS)
+        ):
+            # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one, and so is
+            # 某洲粤港澳合作示范区 (港 of a region's name)
+            continue
         if cut - start >= 3 and end - cut >= 3 and (_place_rank(second) > 0 or m.group(0) == "港"):
             # 图门旗巴彦苏木乌兰嘎查: the rest may hold a further level
             rest = _split_places(norm, cut, end) or [_Candidate(cut, end, "Place", second, "head:split")]
@@ -753,13 +775,13 @@ def _type_of(
             or head in cues.COMMUNITY_HEADS
             and stem.endswith(cues.COMMUNITY_NOT_AFTER)
             or core.endswith(cues.DESIGNATION_ENDINGS)
-            or stem.endswith(("进", "出")) and len(_ADMIN_LEVEL_SPLIT.split(stem)[-1]) >= 3
-            # 快递进村, 农产品出村: a motion (太平乡前进村 is a village)
+            or stem.endswith(("进", "出")) and len(_ADMIN_LEVEL_SPLIT.split(stem)[-1]) != 2
+            # 快递进村, 农产品出村, 下乡进村: a motion (太平乡前进村 is a village)
             or stem == "进"  # 进园区, 进社区
             or head in _ZONE_HEAD_SET
             and stem.startswith(cues.VISION_QUALIFIERS)
             or head.startswith("示范")
-            and stem.startswith(("全国", "国家级", "省级", "市级"))
+            and stem.startswith(("全国", "国家", "省级", "市级"))
         ):
             return None
         return "Place"
@@ -1228,7 +1250,8 @@ _WATER_CONTEXT_RE = re.compile(
     + r"|[（(][\u4e00-\u9fff]{2,4}段[）)])"  # 乌兰河（白音段）: a river's section in brackets
 )
 _WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
-_WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}、)+{_WATER_NAME}")
+_WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}[{cues.WATER_LIST_JOINERS}])+{_WATER_NAME}")
+_WATER_LIST_SPLIT = re.compile(f"[{cues.WATER_LIST_JOINERS}]")
 
 
 def _water_name(name: str) -> bool:
@@ -1236,7 +1259,7 @@ def _water_name(name: str) -> bool:
     return (
         2 <= len(name) <= 4
         and not any(ch in "河江湖" for ch in stem)  # 松溪河 holds 溪
-        and stem[0] not in _LEVEL_CHAR + "全各本我该"
+        and stem[0] not in _LEVEL_CHAR + "全各本我该" + cues.WATER_MOTION_STARTS
         and not _generic(stem, cues.GENERIC_PLACE_STEMS)
     )
 
@@ -1245,7 +1268,9 @@ def _listed_waters(text: _Text, waters: set[str]) -> set[str]:
     """岫川河、芦浦河全面消除劣Ⅴ类水体: the names listed with a known water are waters too."""
     out: set[str] = set()
     for m in _WATER_LIST_RE.finditer(text.norm):
-        parts = m.group(0).split("、")
+        parts = _WATER_LIST_SPLIT.split(m.group(0))
+        if "" in parts:
+            continue  # 甲河、和平河: a joiner opens a name, no list to read
         first_end = m.start() + len(parts[0])
         parts[0] = text.norm[max(text.left_edge(first_end), first_end - 4) : first_end]
         if any(p in waters for p in parts):
@@ -1335,6 +1360,92 @@ def _mountains(text: _Text) -> list[_Candidate]:
     for hit in re.finditer(_alternation(names), norm):
         if hit.start() not in seen and norm[hit.end() : hit.end() + 1] in "，。；、":
             out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "mountain", rank=2))
+    return out
+
+
+_ISLAND_CONTEXT_RE = re.compile("(?<=岛)(?:" + _alternation(cues.ISLAND_CONTEXT) + ")")
+# an island where something is done (把某岛打造成为…, 在某岛实施…), a two-character stem
+_ISLAND_PLACE_RE = re.compile(
+    "(?:" + _alternation(cues.ISLAND_BEFORE) + r")([\u4e00-\u9fff]{2}岛)"
+    r"(?=的|实施|开展|建设|推进|打造|完成|[，。；、])"
+)
+
+
+def _two_char_stem_ok(stem: str) -> bool:
+    """A two-character stem that may name an island or a port (not 全岛, 本港, 区域)."""
+    return (
+        len(stem) == 2
+        and all(_is_cjk(ch) for ch in stem)
+        and stem[0] not in _LEVEL_CHAR + "全各本我该"
+        and not _generic(stem, cues.GENERIC_PLACE_STEMS)
+    )
+
+
+def _island_name(name: str) -> bool:
+    stem = name[:-1]
+    return _two_char_stem_ok(stem) and "岛" not in stem and stem[-1] not in cues.NOT_ISLAND_STEM_ENDS
+
+
+def _islands(text: _Text) -> list[_Candidate]:
+    """Islands the report names as places: a two-character name before 海岛, 腹地, 周边海域 …
+    (某屿岛海岛观光) or after 把, 在, 背靠 … before a verb or a clause break is a place there, and
+    wherever it stands alone (before a clause break). 岛 alone is no head: 海岛, 半岛, 环岛 are
+    words, and a name before others (某岛生物医药产业园) is part of theirs."""
+    norm = text.norm
+    names: set[str] = set()
+    out: list[_Candidate] = []
+    for m in _ISLAND_CONTEXT_RE.finditer(norm):
+        start = m.start() - 3
+        if start < 0 or text.left_edge(m.start() - 1) > start:
+            continue
+        name = norm[start : m.start()]
+        if _island_name(name):
+            names.add(name)
+            out.append(_Candidate(start, m.start(), "Place", name, "island", rank=2))
+    for m in _ISLAND_PLACE_RE.finditer(norm):
+        if _island_name(m.group(1)):
+            names.add(m.group(1))
+            out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "island", rank=2))
+    if not names:
+        return out
+    seen = {c.start for c in out}
+    for hit in re.finditer(_alternation(names), norm):
+        if hit.start() not in seen and norm[hit.end() : hit.end() + 1] in "，。；、":
+            out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "island", rank=2))
+    return out
+
+
+# a port before one of its named areas (汐澜港东澳港区 → 汐澜港); the area is found by its head
+_PORT_BEFORE_PART_RE = re.compile(
+    r"[\u4e00-\u9fff]{2}港(?=[\u4e00-\u9fff]{2}(?:" + _alternation(cues.PORT_PART_HEADS) + "))"
+)
+_PORT_FREE_AFTER = frozenset("至与和及、，。；的")
+
+
+def _ports(text: _Text) -> list[_Candidate]:
+    """Ports known by their areas (某港某港区, 某港某作业区) are places where their name stands
+    free: before 至, 与, a list mark or a clause break, not inside 某港投集团 or 某港疏港大道.
+    A port joined to a known one (甲港与乙港建立友好港关系) is a port too."""
+    norm = text.norm
+    names: set[str] = set()
+    for m in _PORT_BEFORE_PART_RE.finditer(norm):
+        name = m.group(0)
+        if text.left_edge(m.end() - 1) <= m.start() and _two_char_stem_ok(name[:-1]):
+            names.add(name)
+    out: list[_Candidate] = []
+    if not names:
+        return out
+    joined = re.compile(
+        "(?:" + _alternation(names) + ")[" + cues.PORT_JOINERS + r"]([\u4e00-\u9fff]{2,3}港)(?=[^"
+        + cues.PORT_NAME_NOT_BEFORE + "])"
+    )
+    for m in joined.finditer(norm):
+        stem = m.group(1)[:-1]
+        if all(_is_cjk(ch) for ch in stem) and not _generic(stem, cues.GENERIC_PLACE_STEMS):
+            out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "port", rank=2))
+    for hit in re.finditer(_alternation(names), norm):
+        if norm[hit.end() : hit.end() + 1] in _PORT_FREE_AFTER:
+            out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "port", rank=2))
     return out
 
 
@@ -1984,6 +2095,8 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _listed_towns(text)
         + _waters(text)
         + _mountains(text)
+        + _islands(text)
+        + _ports(text)
         + _sub_parks(text)
         + _named_districts(text)
     )

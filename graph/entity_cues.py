@@ -114,6 +114,9 @@ HEAD_COMMON_BEFORE: dict[str, str] = {
     # a banner (阿敦旗) is no flag (红旗, 国旗, 党旗)
     "旗": "红国党彩锦军战升帜队会团",
 }
+# … and these words before a head make a kind of place, not a name's end (城中村: an urban
+# village; 某社区城中村综合整治 names the community, not a village).
+HEAD_COMMON_WORDS_BEFORE: dict[str, tuple[str, ...]] = {"村": ("城中",)}
 # Heads of one character that need a stem of three characters or more (消防站 has its own
 # head; 武汉站 of a campaign tour is not a work).
 SHORT_PROJECT_HEADS: tuple[str, ...] = ("站", "桥", "馆", "楼")
@@ -427,8 +430,22 @@ MOUNTAIN_CONTEXT: tuple[str, ...] = (
 NOT_MOUNTAIN_STEM_ENDS: tuple[str, ...] = (
     "矿", "荒", "水青", "金", "银", "火", "冰", "深", "江", "靠", "登", "爬", "上", "下", "进", "出",
 )
-# The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江).
-WATER_ENDINGS = "河江湖溪"
+# Words after an island's name that show the island itself is meant (某某岛海岛旅游, 某某岛腹地,
+# 某某岛周边海域): then the name alone is a place. Works named after it keep their own name.
+ISLAND_CONTEXT: tuple[str, ...] = (
+    "海岛", "腹地", "海域", "周边海域", "岸线", "沿岸", "生态修复", "生态保护",
+)
+# Words before an island's name that place an action on it (把某某岛打造成为…, 在某某岛实施…).
+ISLAND_BEFORE: tuple[str, ...] = ("把", "在", "至", "背靠", "登上", "环")
+# The character before 岛 in common words, not names (海岛, 半岛, 全岛, 环岛, 离岛, 无人岛).
+NOT_ISLAND_STEM_ENDS = "海半全环离孤小登上出进本宝荒人"
+# The last character of a river's or lake's name (松溪河, 太湖, 楠溪, 钱塘江), with the creeks of
+# the Pearl River delta (某某涌) and the lakes of the Northeast (某某泡).
+WATER_ENDINGS = "河江湖溪涌泡"
+# A water's stem opening with one of these is a motion into or out of it (入湖河道, 出江口).
+WATER_MOTION_STARTS = "入出进"
+# Marks between the waters of a list (甲河、乙涌, 甲山、乙泡和丙河沿线).
+WATER_LIST_JOINERS = "、和及"
 # A water name followed by one of these is part of another place's name (鹤溪镇, 楠溪村).
 WATER_NOT_BEFORE = "镇乡村街县市区港湾"
 # A zone's park in another place, named by the zone, the place and one of these
@@ -442,9 +459,18 @@ ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "自贸片区": ("自由贸易试验区片区",),
 }
 # Heads of a place name: administrative units, zones, waters (西夏墅镇, 三井街道, 太湖流域).
+# A port is known by the named areas it holds (某某港某某港区, 某某港某某作业区); known, its name
+# alone is a place where it stands free (某某港至某地的航线, 推动某某港与某某港建立友好港关系).
+PORT_PART_HEADS: tuple[str, ...] = ("港区", "作业区")
+# After 港 these make a longer word or another's name (港区, 港务, 港口, 港投集团, 港城).
+PORT_NAME_NOT_BEFORE = "区务口投航城湾"
+# … and before a port's name these join another port to it (甲港与乙港, 甲港、乙港).
+PORT_JOINERS = "与和及、"
 # The port area of a named port (琅州港岫川港区, 岫川港区): a place, but not a zone, since a
 # district's name may end the same way (海港区).
 PORT_AREA_HEADS: tuple[str, ...] = ("港区",)
+# Heads of the regions of foreign countries that border reports name (Russia's krais).
+FOREIGN_UNIT_HEADS: tuple[str, ...] = ("边疆区",)
 # The administrative ladder of Inner Mongolia runs 盟/市 → 旗 → 苏木 → 嘎查, beside 县 → 镇 → 村.
 PLACE_HEADS: tuple[str, ...] = (
     ("街道", "社区", "镇", "乡", "村", "县", "市", "口岸", "旗", "苏木", "嘎查")
@@ -454,6 +480,8 @@ PLACE_HEADS: tuple[str, ...] = (
     + ("自治州", "自治县", "自治旗", "民族乡", "族乡")
     + ZONE_HEADS
     + ("流域", "古街", "古镇", "机场")
+    # first-level units of neighbouring countries, named after their country (俄罗斯某某边疆区)
+    + FOREIGN_UNIT_HEADS
     + PORT_AREA_HEADS
 )
 # A named community (白鹭社区) has a stem of its own: after a town's name the word means the
@@ -496,6 +524,8 @@ GENERIC_PLACE_STEMS: tuple[str, ...] = (
     "居民", "城镇", "开发", "高新", "省级", "国家级", "市级", "全国", "老旧", "区域", "深度",
     "少数", "民族", "少数民族", "各民族", "边境", "沿边", "城中", "综合性", "国际", "建制", "家庭",
     "历史文化", "居家",
+    # the lines of a customs regime (一线放开、二线管住): 二线口岸 is a kind of checkpoint
+    "一线", "二线",
 )
 # Regions and waters named without an administrative head (a general table).
 REGIONS: tuple[str, ...] = (

@@ -476,3 +476,87 @@ def test_a_word_a_town_shares_with_a_river_names_neither_for_sure() -> None:
     river = "实施鹭溪河黑臭水体整治，推进鹭溪河流域污染源排查整治。"
     assert ("鹭溪智造大厦", "鹭溪街道") not in links(river + town, "locatedIn", COUNTY)
     assert ("鹭溪智造大厦", "鹭溪街道") in links(town, "locatedIn", COUNTY)  # no such river: the town
+
+
+def test_an_island_named_as_the_place_of_action_is_a_place() -> None:
+    body = ("鹭屿岛海岛观光线路开通，背靠崇沙岛腹地发展临港产业。把鹭屿岛打造成为海岛旅游新名片。"
+            "由市文旅局推进鹭屿岛海岛旅游提升项目。")
+    found = names(body, "Place", COUNTY)
+    assert {"鹭屿岛", "崇沙岛"} <= found
+    assert not {n for n in found if n.endswith("海岛") or "岛" in n[:-1]}  # no 鹭屿岛海岛
+    # common words ending in 岛, and an island's name inside another name, are not
+    body = "推进全岛封关运作，办好环岛帆船赛，发展离岛免税和海岛旅游。落户白岛生物医药产业园。"
+    assert not {n for n in names(body, "Place", COUNTY) if n.endswith("岛")}
+
+
+def test_a_port_known_by_its_areas_is_a_place_where_it_stands_free() -> None:
+    body = ("鹭州港青屿港区泊位建成投用。开通鹭州港至海口的内贸支线，推动鹭州港与鹿特丹港建立友好港关系。"
+            "鹭州港投集团建设鹭州港疏港大道。")
+    found = names(body, "Place", COUNTY)
+    assert {"鹭州港", "鹿特丹港"} <= found
+    assert not {n for n in names(body, "Enterprise", COUNTY) if n == "鹭州港"}
+    # a port never named with an area of its own stays inside the names it opens
+    body = "开通白沙港至海口的航线，推动白沙港与丙港合作。建设科创港、数字港。"
+    assert not {n for n in names(body, "Place", COUNTY) if n.endswith("港")}
+
+
+def test_a_zone_named_with_a_region_that_holds_gang_is_not_split_at_it() -> None:
+    body = "位于白洲粤港澳合作示范区的丙项目开工。鹭州港大屿作业区泊位建成。"
+    found = names(body, "Place", COUNTY)
+    assert "白洲粤港澳合作示范区" in found
+    assert not {"白洲粤港", "澳合作示范区"} & found
+    assert {"鹭州港", "大屿作业区"} <= found  # a port and its area are still two
+
+
+def test_creeks_and_northeastern_lakes_listed_with_a_known_river_are_places() -> None:
+    body = ("白鹭河流域综合治理完工。完成岗头涌、白鹭河黑臭水体整治。"
+            "深入挖掘凤鸣山、卧牛泡和白鹭河沿线自然风光。")
+    assert {"岗头涌", "卧牛泡", "白鹭河"} <= names(body, "Place", COUNTY)
+    # without a known river in the list, a creek or a lake is not read (nor the words 涌现, 和平)
+    body = "白鹭河流域综合治理完工。新业态不断涌现，岗头涌、卧牛泡开展整治，白鹭河、和平河水质达标。"
+    found = names(body, "Place", COUNTY)
+    assert not {"岗头涌", "卧牛泡", "平河"} & found
+
+
+def test_a_krai_of_a_neighbouring_country_is_a_place_after_its_country() -> None:
+    body = "东部与俄罗斯远东边疆区接壤，种植基地位于俄罗斯远东边疆区。"
+    found = names(body, "Place", COUNTY)
+    assert {"远东边疆区", "俄罗斯"} <= found
+    assert not {n for n in found if n.endswith("边疆区") and n != "远东边疆区"}
+    # the border regions of the own country are a kind of area, not a unit of that name
+    assert not {n for n in names("加强边疆地区建设，支持边境地区发展。", "Place", COUNTY) if "边" in n}
+
+
+def test_an_urban_village_is_a_kind_of_village_not_a_name() -> None:
+    body = "总结推广白鹭街道青湾社区城中村综合整治经验，推进城中村改造。支持前进村发展民宿。"
+    found = names(body, "Place", COUNTY)
+    assert {"白鹭街道", "青湾社区", "前进村"} <= found
+    assert not {n for n in found if n.endswith("城中村")}
+
+
+def test_a_motion_into_a_lake_names_no_water() -> None:
+    body = "白鹭湖保护治理工程完工，建成入湖河道生态缓冲带15公里，白鹭湖水质稳定。"
+    found = names(body, "Place", COUNTY)
+    assert "白鹭湖" in found
+    assert "入湖" not in found
+
+
+def test_a_national_demonstration_zone_without_a_place_is_a_title() -> None:
+    body = "持续巩固国家生态文明建设示范区创建成果，推进白鹭县国家农业绿色发展示范区建设。"
+    found = names(body, "Place", COUNTY)
+    assert not {n for n in found if n.startswith("国家")}
+    assert "白鹭县国家农业绿色发展示范区" in found  # named after its place, a zone
+
+
+def test_goods_sent_down_to_villages_name_no_village() -> None:
+    body = "打通农产品出村进城和消费品下乡进村的最后一公里。支持太平乡前进村发展民宿。"
+    found = names(body, "Place", COUNTY)
+    assert {"太平乡", "前进村"} <= found
+    assert not {n for n in found if n.endswith("进村") and n != "前进村"}
+
+
+def test_a_second_line_checkpoint_is_a_kind_not_a_name() -> None:
+    body = "鹭州港青屿港区完成二线口岸查验设施建设，白沙口岸通关量增长。"
+    found = names(body, "Place", COUNTY)
+    assert "白沙口岸" in found
+    assert "二线口岸" not in found
