@@ -40,12 +40,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 
 from graph.cues import STRENGTH_CUES
 from graph.document import Document, Section, Sentence
 from graph.entity_cues import COUNTRIES, FIXED_POLICIES
 from graph.facts import Entity, Fact, Mention, ReportFacts, Span, Support
+from graph.spans import SpanIndex
 from graph.topics import share_topic, topics
 
 __all__ = ["DEFAULT_CONFIDENCE", "METHODS", "link_supports"]
@@ -152,12 +152,9 @@ class _Linker:
         places |= {_short(p) for p in places}
         self.places = sorted((p for p in places if len(p) >= 2), key=lambda p: (-len(p), p))
         # where each named thing is written: a name inside another's speaks through it
-        self.written = sorted({m.span for e in self.sources for m in e.mentions}, key=_span_order)
+        self.written = SpanIndex(m.span for e in self.sources for m in e.mentions)
         self._policy_starts = sorted({m.span.start for e in self.sources if e.type == "Policy"
                                       for m in e.mentions})
-        self._written_starts = [w.start for w in self.written]
-        # the furthest end among the names written so far: most spans end after all of them
-        self._written_reach = list(accumulate((w.end for w in self.written), max))
         self._names_by_head: dict[str, list[str]] = {}  # the names by their first two characters
         # (not a national strategy: 对“一带一路”沿线国家进出口额 is framed by it, not its target)
         for name in sorted({n for e in self.sources if e.name not in _NATIONAL_STRATEGIES
@@ -232,13 +229,7 @@ class _Linker:
 
     def inside_another(self, span: Span) -> bool:
         """Is *span* strictly inside the written name of another thing?"""
-        n = bisect_right(self._written_starts, span.start)
-        if not n or self._written_reach[n - 1] < span.end:
-            return False  # no name opening before it reaches as far
-        for w in self.written[:n]:
-            if span.end <= w.end and w != span:
-                return True
-        return False
+        return self.written.inside_another(span)
 
     def means(self, sent: Sentence, m: Mention, clause_start: int) -> bool:
         """Is the mention *m* written as the means of its clause (依托…, 借助…, 以…为抓手)?"""

@@ -12,11 +12,9 @@ import os
 import re
 import shutil
 import tempfile
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,8 +25,9 @@ from graph.errors import CommitkgError
 
 if TYPE_CHECKING:
     from graph.curation import CurationRule
-from graph.facts import Fact, ReportFacts
+from graph.facts import ReportFacts
 from graph.reader import ReportText, read_report
+from graph.spans import SpanIndex
 from graph.targets import extract_facts
 from graph.vocab import DEFAULT_BASE, Minter, slug
 
@@ -117,21 +116,9 @@ def numbers_in_names_stage(rf: ReportFacts) -> None:
     """A number inside a name is part of it, not a fact: 白沙100MW渔光互补光伏发电项目并网发电
     states no 100 MW, 晟源能源100万千瓦风光储一体化项目 no 100万千瓦, 新一轮千亿斤粮食产能
     提升行动 no 千亿斤."""
-    inside = sorted((m.span.start, m.span.end) for e in rf.entities
-                    if e.type in ("Project", "Enterprise", "Policy") for m in e.mentions)
-    if not inside:
-        return
-    starts = [a for a, _ in inside]
-    reach = list(accumulate((b for _, b in inside), max))  # the furthest end of the names so far
-
-    def in_a_name(f: Fact) -> bool:
-        if f.mention is None:
-            return False
-        pos = f.mention.span.start
-        i = bisect_left(starts, pos)  # the names opening before pos
-        return i > 0 and reach[i - 1] > pos
-
-    rf.facts = [f for f in rf.facts if not in_a_name(f)]
+    names = SpanIndex(m.span for e in rf.entities
+                      if e.type in ("Project", "Enterprise", "Policy") for m in e.mentions)
+    rf.facts = [f for f in rf.facts if f.mention is None or not names.covers(f.mention.span.start)]
 
 
 EXTRA_STAGES.append(numbers_in_names_stage)
