@@ -1338,6 +1338,20 @@ def _mountain_name(name: str) -> bool:
     )
 
 
+def _standing_free(
+    norm: str, names: set[str], cue: str, after: Iterable[str], seen: Iterable[int] = ()
+) -> list[_Candidate]:
+    """Places found by their context (a mountain, an island, a port) are places wherever their
+    name stands free: right before one of *after* (the end of the text too, when *after* is a
+    string), except where they were found (*seen*)."""
+    skip = set(seen)
+    return [
+        _Candidate(hit.start(), hit.end(), "Place", hit.group(0), cue, rank=2)
+        for hit in re.finditer(_alternation(names), norm)
+        if hit.start() not in skip and norm[hit.end() : hit.end() + 1] in after
+    ]
+
+
 def _mountains(text: _Text) -> list[_Candidate]:
     """Mountains the report acts on: a name before 废弃矿山, 生态修复, 南麓 … (哈达图山废弃矿山治理)
     is a place there, and wherever it stands alone (before a clause break)."""
@@ -1356,11 +1370,7 @@ def _mountains(text: _Text) -> list[_Candidate]:
             out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "mountain", rank=2))
     if not names:
         return out
-    seen = {c.start for c in out}
-    for hit in re.finditer(_alternation(names), norm):
-        if hit.start() not in seen and norm[hit.end() : hit.end() + 1] in "，。；、":
-            out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "mountain", rank=2))
-    return out
+    return out + _standing_free(norm, names, "mountain", "，。；、", {c.start for c in out})
 
 
 _ISLAND_CONTEXT_RE = re.compile("(?<=岛)(?:" + _alternation(cues.ISLAND_CONTEXT) + ")")
@@ -1408,11 +1418,7 @@ def _islands(text: _Text) -> list[_Candidate]:
             out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "island", rank=2))
     if not names:
         return out
-    seen = {c.start for c in out}
-    for hit in re.finditer(_alternation(names), norm):
-        if hit.start() not in seen and norm[hit.end() : hit.end() + 1] in "，。；、":
-            out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "island", rank=2))
-    return out
+    return out + _standing_free(norm, names, "island", "，。；、", {c.start for c in out})
 
 
 # a port before one of its named areas (汐澜港东澳港区 → 汐澜港); the area is found by its head
@@ -1443,10 +1449,7 @@ def _ports(text: _Text) -> list[_Candidate]:
         stem = m.group(1)[:-1]
         if all(_is_cjk(ch) for ch in stem) and not _generic(stem, cues.GENERIC_PLACE_STEMS):
             out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "port", rank=2))
-    for hit in re.finditer(_alternation(names), norm):
-        if norm[hit.end() : hit.end() + 1] in _PORT_FREE_AFTER:
-            out.append(_Candidate(hit.start(), hit.end(), "Place", hit.group(0), "port", rank=2))
-    return out
+    return out + _standing_free(norm, names, "port", _PORT_FREE_AFTER)
 
 
 _SUB_PARK_RE = re.compile(
