@@ -169,12 +169,7 @@ class _Linker:
         self.zones = sorted({e.name for e in rf.entities if e.type == "Place" and len(e.name) >= 2
                              and not e.name.endswith(_ADMIN_SUFFIXES)}, key=lambda p: (-len(p), p))
         self._measures: dict[int, str] = {}
-        self._target_sentences: set[int] = set()
-        for t in self.targets:
-            assert t.mention is not None
-            tsent = doc.sentence_at(t.mention.span.start)
-            if tsent is not None:
-                self._target_sentences.add(tsent.start)
+        self._target_sentences: set[int] = set()  # where targets stand (set in supports)
         self._clauses: dict[int, list[int]] = {}
         # a mention is weighed against many targets: its words and its clause, once each
         self._stripped: dict[str, str] = {}
@@ -398,6 +393,7 @@ class _Linker:
             tsent = doc.sentence_at(t.mention.span.start)
             if tsent is not None:
                 placed.append((i, t, tsent, self.item(t.mention.span.start), self.named_subjects(t)))
+        self._target_sentences = {tsent.start for _i, _t, tsent, _titem, _named in placed}
         # a mention is weighed only against the targets it has a reason to support: those of
         # its sentence, of its task item, or whose indicator its sentence writes (ThemeMatch)
         by_sentence: dict[int, list[int]] = {}
