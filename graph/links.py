@@ -10,8 +10,11 @@ Methods, strongest first, each with its confidence:
   the programmes the sentence opens with (深化“运河英才计划”，全年引进高层次人才团队60个以上),
   when a company's clause opens markets abroad and the target is foreign trade, or when the
   name is the means of its clause and the target the next clause (依托顺畅供应链拓展日韩冷链航线，
-  港口货物吞吐量达到6000万吨); 0.45 otherwise (a name in a list of works that a later task of
-  the sentence does not speak of).
+  港口货物吞吐量达到6000万吨), or when the sentence's run of targets follows the name's clause
+  directly (推动克恩霍夫华南研发制造基地6月底前竣工投产，智能装备产业产值增长15%以上) — not a
+  company written as the builder of a work, a work only being prepared, a study as the target,
+  or a name about another topic than the target; 0.45 otherwise (a name in a list of works
+  that a later task of the sentence does not speak of).
 - ``Cue``: 0.7 when a sentence with no target of its own names the means of its task item
   (以省“双创计划”、市“龙城英才计划”等各级各类计划为抓手，…培育一流的…人才) and a later target of
   the item speaks of what the sentence does (引育各类人才不少于2.8万人); 0.45 when the name's
@@ -80,6 +83,7 @@ _NATIONAL_STRATEGIES = frozenset(FIXED_POLICIES)
 _EXPORT_RE = re.compile(r"(?:开拓|拓展|开辟|抢占|深耕)[^，。；]{0,24}市场|国际市场|海外市场|境外市场|出口")
 # a company written as the agent of a work the clause is about (某项目由某公司负责建设, 交由某公司运营)
 _AGENT_BEFORE_RE = re.compile(r"由$|由[^，,；;。]{2,24}负责[^，,；;。、]{0,4}、$")
+_AGENT_WORDS = ("负责", "建设的", "运营的")
 _PRELIMINARY_CUES = ("前期", "选址", "报批", "谋划", "储备", "规划研究", "论证")
 # a name written as the means of what follows: 依托顺畅供应链拓展日韩冷链航线，港口货物吞吐量…;
 # 以省“双创计划”、市“龙城英才计划”等各级各类计划为抓手，…
@@ -170,6 +174,7 @@ class _Linker:
                              and not e.name.endswith(_ADMIN_SUFFIXES)}, key=lambda p: (-len(p), p))
         self._measures: dict[int, str] = {}
         self._target_sentences: set[int] = set()  # where targets stand (set in supports)
+        self._target_clauses: dict[int, set[int]] = {}  # by sentence start: its clauses with targets
         self._clauses: dict[int, list[int]] = {}
         # a mention is weighed against many targets: its words and its clause, once each
         self._stripped: dict[str, str] = {}
@@ -351,7 +356,31 @@ class _Linker:
             before = self.doc.norm[m.span.end : t.mention.span.end]
             if any(cue in before for cue in _STRONG_CUES):
                 return SENTENCE_GOAL
+        if mine < theirs and self.leads_to(sent, mine, theirs) and self.acts_in(entity, m, clause, t):
+            return SENTENCE_GOAL  # 推动克恩霍夫华南研发制造基地6月底前竣工投产，…产值增长15%以上
         return SENTENCE_OTHER
+
+    def leads_to(self, sent: Sentence, mine: int, theirs: int) -> bool:
+        """Do the clauses after clause *mine* up to clause *theirs* all state targets — the
+        sentence's run of targets follows the clause directly (做某事，目标一，目标二)?"""
+        held = self._target_clauses.get(sent.start, frozenset())
+        return all(i in held for i in range(mine + 1, theirs + 1))
+
+    def acts_in(self, entity: Entity, m: Mention, clause: str, t: Fact) -> bool:
+        """Is the name *m* what its clause acts on, towards a target of no other topic? Not a
+        company written as the builder or operator of a work (由某公司负责建设, 某公司建设的…:
+        the work speaks), not work that is only being prepared (前期, 选址), and not a name
+        about another topic than the target (汀兰湖生态修复工程二期 and 空气质量优良天数比例).
+        A target of preparing work (完成德胜河4个作业区规划研究) is no goal of the works before it."""
+        if entity.type == "Enterprise" and (
+                "由" in clause[: max(0, clause.find(m.quote))] or any(w in clause for w in _AGENT_WORDS)):
+            return False
+        assert t.mention is not None
+        sent = self.doc.sentence_at(t.mention.span.start)
+        target_clause = "" if sent is None else self.clause_of(sent, t.mention.span.start)
+        if any(w in clause or w in target_clause for w in _PRELIMINARY_CUES):
+            return False
+        return not (topics(self.about(entity, m)) and topics(self.measures(t)))
 
     def method(self, entity: Entity, m: Mention, sent: Sentence, text: str,
                item: tuple[int, int] | None, t: Fact, tsent: Sentence,
@@ -394,6 +423,10 @@ class _Linker:
             if tsent is not None:
                 placed.append((i, t, tsent, self.item(t.mention.span.start), self.named_subjects(t)))
         self._target_sentences = {tsent.start for _i, _t, tsent, _titem, _named in placed}
+        for _i, t, tsent, _titem, _named in placed:
+            starts = self.clauses(tsent)
+            where = max(t.mention.span.start, t.mention.span.end - 1)  # where its figure is
+            self._target_clauses.setdefault(tsent.start, set()).add(bisect_right(starts, where) - 1)
         # a mention is weighed only against the targets it has a reason to support: those of
         # its sentence, of its task item, or whose indicator its sentence writes (ThemeMatch)
         by_sentence: dict[int, list[int]] = {}

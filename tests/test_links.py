@@ -320,3 +320,24 @@ def test_a_company_written_as_the_agent_of_a_work_speaks_through_the_work() -> N
     assert got[("白溪风情街区二期", "接待游客")][1] == 0.7
     assert got[("白溪文旅公司", "接待游客")][1] == 0.45
     assert got[("青石文旅集团", "旅游总收入")][1] == 0.7  # supported to build: it acts
+
+
+def test_a_name_in_the_clause_just_before_the_sentence_s_targets_works_towards_them() -> None:
+    got = _links_of("推动白溪精工装配基地6月底前竣工投产，支持青石动力与白溪精工开展配套合作，"
+                    "智能制造产值增长15%以上，新增规上企业10家。"
+                    "白溪物流园二期由白溪城投集团负责建设，新增冷库容量3万吨。"
+                    "实施白溪湖生态修复工程二期，空气质量优良天数比例达到87%以上。"
+                    "实现青龙大桥主桥合龙，完成德胜港3个作业区规划研究。"
+                    "新增城市绿地30万平方米，建成白溪滨河公园。",
+                    ("Project", "白溪精工装配基地"), ("Enterprise", "青石动力"),
+                    ("Project", "白溪物流园二期"), ("Enterprise", "白溪城投集团"),
+                    ("Project", "白溪湖生态修复工程二期"), ("Project", "青龙大桥"),
+                    ("Project", "白溪滨河公园"))
+    # the clause right before the run of targets, and the one before it when it states none
+    assert got[("青石动力", "智能制造产值")][1] == 0.7
+    assert got[("青石动力", "新增规上企业")][1] == 0.7
+    assert got[("白溪精工装配基地", "新增规上企业")][1] == 0.45  # a clause of its own in between
+    assert got[("白溪城投集团", "新增冷库容量")][1] == 0.45  # the builder speaks through the work
+    assert got[("白溪湖生态修复工程二期", "空气质量优良天数比例")][1] == 0.45  # another topic
+    assert got[("青龙大桥", "作业区规划研究")][1] == 0.45  # a study is no goal of the works
+    assert got[("白溪滨河公园", "新增城市绿地")][1] < 0.5  # a target before the name
