@@ -363,8 +363,8 @@ class _Linker:
     def leads_to(self, sent: Sentence, mine: int, theirs: int) -> bool:
         """Do the clauses after clause *mine* up to clause *theirs* all state targets — the
         sentence's run of targets follows the clause directly (做某事，目标一，目标二)?"""
-        held = self._target_clauses.get(sent.start, frozenset())
-        return all(i in held for i in range(mine + 1, theirs + 1))
+        held = self._target_clauses.get(sent.start)
+        return held is not None and all(i in held for i in range(mine + 1, theirs + 1))
 
     def acts_in(self, entity: Entity, m: Mention, clause: str, t: Fact) -> bool:
         """Is the name *m* what its clause acts on, towards a target of no other topic? Not a
@@ -422,11 +422,10 @@ class _Linker:
             tsent = doc.sentence_at(t.mention.span.start)
             if tsent is not None:
                 placed.append((i, t, tsent, self.item(t.mention.span.start), self.named_subjects(t)))
+                where = max(t.mention.span.start, t.mention.span.end - 1)  # where its figure is
+                self._target_clauses.setdefault(tsent.start, set()).add(
+                    bisect_right(self.clauses(tsent), where) - 1)
         self._target_sentences = {tsent.start for _i, _t, tsent, _titem, _named in placed}
-        for _i, t, tsent, _titem, _named in placed:
-            starts = self.clauses(tsent)
-            where = max(t.mention.span.start, t.mention.span.end - 1)  # where its figure is
-            self._target_clauses.setdefault(tsent.start, set()).add(bisect_right(starts, where) - 1)
         # a mention is weighed only against the targets it has a reason to support: those of
         # its sentence, of its task item, or whose indicator its sentence writes (ThemeMatch)
         by_sentence: dict[int, list[int]] = {}
