@@ -44,6 +44,7 @@ BASE_UNITS: tuple[str, ...] = (
     "处", "张", "间", "栋", "幢", "艘", "架", "株", "棵", "头", "支", "部", "篇", "例",
     "公里", "千米", "米", "吨标准煤", "吨标煤", "吨", "标准箱", "标箱", "批次", "天", "倍", "次", "床",
     "公斤", "斤", "列", "宗", "台套", "袋", "千伏安",
+    "家次", "艘次", "架次", "车次", "份", "吨/日", "立方米/日",
 )
 UNIT_PREFIXES: tuple[str, ...] = ("千万", "百万", "万", "亿", "千")
 # A bare 万/亿 before a noun (1.9万困难老年人) is kept as the unit.
@@ -66,7 +67,7 @@ QUALIFIER_HEADS: tuple[str, ...] = (
 NAME_HEADS: tuple[str, ...] = ("项目", "工程", "基地", "生产线", "电站", "产业园", "园区")
 COUNT_CLASSIFIERS: frozenset[str] = frozenset(
     "个 家 项 所 套 台 辆 户 场 件 条 座 片 处 张 间 栋 幢 艘 架 株 棵 头 支 部 篇 例 名 位 人 人次 "
-    "次 床 场次 列 宗".split()
+    "次 床 场次 列 宗 家次 艘次 架次 车次 份".split()
 )
 # Fixed political phrases of the genre whose numerals count nothing measured.
 FIXED_PHRASES: tuple[str, ...] = (

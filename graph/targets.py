@@ -538,7 +538,8 @@ def _phrase_facts(
         pos = text.find(phrase)
         if pos != -1:
             found.append((pos, pos + len(phrase), comparator, 0, "each", phrase))
-    headline = kind == "target" and (sent.bullet or _in_headline_paragraph(doc, sent))
+    headline = kind == "target" and (sent.bullet or _in_headline_paragraph(doc, sent)
+                                     or _in_headline_list(doc, sent))
 
     def numbered(pos: int) -> bool:  # does the clause holding *pos* state a number?
         start = _clause_start(norm, sent.start + pos, sent.start, _CLAUSE_BREAK)
@@ -547,16 +548,18 @@ def _phrase_facts(
         return any(start <= q.start < stop for q in quantities)
 
     if headline:
-        for phrase in cues.QUALITATIVE_CUES if _ANY_QUALITATIVE_RE.search(text) else ():
-            pos = text.find(phrase)
-            if pos != -1 and not any(f[0] <= pos < f[1] for f in found):
-                if not numbered(pos):
-                    found.append((pos, pos + len(phrase), "", 0, "qual", phrase))
-                break
-        else:
-            quota = _QUOTA_RE.search(text)  # …能耗下降完成朔原市下达任务: the quota of a named level
-            if quota and not numbered(quota.start()):
-                found.append((quota.start(), quota.end(), "", 0, "qual", quota.group(0)))
+        # every phrase of the headline, each in a clause of its own (…，实际利用外资稳中有升，…，
+        # 单位地区生产总值能耗降低完成市下达任务，…): a quota (完成朔原市下达任务) where no other
+        # phrase stands
+        phrases = [(m.start(), m.end(), m.group(0)) for m in _ANY_QUALITATIVE_RE.finditer(text)]
+        phrases += [(m.start(), m.end(), m.group(0)) for m in _QUOTA_RE.finditer(text)
+                    if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _p in phrases)]
+        for pos, end, phrase in sorted(phrases):
+            if found and found[-1][4] == "qual" and 0 <= pos - found[-1][1] <= 1:
+                last = found.pop()  # 稳中有进、稳中提质: one target said twice
+                found.append((last[0], end, "", 0, "qual", last[5]))
+            elif not any(f[0] <= pos < f[1] for f in found) and not numbered(pos):
+                found.append((pos, end, "", 0, "qual", phrase))
     for pos, end, comparator, value, how, _phrase in found:
         abs_pos = sent.start + pos
         cstart = _clause_start(norm, abs_pos, sent.start, _CLAUSE_BREAK)
@@ -590,11 +593,40 @@ _QUOTA_DIRECTIONS = ("下降", "降低", "增长", "提高")
 
 
 def _strength_at(norm: str, sent: Sentence, pos: int) -> str:
-    text = norm[sent.start : pos]
+    # 主要预期目标是：…保持正增长 names the kind of target, it estimates nothing
+    text = _NOT_A_CUE_RE.sub(lambda m: " " * len(m.group(0)), norm[sent.start : pos])
     best = max(((text.rfind(c), s) for c, s in cues.STRENGTH_CUES.items()), default=(-1, "Plain"))
     return best[1] if best[0] != -1 else "Plain"
 
 
-def _in_headline_paragraph(doc: Document, sent: Sentence) -> bool:
+_LIST_ITEM_MAX = 80  # characters: 6.外贸进出口总额增长15%以上，其中…，实际利用外资稳中有进；
+_LIST_ITEM_RE = re.compile(r"\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])")  # （三）… opens a part of the tasks
+
+
+def _in_headline_list(doc: Document, sent: Sentence) -> bool:
+    """Is *sent* on a numbered line (6.外贸进出口总额增长15%以上，…实际利用外资稳中有进；) of a part
+    whose heading names the main targets (二、…总体要求和主要预期目标)?"""
     line_start = doc.norm.rfind("\n", 0, sent.start) + 1
-    return any(cue in doc.norm[line_start : sent.start] for cue in _HEADLINE_CUES)
+    line_end = doc.norm.find("\n", sent.start)
+    if (line_end == -1 and len(doc.norm) or line_end) - line_start > _LIST_ITEM_MAX:
+        return False  # a paragraph of tasks (（三）…), not an item of the list
+    if not _LIST_ITEM_RE.match(doc.norm, line_start):
+        return False
+    sec = doc.sections[sent.section] if sent.section is not None else None
+    while sec is not None:
+        if any(cue in sec.title for cue in _HEADLINE_CUES):
+            return True
+        sec = doc.sections[sec.parent] if sec.parent is not None else None
+    return False
+
+
+def _in_headline_paragraph(doc: Document, sent: Sentence) -> bool:
+    """Does *sent* follow a headline cue in its paragraph, or open with one (…的主要预期目标是：
+    地区生产总值增长5.5%左右，…，实际利用外资稳中有升，…)?"""
+    line_start = doc.norm.rfind("\n", 0, sent.start) + 1
+    return (any(cue in doc.norm[line_start : sent.start] for cue in _HEADLINE_CUES)
+            or _HEADLINE_INTRO_RE.search(doc.norm, sent.start, sent.end) is not None)
+
+
+_HEADLINE_INTRO_RE = re.compile("(?:" + "|".join(_HEADLINE_CUES) + ")(?:是|为)?[:：]")
+_NOT_A_CUE_RE = re.compile("预期(?:目标|性)")

@@ -144,6 +144,26 @@ def test_headline_target_without_number() -> None:
     ]
 
 
+def test_every_target_without_number_of_a_headline_paragraph() -> None:
+    facts = facts_of("综合考虑各方面因素，今年全区经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，"
+                     "外贸进出口总额保持正增长，实际利用外资稳中有升，"
+                     "单位地区生产总值能耗降低完成市下达任务，粮食产量保持稳定。")
+    got = [(f.indicator, f.value, f.quantity_kind, f.strength) for f in facts]
+    assert got == [("地区生产总值", D("5.5"), "ChangeRate", "Plain"),
+                   ("外贸进出口总额", D(0), "ChangeRate", "Plain"),  # 主要预期目标 estimates nothing
+                   ("实际利用外资", None, "ChangeRate", "Plain"),
+                   ("单位地区生产总值能耗", None, "ChangeRate", "Plain"),
+                   ("粮食产量", None, "ChangeRate", "Plain")]
+
+
+def test_a_target_without_number_on_a_numbered_line_of_the_main_targets() -> None:
+    facts = facts_of("1.地区生产总值增长6%左右；\n"
+                     "6.外贸进出口总额增长15%以上，其中对俄进出口额增长18%以上，实际利用外资稳中有进；\n"
+                     "（三）推动产业转型。坚持稳中求进，全力促进新能源领域应用水平稳步增长，"
+                     "加快建设现代化产业体系，打造一批具有竞争力的产业集群和领军企业，做强做优实体经济。")
+    assert [f.indicator for f in facts] == ["地区生产总值", "外贸进出口总额", "对俄进出口额", "实际利用外资"]
+
+
 def test_explicit_year_in_clause_wins() -> None:
     facts = facts_of("力争2025年规上工业产值超5000亿元。")
     assert [(f.year, f.value) for f in facts] == [(2025, D(5000))]
@@ -242,3 +262,11 @@ def test_a_number_inside_a_programme_s_name_is_no_fact() -> None:
             "深入实施新一轮千亿斤粮食产能提升行动，粮食总产量稳定在25亿斤以上。\n")
     rf = extract_text(ReportText(Path("t.txt"), text, normalise(text), "utf-8"), "t")
     assert [(f.value, f.unit) for f in rf.facts] == [(D(25), "亿斤")]
+
+
+def test_units_counted_per_visit_per_copy_and_per_day() -> None:
+    facts = facts_of("全年接待国际邮轮靠泊12艘次，政银企对接活动覆盖企业2100家次，签署合作备忘录6份，"
+                     "新增污水处理能力10万吨/日。", "review")
+    assert [(f.indicator, f.value, f.unit) for f in facts] == [
+        ("接待国际邮轮靠泊", D(12), "艘次"), ("政银企对接活动覆盖企业", D(2100), "家次"),
+        ("签署合作备忘录", D(6), "份"), ("新增污水处理能力", D(10), "万吨/日")]
