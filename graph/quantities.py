@@ -302,6 +302,10 @@ def _comparator(norm: str, m: re.Match[str], nstart: int, lo: int, hi: int) -> t
     return comparator, end + (len(suffix) if suffix else 0)
 
 
+_HELD_AT = ("控制在", "保持在", "稳定在")
+_RATE_NOUNS = ("涨幅", "增幅", "增速")
+
+
 def _change(
     norm: str, nstart: int, lo: int, unit: str, prefix_start: int | None = None
 ) -> tuple[int, int]:
@@ -317,6 +321,11 @@ def _change(
     verb = _ends_with_any(window, len(window), _CHANGES_BY_LAST)
     if verb:
         return cues.CHANGE_VERBS[verb], i - len(verb)
+    if window.endswith(_HELD_AT):  # 居民消费价格涨幅控制在3%左右: the rate of a rise, held
+        window = norm[max(lo, i - 8) : i - 3]
+        verb = _ends_with_any(window, len(window), _CHANGES_BY_LAST)
+        if verb in _RATE_NOUNS:
+            return cues.CHANGE_VERBS[verb], i - 3 - len(verb)
     if unit in ("个百分点", "百分点"):
         return 1, nstart
     return 0, nstart

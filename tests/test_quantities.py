@@ -162,3 +162,12 @@ def test_not_quantities(text: str) -> None:
         assert [(q.value, q.unit) for q in found] == [(Decimal(6), "片")]
     else:
         assert found == []
+
+
+def test_the_rate_of_a_rise_held_at_a_level_is_a_change() -> None:
+    def read(text: str) -> list[tuple]:
+        return [(q.value, q.comparator, q.change_sign) for q in find_quantities(text, 0, len(text))]
+
+    assert read("居民消费价格涨幅控制在3%左右") == [(Decimal("3"), "About", 1)]
+    assert read("工业增速保持在6%以上") == [(Decimal("6"), "AtLeast", 1)]
+    assert read("城镇登记失业率控制在4%以内") == [(Decimal("4"), "AtMost", 0)]  # a level held
