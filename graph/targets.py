@@ -167,9 +167,10 @@ def _inherit_change(norm: str, q: Quantity, prev: tuple[Quantity, str, int] | No
     if prev is None or prev_sign == 0 or q.change_sign != 0 or q.unit not in cues.PERCENT_UNITS:
         return q
     between = norm[prev[2] : q.cue_start]
-    if between.strip() not in (_LIST_SEP, ",", "，"):
+    if between.strip() not in _RUN_SEPS:
         return q
-    if between.strip() in (",", "，") and "分别" not in norm[max(0, prev[0].start - 12) : prev[0].start]:
+    if (between.strip() not in (_LIST_SEP, "和", "及")
+            and "分别" not in norm[max(0, prev[0].start - 12) : prev[0].start]):
         return q
     value, upper = q.value, q.upper
     comparator = q.comparator
@@ -414,6 +415,11 @@ def complete_list(items: list[str]) -> list[str]:
     return items
 
 
+_RUN_SEPS = (_LIST_SEP, "，", ",", "和", "及")
+# a figure's own per-unit words, not a name: 每人每年6800元
+_PER_UNIT_RE = re.compile(r"(?:每人|每户|每亩)?(?:每年|每月|每天|每日)?$")
+
+
 def _respectively(
     norm: str, sent: Sentence, quantities: list[Quantity]
 ) -> tuple[dict[int, tuple[list[str], int]], dict[int, tuple[int, int]]]:
@@ -446,9 +452,9 @@ def _respectively(
         after = [i for i, q in enumerate(quantities) if q.start > pos]
         run: list[int] = []
         for i in after:
-            if run and norm[quantities[run[-1]].end : quantities[i].cue_start].strip() not in (
-                _LIST_SEP, "，", ","
-            ):
+            # 分别增长5%以上和7%以上; 分别提高到每人每月820元、每人每年6800元
+            gap = _PER_UNIT_RE.sub("", norm[quantities[run[-1]].end : quantities[i].cue_start]) if run else ""
+            if run and gap.strip() not in _RUN_SEPS:
                 break
             run.append(i)
         run = [i for i in run if runs.get(i) != (0, 0)]
@@ -456,6 +462,8 @@ def _respectively(
             continue
         for k, i in enumerate(run):
             runs[i] = (k, len(run))
+        if len(names) == 1 and len(run) == 2 and names[0].startswith("城乡"):
+            names = [f"城镇{names[0][2:]}", f"农村{names[0][2:]}"]  # 城乡低保标准分别…、…
         if len(names) == len(run):
             for name, i in zip(names, run, strict=True):
                 out[i] = ([name], cstart)

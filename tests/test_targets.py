@@ -270,3 +270,12 @@ def test_units_counted_per_visit_per_copy_and_per_day() -> None:
     assert [(f.indicator, f.value, f.unit) for f in facts] == [
         ("接待国际邮轮靠泊", D(12), "艘次"), ("政银企对接活动覆盖企业", D(2100), "家次"),
         ("签署合作备忘录", D(6), "份"), ("新增污水处理能力", D(10), "万吨/日")]
+
+
+def test_a_respectively_list_of_town_and_country_with_per_unit_words_and_and() -> None:
+    facts = facts_of("城乡低保标准分别提高到每人每月820元、每人每年6800元，"
+                     "城镇、农村常住居民人均可支配收入分别增长5%以上和7%以上。", "review")
+    assert [(f.indicator, f.value, f.quantity_kind) for f in facts] == [
+        ("城镇低保标准", D(820), "Level"), ("农村低保标准", D(6800), "Level"),
+        ("城镇常住居民人均可支配收入", D(5), "ChangeRate"),
+        ("农村常住居民人均可支配收入", D(7), "ChangeRate")]
