@@ -2308,6 +2308,7 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
     merged = _renames(doc, _merge(doc, list(entities.values())))
     _add_jurisdiction(doc, merged)
     relations = _relations(doc, merged)
+    merged = _without_basins_of_works(merged)
     _attributes(doc, merged)
     for e in merged:
         e.mentions.sort(key=lambda m: (m.span.start, m.span.end))  # Span's order, compared in C
@@ -3020,6 +3021,18 @@ def _rivers_of_basins(places: list[KeyedEntity], spans: list[tuple[int, int]]) -
         for p in places
         if p.name.endswith(_BASIN) and p.name[: -len(_BASIN)] in by_name and _only_inside(p, spans)
     }
+
+
+def _without_basins_of_works(ents: list[KeyedEntity]) -> list[KeyedEntity]:
+    """Drop a basin written only inside the names of works (桐溪流域 of 桐溪流域水环境综合治理
+    工程) when its river is a place: a name inside a longer name is no entity of its own, and
+    the works' relations already go to the river (see :func:`_rivers_of_basins`)."""
+    places = [e for e in ents if e.type == "Place"]
+    if not any(p.name.endswith(_BASIN) for p in places):
+        return ents
+    spans = [(m.span.start, m.span.end) for e in ents for m in e.mentions]
+    gone = _rivers_of_basins(places, spans)
+    return [e for e in ents if id(e) not in gone] if gone else ents
 
 
 _BASIN = "流域"

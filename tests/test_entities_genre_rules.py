@@ -560,3 +560,13 @@ def test_a_second_line_checkpoint_is_a_kind_not_a_name() -> None:
     found = names(body, "Place", COUNTY)
     assert "白沙口岸" in found
     assert "二线口岸" not in found
+
+
+def test_a_basin_written_only_inside_works_names_is_no_place_of_its_own() -> None:
+    body = "实施岚江流域水环境综合治理工程二期，岚江出境断面水质稳定达到Ⅱ类。"
+    found = names(body, "Place", COUNTY)
+    assert "岚江" in found
+    assert "岚江流域" not in found  # written only inside the work's name: the work is on the river
+    assert ("岚江流域水环境综合治理工程二期", "岚江") in links(body, "locatedIn", COUNTY)
+    # written on its own, the basin stays a place
+    assert "岚江流域" in names("加强岚江流域水生态保护修复，岚江出境断面水质达到Ⅱ类。", "Place", COUNTY)
