@@ -276,8 +276,14 @@ class _Text:
                 joint = next((w for w in cues.BUILD_JOINS if norm.endswith(w, 0, i)), "")
                 if joint and self.name_before(i - len(joint)):
                     break  # 苇州文旅集团建设汀兰古镇二期: 建设 after a name ends the work's name
-            if ch == "和" and i >= 3 and (not _is_name_char(norm[i - 3]) or self.stop_at(i - 2)):
-                i -= 1  # 投资的正和热带水果…项目: one character before 和 names nothing of its own
+            if ch == "和" and i >= 3 and (
+                not _is_name_char(norm[i - 3])
+                or self.stop_at(i - 2)
+                or _COUNTRY_END.search(norm, max(0, i - 8), i - 2)
+            ):
+                # 投资的正和热带水果…项目, 泰国正和食品集团: one character before 和 names nothing
+                # of its own (after a country it opens a foreign firm's brand)
+                i -= 1
                 continue
             memo = memo_stops[i]
             if memo == 0:

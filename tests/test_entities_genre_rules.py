@@ -570,3 +570,11 @@ def test_a_basin_written_only_inside_works_names_is_no_place_of_its_own() -> Non
     assert ("岚江流域水环境综合治理工程二期", "岚江") in links(body, "locatedIn", COUNTY)
     # written on its own, the basin stays a place
     assert "岚江流域" in names("加强岚江流域水生态保护修复，岚江出境断面水质达到Ⅱ类。", "Place", COUNTY)
+
+
+def test_a_foreign_firm_whose_brand_holds_he_keeps_its_country() -> None:
+    body = "泰国恒和食品集团在白沙镇投资的热带水果加工项目建成投产。对泰国进出口额增长20%。"
+    assert "泰国恒和食品集团" in names(body, "Enterprise", COUNTY)
+    assert ("泰国恒和食品集团", "泰国") in links(body, "locatedIn", COUNTY)
+    # 和 between two countries still joins them
+    assert {"德国", "泰国"} <= names("推动德国和泰国企业开展合作。", "Place", COUNTY)
