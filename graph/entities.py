@@ -2170,14 +2170,29 @@ _LOCATED_BEFORE = _Suffixes(cues.LOCATED_VERBS + cues.SETTLE_VERBS)
 
 def _zones_settled_in(norm: str, chosen: list[_Candidate]) -> list[_Candidate]:
     """落户蓝岛生物医药产业园: a park others settle in is a zone, a Place, wherever it is named
-    (its 二期 stays a work)."""
+    (its 二期 stays a work). So is a park others build in (在某临港产业园设立…, 在某产业园投资
+    建设…) and one whose name opens the names of other works (某临港产业园标准厂房三期, 某物流园
+    道路微循环改造): what is built in it is not the park itself."""
+    parks = {c.name for c in chosen if c.type == "Project" and c.name.endswith("园")}
+    if not parks:
+        return chosen
     zones = {
         c.name
         for c in chosen
         if c.type == "Project"
-        and c.name.endswith("园")
-        and _LOCATED_BEFORE.search(norm, max(0, c.start - 4), c.start)
+        and c.name in parks
+        and (
+            _LOCATED_BEFORE.search(norm, max(0, c.start - 4), c.start)
+            or norm[c.start - 1 : c.start] == "在" and _BUILT_IN_VERB_RE.match(norm, c.end)
+        )
     }
+    lengths = sorted({len(p) for p in parks})
+    for c in chosen:
+        if c.type != "Project" or c.name.endswith("园"):
+            continue
+        for n in lengths:
+            if n < len(c.name) and c.name[:n] in parks and not _PHASE_ONLY.fullmatch(c.name, n):
+                zones.add(c.name[:n])  # 某临港产业园综合保税物流中心: a work in the park
     if not zones:
         return chosen
     return [

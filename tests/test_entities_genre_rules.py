@@ -578,3 +578,16 @@ def test_a_foreign_firm_whose_brand_holds_he_keeps_its_country() -> None:
     assert ("泰国恒和食品集团", "泰国") in links(body, "locatedIn", COUNTY)
     # 和 between two countries still joins them
     assert {"德国", "泰国"} <= names("推动德国和泰国企业开展合作。", "Place", COUNTY)
+
+
+def test_a_park_others_build_in_is_a_zone_and_holds_its_works() -> None:
+    body = (
+        "白沙海关在青溪临港产业园设立监管服务点。青溪临港产业园完成基础设施投资8亿元。"
+        "推进青溪临港产业园标准厂房三期建设，年内建成标准厂房12万平方米。"
+    )
+    assert "青溪临港产业园" in names(body, "Place", COUNTY)
+    assert "青溪临港产业园" not in names(body, "Project", COUNTY)
+    assert ("青溪临港产业园标准厂房三期", "青溪临港产业园") in links(body, "locatedIn", COUNTY)
+    # a work named by the park and a phase is the park's next phase, the park stays a work
+    body = "青溪物流园投入运营。推进青溪物流园二期建设。"
+    assert "青溪物流园" in names(body, "Project", COUNTY)
