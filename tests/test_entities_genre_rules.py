@@ -591,3 +591,9 @@ def test_a_park_others_build_in_is_a_zone_and_holds_its_works() -> None:
     # a work named by the park and a phase is the park's next phase, the park stays a work
     body = "青溪物流园投入运营。推进青溪物流园二期建设。"
     assert "青溪物流园" in names(body, "Project", COUNTY)
+
+
+def test_the_short_form_of_an_autonomous_prefecture_leaves_out_its_peoples() -> None:
+    head = "关于澜沧傣族佤族自治州孟岚市2025年国民经济和社会发展计划执行情况的报告\n各位代表：\n"
+    body = "澜沧农商银行发放涉农贷款12亿元。"
+    assert ("澜沧农商银行", "澜沧傣族佤族自治州") in links(body, "locatedIn", head)
