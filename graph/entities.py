@@ -2130,19 +2130,54 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
 
 
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:" + _alternation(cues.BANK_BRANCH_HEADS) + ")")
+_COMPANY_BRANCH_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,7}?(?:" + _alternation(cues.COMPANY_BRANCH_HEADS) + ")"
+)
 
 
 def _bank_branches(norm: str, cands: list[_Candidate]) -> list[_Candidate]:
     """苇州农村商业银行汀兰支行, 国家开发银行山东省分行: a bank's branch is one enterprise,
-    the bank's name with the branch's seat and 支行/分行 after it."""
+    the bank's name with the branch's seat and 支行/分行 after it; so is a company's branch
+    after its legal name (某电网有限责任公司某州供电局)."""
     out: list[_Candidate] = []
     for c in cands:
-        if c.type != "Enterprise" or not c.name.endswith("银行"):
+        if c.type != "Enterprise":
             continue
-        m = _BRANCH_RE.match(norm, c.end)
+        if c.name.endswith("银行"):
+            m = _BRANCH_RE.match(norm, c.end)
+        elif c.name.endswith(cues.LEGAL_FORMS):
+            m = _COMPANY_BRANCH_RE.match(norm, c.end)
+        else:
+            continue
         if m and "银行" not in m.group(0) and all(_is_name_char(ch) for ch in m.group(0)):
             out.append(_Candidate(c.start, m.end(), "Enterprise", clean_name(norm[c.start : m.end()]),
                                   "bank-branch", rank=c.rank))
+    return out
+
+
+_ALL_BRANCH_HEADS = cues.BANK_BRANCH_HEADS + cues.COMPANY_BRANCH_HEADS
+
+
+def _branches_by_seat(ents: list[KeyedEntity]) -> list[KeyedEntity]:
+    """某州供电局 written alone, after 某电网有限责任公司某州供电局: the company's branch by its
+    seat and head, not a body of the state."""
+    branches = [
+        e for e in ents if e.type == "Enterprise" and e.name.endswith(cues.COMPANY_BRANCH_HEADS)
+    ]
+    if not branches:
+        return ents
+    out = []
+    for e in ents:
+        host = None
+        if e.type in ("Agency", "Enterprise") and e.name.endswith(cues.COMPANY_BRANCH_HEADS):
+            hosts = [b for b in branches if b is not e and b.name.endswith(e.name)
+                     and len(b.name) > len(e.name)]
+            host = hosts[0] if len(hosts) == 1 else None
+        if host is None:
+            out.append(e)
+            continue
+        host.aliases |= e.aliases
+        host.mentions.extend(e.mentions)
     return out
 
 
@@ -2326,7 +2361,7 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
         if other is not None:
             host.aliases |= other.aliases
             host.mentions.extend(other.mentions)
-    merged = _renames(doc, _merge(doc, list(entities.values())))
+    merged = _branches_by_seat(_renames(doc, _merge(doc, list(entities.values()))))
     _add_jurisdiction(doc, merged)
     relations = _relations(doc, merged)
     merged = _without_basins_of_works(merged)
@@ -2946,9 +2981,9 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 for f in fs
                 if len(f) >= 2
             )
-            if e.type == "Enterprise" and name.endswith(cues.BANK_BRANCH_HEADS):
+            if e.type == "Enterprise" and name.endswith(_ALL_BRANCH_HEADS):
                 if any(name.endswith(f + h) for f in fs if len(f) >= 2
-                       for h in cues.BANK_BRANCH_HEADS):
+                       for h in _ALL_BRANCH_HEADS):
                     hits.append(p)  # 苇州农村商业银行汀兰支行: the branch is at its own seat
                 continue
             if e.type == "Enterprise":

@@ -597,3 +597,15 @@ def test_the_short_form_of_an_autonomous_prefecture_leaves_out_its_peoples() -> 
     head = "关于澜沧傣族佤族自治州孟岚市2025年国民经济和社会发展计划执行情况的报告\n各位代表：\n"
     body = "澜沧农商银行发放涉农贷款12亿元。"
     assert ("澜沧农商银行", "澜沧傣族佤族自治州") in links(body, "locatedIn", head)
+
+
+def test_a_company_branch_after_its_legal_name_is_one_enterprise() -> None:
+    body = (
+        "云岭电网有限责任公司澜沧供电局建设的220千伏曼岭输变电工程建成投运。"
+        "配合澜沧供电局加快建设220千伏芒岭输变电工程。"
+    )
+    assert names(body, "Enterprise", COUNTY) == {"云岭电网有限责任公司澜沧供电局"}
+    assert not names(body, "Agency", COUNTY)  # the branch by its seat alone is the same company
+    assert ("220千伏曼岭输变电工程", "云岭电网有限责任公司澜沧供电局") in links(
+        body, "implementedBy", COUNTY
+    )
