@@ -276,8 +276,14 @@ class _Text:
                 joint = next((w for w in cues.BUILD_JOINS if norm.endswith(w, 0, i)), "")
                 if joint and self.name_before(i - len(joint)):
                     break  # 苇州文旅集团建设汀兰古镇二期: 建设 after a name ends the work's name
-            if ch == "和" and i >= 3 and (not _is_name_char(norm[i - 3]) or self.stop_at(i - 2)):
-                i -= 1  # 投资的正和热带水果…项目: one character before 和 names nothing of its own
+            if ch == "和" and i >= 3 and (
+                not _is_name_char(norm[i - 3])
+                or self.stop_at(i - 2)
+                or _COUNTRY_END.search(norm, max(0, i - 8), i - 2)
+            ):
+                # 投资的正和热带水果…项目, 泰国正和食品集团: one character before 和 names nothing
+                # of its own (after a country it opens a foreign firm's brand)
+                i -= 1
                 continue
             memo = memo_stops[i]
             if memo == 0:
@@ -2124,19 +2130,54 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
 
 
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:" + _alternation(cues.BANK_BRANCH_HEADS) + ")")
+_COMPANY_BRANCH_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,7}?(?:" + _alternation(cues.COMPANY_BRANCH_HEADS) + ")"
+)
 
 
 def _bank_branches(norm: str, cands: list[_Candidate]) -> list[_Candidate]:
     """苇州农村商业银行汀兰支行, 国家开发银行山东省分行: a bank's branch is one enterprise,
-    the bank's name with the branch's seat and 支行/分行 after it."""
+    the bank's name with the branch's seat and 支行/分行 after it; so is a company's branch
+    after its legal name (某电网有限责任公司某州供电局)."""
     out: list[_Candidate] = []
     for c in cands:
-        if c.type != "Enterprise" or not c.name.endswith("银行"):
+        if c.type != "Enterprise":
             continue
-        m = _BRANCH_RE.match(norm, c.end)
+        if c.name.endswith("银行"):
+            m = _BRANCH_RE.match(norm, c.end)
+        elif c.name.endswith(cues.LEGAL_FORMS):
+            m = _COMPANY_BRANCH_RE.match(norm, c.end)
+        else:
+            continue
         if m and "银行" not in m.group(0) and all(_is_name_char(ch) for ch in m.group(0)):
             out.append(_Candidate(c.start, m.end(), "Enterprise", clean_name(norm[c.start : m.end()]),
                                   "bank-branch", rank=c.rank))
+    return out
+
+
+_ALL_BRANCH_HEADS = cues.BANK_BRANCH_HEADS + cues.COMPANY_BRANCH_HEADS
+
+
+def _branches_by_seat(ents: list[KeyedEntity]) -> list[KeyedEntity]:
+    """某州供电局 written alone, after 某电网有限责任公司某州供电局: the company's branch by its
+    seat and head, not a body of the state."""
+    branches = [
+        e for e in ents if e.type == "Enterprise" and e.name.endswith(cues.COMPANY_BRANCH_HEADS)
+    ]
+    if not branches:
+        return ents
+    out = []
+    for e in ents:
+        host = None
+        if e.type in ("Agency", "Enterprise") and e.name.endswith(cues.COMPANY_BRANCH_HEADS):
+            hosts = [b for b in branches if b is not e and b.name.endswith(e.name)
+                     and len(b.name) > len(e.name)]
+            host = hosts[0] if len(hosts) == 1 else None
+        if host is None:
+            out.append(e)
+            continue
+        host.aliases |= e.aliases
+        host.mentions.extend(e.mentions)
     return out
 
 
@@ -2164,14 +2205,29 @@ _LOCATED_BEFORE = _Suffixes(cues.LOCATED_VERBS + cues.SETTLE_VERBS)
 
 def _zones_settled_in(norm: str, chosen: list[_Candidate]) -> list[_Candidate]:
     """落户蓝岛生物医药产业园: a park others settle in is a zone, a Place, wherever it is named
-    (its 二期 stays a work)."""
+    (its 二期 stays a work). So is a park others build in (在某临港产业园设立…, 在某产业园投资
+    建设…) and one whose name opens the names of other works (某临港产业园标准厂房三期, 某物流园
+    道路微循环改造): what is built in it is not the park itself."""
+    parks = {c.name for c in chosen if c.type == "Project" and c.name.endswith("园")}
+    if not parks:
+        return chosen
     zones = {
         c.name
         for c in chosen
         if c.type == "Project"
-        and c.name.endswith("园")
-        and _LOCATED_BEFORE.search(norm, max(0, c.start - 4), c.start)
+        and c.name in parks
+        and (
+            _LOCATED_BEFORE.search(norm, max(0, c.start - 4), c.start)
+            or norm[c.start - 1 : c.start] == "在" and _BUILT_IN_VERB_RE.match(norm, c.end)
+        )
     }
+    lengths = sorted({len(p) for p in parks})
+    for c in chosen:
+        if c.type != "Project" or c.name.endswith("园"):
+            continue
+        for n in lengths:
+            if n < len(c.name) and c.name[:n] in parks and not _PHASE_ONLY.fullmatch(c.name, n):
+                zones.add(c.name[:n])  # 某临港产业园综合保税物流中心: a work in the park
     if not zones:
         return chosen
     return [
@@ -2305,9 +2361,10 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
         if other is not None:
             host.aliases |= other.aliases
             host.mentions.extend(other.mentions)
-    merged = _renames(doc, _merge(doc, list(entities.values())))
+    merged = _branches_by_seat(_renames(doc, _merge(doc, list(entities.values()))))
     _add_jurisdiction(doc, merged)
     relations = _relations(doc, merged)
+    merged = _without_basins_of_works(merged)
     _attributes(doc, merged)
     for e in merged:
         e.mentions.sort(key=lambda m: (m.span.start, m.span.end))  # Span's order, compared in C
@@ -2924,9 +2981,9 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 for f in fs
                 if len(f) >= 2
             )
-            if e.type == "Enterprise" and name.endswith(cues.BANK_BRANCH_HEADS):
+            if e.type == "Enterprise" and name.endswith(_ALL_BRANCH_HEADS):
                 if any(name.endswith(f + h) for f in fs if len(f) >= 2
-                       for h in cues.BANK_BRANCH_HEADS):
+                       for h in _ALL_BRANCH_HEADS):
                     hits.append(p)  # 苇州农村商业银行汀兰支行: the branch is at its own seat
                 continue
             if e.type == "Enterprise":
@@ -3020,6 +3077,18 @@ def _rivers_of_basins(places: list[KeyedEntity], spans: list[tuple[int, int]]) -
         for p in places
         if p.name.endswith(_BASIN) and p.name[: -len(_BASIN)] in by_name and _only_inside(p, spans)
     }
+
+
+def _without_basins_of_works(ents: list[KeyedEntity]) -> list[KeyedEntity]:
+    """Drop a basin written only inside the names of works (桐溪流域 of 桐溪流域水环境综合治理
+    工程) when its river is a place: a name inside a longer name is no entity of its own, and
+    the works' relations already go to the river (see :func:`_rivers_of_basins`)."""
+    places = [e for e in ents if e.type == "Place"]
+    if not any(p.name.endswith(_BASIN) for p in places):
+        return ents
+    spans = [(m.span.start, m.span.end) for e in ents for m in e.mentions]
+    gone = _rivers_of_basins(places, spans)
+    return [e for e in ents if id(e) not in gone] if gone else ents
 
 
 _BASIN = "流域"

@@ -241,6 +241,9 @@ ENTERPRISE_SUFFIXES: tuple[str, ...] = (
 )
 # A bank's branch, written after the bank and its seat (某银行汀兰支行, 某银行山东省分行).
 BANK_BRANCH_HEADS: tuple[str, ...] = ("分行", "支行", "营业部")
+# … and a company's, written after its legal name and the branch's seat (某电网有限责任公司
+# 某州供电局, 国网某省电力有限公司某县供电公司, 某某有限公司某市分公司).
+COMPANY_BRANCH_HEADS: tuple[str, ...] = ("分公司", "供电公司", "供电局", "供电分公司")
 # Words a short company name ends with (长青科技, 瑞华化工): the industry, broad and common
 # across Chinese company names.
 ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (

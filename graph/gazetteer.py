@@ -36,6 +36,7 @@ _ADMIN_SUFFIXES = (
     "自治区",
     "自治州",
     "自治县",
+    "自治旗",
     "地区",
     "省",
     "市",
@@ -44,6 +45,25 @@ _ADMIN_SUFFIXES = (
     "州",
     "盟",
     "旗",
+)
+# The peoples an autonomous place is named after (西双版纳傣族自治州, 新疆维吾尔自治区): the
+# short form leaves them out with the suffix (西双版纳, 新疆).
+_AUTONOMOUS_SUFFIXES = ("自治区", "自治州", "自治县", "自治旗")
+_PEOPLES = tuple(
+    sorted(
+        [
+            p + "族"
+            for p in (
+                "壮 回 满 维吾尔 苗 彝 土家 藏 蒙古 侗 布依 瑶 白 朝鲜 哈尼 黎 哈萨克 傣 畲 傈僳 东乡 "
+                "仡佬 拉祜 佤 水 纳西 羌 土 仫佬 锡伯 柯尔克孜 景颇 达斡尔 撒拉 布朗 毛南 塔吉克 普米 "
+                "阿昌 怒 鄂温克 京 基诺 德昂 保安 俄罗斯 裕固 乌孜别克 门巴 鄂伦春 独龙 赫哲 高山 珞巴 "
+                "塔塔尔 汉 各"
+            ).split()
+        ]
+        + ["维吾尔"],
+        key=len,
+        reverse=True,
+    )
 )
 # A county-level name this short (城区, 郊区, 矿区) is a common word, not a place.
 _MIN_COUNTY_NAME = 3
@@ -137,8 +157,25 @@ def short_name(name: str) -> str:
         return name  # one test first: nearly half the names asked about have none
     for suffix in _ADMIN_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
+            short = name[: -len(suffix)]
+            if suffix in _AUTONOMOUS_SUFFIXES:
+                short = _without_peoples(short)
+            return short
     return name
+
+
+def _without_peoples(stem: str) -> str:
+    """An autonomous place's stem without the peoples it is named after, if two characters
+    remain.
+
+    >>> _without_peoples("恩施土家族苗族"), _without_peoples("新疆维吾尔"), _without_peoples("广西壮族")
+    ('恩施', '新疆', '广西')
+    """
+    while True:
+        people = next((p for p in _PEOPLES if stem.endswith(p) and len(stem) - len(p) >= 2), None)
+        if people is None:
+            return stem
+        stem = stem[: -len(people)]
 
 
 def chain(name: str) -> list[GazPlace]:

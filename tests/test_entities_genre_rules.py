@@ -560,3 +560,52 @@ def test_a_second_line_checkpoint_is_a_kind_not_a_name() -> None:
     found = names(body, "Place", COUNTY)
     assert "白沙口岸" in found
     assert "二线口岸" not in found
+
+
+def test_a_basin_written_only_inside_works_names_is_no_place_of_its_own() -> None:
+    body = "实施岚江流域水环境综合治理工程二期，岚江出境断面水质稳定达到Ⅱ类。"
+    found = names(body, "Place", COUNTY)
+    assert "岚江" in found
+    assert "岚江流域" not in found  # written only inside the work's name: the work is on the river
+    assert ("岚江流域水环境综合治理工程二期", "岚江") in links(body, "locatedIn", COUNTY)
+    # written on its own, the basin stays a place
+    assert "岚江流域" in names("加强岚江流域水生态保护修复，岚江出境断面水质达到Ⅱ类。", "Place", COUNTY)
+
+
+def test_a_foreign_firm_whose_brand_holds_he_keeps_its_country() -> None:
+    body = "泰国恒和食品集团在白沙镇投资的热带水果加工项目建成投产。对泰国进出口额增长20%。"
+    assert "泰国恒和食品集团" in names(body, "Enterprise", COUNTY)
+    assert ("泰国恒和食品集团", "泰国") in links(body, "locatedIn", COUNTY)
+    # 和 between two countries still joins them
+    assert {"德国", "泰国"} <= names("推动德国和泰国企业开展合作。", "Place", COUNTY)
+
+
+def test_a_park_others_build_in_is_a_zone_and_holds_its_works() -> None:
+    body = (
+        "白沙海关在青溪临港产业园设立监管服务点。青溪临港产业园完成基础设施投资8亿元。"
+        "推进青溪临港产业园标准厂房三期建设，年内建成标准厂房12万平方米。"
+    )
+    assert "青溪临港产业园" in names(body, "Place", COUNTY)
+    assert "青溪临港产业园" not in names(body, "Project", COUNTY)
+    assert ("青溪临港产业园标准厂房三期", "青溪临港产业园") in links(body, "locatedIn", COUNTY)
+    # a work named by the park and a phase is the park's next phase, the park stays a work
+    body = "青溪物流园投入运营。推进青溪物流园二期建设。"
+    assert "青溪物流园" in names(body, "Project", COUNTY)
+
+
+def test_the_short_form_of_an_autonomous_prefecture_leaves_out_its_peoples() -> None:
+    head = "关于澜沧傣族佤族自治州孟岚市2025年国民经济和社会发展计划执行情况的报告\n各位代表：\n"
+    body = "澜沧农商银行发放涉农贷款12亿元。"
+    assert ("澜沧农商银行", "澜沧傣族佤族自治州") in links(body, "locatedIn", head)
+
+
+def test_a_company_branch_after_its_legal_name_is_one_enterprise() -> None:
+    body = (
+        "云岭电网有限责任公司澜沧供电局建设的220千伏曼岭输变电工程建成投运。"
+        "配合澜沧供电局加快建设220千伏芒岭输变电工程。"
+    )
+    assert names(body, "Enterprise", COUNTY) == {"云岭电网有限责任公司澜沧供电局"}
+    assert not names(body, "Agency", COUNTY)  # the branch by its seat alone is the same company
+    assert ("220千伏曼岭输变电工程", "云岭电网有限责任公司澜沧供电局") in links(
+        body, "implementedBy", COUNTY
+    )
