@@ -346,6 +346,12 @@ class _Linker:
             # “千企焕新”工程，全年实施智改数转项目350个以上: the programmes the sentence opens with
             return SENTENCE_GOAL
         clause = self.clause_of(sent, m.span.start)
+        if mine > theirs and not (entity.type == "Project" and self.counted(entity, m, clause, t, sent)):
+            # a name after the target shares its topic only (新建5G基站600个，…共建…算力开放创新平台):
+            # what the sentence goes on to do is no means of what it has already stated; a project
+            # under way still counts in the projects or investment stated before it
+            if entity.type != "Enterprise" or not _EXPORT_RE.search(clause):
+                return SENTENCE_OTHER
         if self.same_topic(entity, m, t, sent, clause, broad=True):
             return SENTENCE_GOAL
         if entity.type == "Enterprise" and _EXPORT_RE.search(clause) and "trade" in topics(self.measures(t)):

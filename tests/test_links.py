@@ -341,3 +341,14 @@ def test_a_name_in_the_clause_just_before_the_sentence_s_targets_works_towards_t
     assert got[("白溪湖生态修复工程二期", "空气质量优良天数比例")][1] == 0.45  # another topic
     assert got[("青龙大桥", "作业区规划研究")][1] == 0.45  # a study is no goal of the works
     assert got[("白溪滨河公园", "新增城市绿地")][1] < 0.5  # a target before the name
+
+
+def test_a_name_after_its_target_shares_more_than_a_topic_to_work_towards_it() -> None:
+    got = _links_of("新建5G基站600个，支持白溪数港与青石大学共建白溪算力开放创新平台。"
+                    "安排区级重点项目140个，确保白溪储能电池项目一期年内竣工投产。"
+                    "外贸进出口总额力争达到50亿元，支持青石纺织拓展东盟市场。",
+                    ("Project", "白溪算力开放创新平台"), ("Project", "白溪储能电池项目一期"),
+                    ("Enterprise", "青石纺织"))
+    assert got[("白溪算力开放创新平台", "新建5G基站")][1] == 0.45  # a topic only
+    assert got[("白溪储能电池项目一期", "安排区级重点项目")][1] == 0.7  # one of the projects counted
+    assert got[("青石纺织", "外贸进出口总额")][1] == 0.7  # its markets abroad are the trade
