@@ -209,7 +209,13 @@ def test_a_query_past_its_time_is_503_and_stopped(backend: str,
     while _query_threads() > before and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _query_threads() == before, "the runaway query thread was not stopped"
-    assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
+    # the server answers again; under the 0.5 s limit a shared, busy machine may need a second try
+    statuses = []
+    for _ in range(3):
+        statuses.append(client.get("/sparql", params={"query": "ASK {}"}).status_code)
+        if statuses[-1] == 200:
+            break
+    assert statuses[-1] == 200, statuses
 
 
 class _Counted:
