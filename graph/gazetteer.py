@@ -278,6 +278,8 @@ def text_parent_city(norm: str, jurisdiction: str) -> str | None:
     '岚州市'
     >>> text_parent_city("县情。兴东市宁穆县地处黑龙江省东南部", "宁穆县")
     '兴东市'
+    >>> text_parent_city("——2021年1月12日在澜州市镜山区第三届人民代表大会", "镜山区")
+    '澜州市'
     """
     if not jurisdiction.endswith(("县", "区", "市")):
         return None
@@ -293,12 +295,17 @@ def _city_written_before(norm: str, jurisdiction: str) -> str | None:
     pos = norm.find(jurisdiction)
     while pos != -1:
         m = _CITY_BEFORE.search(norm, max(0, pos - 6), pos)
-        if m and not jurisdiction.startswith(m.group(1)):
-            return m.group(1)
+        if m:
+            city = m.group(1)
+            while len(city) > 3 and city[0] in _NOT_A_NAME_START:
+                city = city[1:]  # 2021年1月12日在澜州市镜山区…: the date and 在 are no part of it
+            if not jurisdiction.startswith(city):
+                return city
         pos = norm.find(jurisdiction, pos + 1)
     return None
 
 
+_NOT_A_NAME_START = "年月日在于和与及的"
 _CITY_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}市)$")
 
 
