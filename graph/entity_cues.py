@@ -93,7 +93,7 @@ ROAD_CODE = r"(?:国道|省道|县道)\d{2,4}线"
 # A 中心 whose stem ends like this is a body at work, an Agency (区疾控中心, …指挥中心).
 AGENCY_CENTRE_STEMS: tuple[str, ...] = (
     "疾控", "疾病预防控制", "指挥", "管理", "调解", "矛调", "调度", "监测", "政务服务", "应急",
-    "救援", "运行", "一体化", "一体",
+    "救援", "运行", "一体化", "一体", "公共资源交易", "社会治理", "综治", "融媒体",
 )
 # A 工程 with one of these in its stem is a programme, a Policy (国家重大人才工程, 停车便利化工程).
 PROGRAMME_STEMS: tuple[str, ...] = ("人才", "育才", "引才", "英才")
@@ -513,6 +513,8 @@ RENAME_VERBS: tuple[str, ...] = ("升级为", "更名为", "改名为", "整合�
 PROTECTED_COMPOUNDS: tuple[str, ...] = (
     "发展和改革", "工业和信息化", "自然资源和规划", "住房和城乡建设", "人力资源和社会保障",
     "文化广电和旅游", "文化和旅游", "经济和信息化", "科学技术", "卫生健康", "交通运输",
+    "文化广电体育和旅游", "文化体育和旅游", "文化广电体育旅游", "教育和体育", "投资促进",
+    "商务和投资促进", "科学技术和工业信息化", "工业和科学技术", "就业促进",
 )
 # Heads that make a place only after a two-character stem (西岭县, 岚州市): longer runs
 # before them are other words (中心城市, 全县).

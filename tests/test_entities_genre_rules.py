@@ -609,3 +609,10 @@ def test_a_company_branch_after_its_legal_name_is_one_enterprise() -> None:
     assert ("220千伏曼岭输变电工程", "云岭电网有限责任公司澜沧供电局") in links(
         body, "implementedBy", COUNTY
     )
+
+
+def test_departments_whose_names_hold_a_stop_word_and_bodies_at_work() -> None:
+    body = ("由县投资促进局牵头，县文化广电体育和旅游局、县教育和体育局配合。"
+            "县公共资源交易中心实现全流程电子化交易，推进县社会治理中心实体化运行。")
+    assert {"县投资促进局", "县文化广电体育和旅游局", "县教育和体育局", "县公共资源交易中心",
+            "县社会治理中心"} <= names(body, "Agency", COUNTY)
