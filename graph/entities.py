@@ -3151,7 +3151,8 @@ def _clause_end(text: str, pos: int, more: str = "") -> int:
 def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
     """由甲牵头…乙: the agency 甲 is responsible for the projects of that clause."""
     out = []
-    for m in re.finditer(r"由(.{2,40}?)(?:牵头|负责)", text):
+    for m in _LEAD_RE.finditer(text):
+        # 由甲统筹推进、乙具体负责: every body named before the verb that closes the run
         agencies = [
             t
             for t in inside
@@ -3167,10 +3168,11 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
             if base + m.end() <= p[0] and p[1] <= base + stop and p[2].type == "Project"
         ]
         if not works:  # 梅岭村示范项目由石桥镇人民政府负责实施: the work stands before 由
-            works = [p for p in inside if p[1] == base + m.start() and p[2].type == "Project"]
+            works = _work_before_lead(text, base, m.start(), inside)
             mention = _mention(doc, works[0][0], base + m.end()) if works else mention
         for p in works:
-            out.append(Relation("responsibleAgency", _ref(p[2]), _ref(agencies[0][2]), mention))
+            for a in agencies:
+                out.append(Relation("responsibleAgency", _ref(p[2]), _ref(a[2]), mention))
     for m in _DUTY_RE.finditer(text):
         # 加快乙建设（责任单位：甲、丙）: the bodies named are responsible for the clause's works
         agencies = [
@@ -3196,6 +3198,31 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
             for c in companies:  # （责任单位：市交通运输局、某城投集团）: the company carries it out
                 out.append(Relation("implementedBy", _ref(p[2]), _ref(c[2]), mention))
     return out
+
+
+_LEAD_RE = re.compile(r"由(.{2,40}?)(?:牵头|负责|统筹推进|统筹)")
+# what may stand between a work and the 由 of its body: 某基础设施建设由…, 深入推进某工程，由…
+_WORK_TO_LEAD_RE = re.compile(r"(?:建设|工作|项目|的)?[，,]?$")
+_THIS_WORK_RE = re.compile(r"该(?:工程|项目)$")
+
+
+def _work_before_lead(text: str, base: int, lead: int, inside: list) -> list:
+    """The work a 由…牵头 after it speaks of, when no work follows in its clause: the work
+    right before (某设施建设由…; 推进某工程，由…), the work 该工程 points back to (开工建设某工程，
+    该工程由…), or the work the sentence opens with (某物流园位于…，由…牵头推进)."""
+    sent_start = max(text.rfind(c, 0, lead) for c in "。；;！？\n") + 1
+    before = [p for p in inside if base + sent_start <= p[0] and p[1] <= base + lead
+              and p[2].type == "Project"]
+    if not before:
+        return []
+    last = max(before, key=lambda p: p[1])
+    gap = text[last[1] - base : lead]
+    if _WORK_TO_LEAD_RE.fullmatch(gap) or _THIS_WORK_RE.search(gap):
+        return [last]
+    first = min(before, key=lambda p: p[0])
+    if first[0] == base + sent_start and text[lead - 1 : lead] in "，,":
+        return [first]  # the sentence's subject, with a clause of its own in between
+    return []
 
 
 _DUTY_RE = re.compile(

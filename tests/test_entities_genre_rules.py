@@ -616,3 +616,13 @@ def test_departments_whose_names_hold_a_stop_word_and_bodies_at_work() -> None:
             "县公共资源交易中心实现全流程电子化交易，推进县社会治理中心实体化运行。")
     assert {"县投资促进局", "县文化广电体育和旅游局", "县教育和体育局", "县公共资源交易中心",
             "县社会治理中心"} <= names(body, "Agency", COUNTY)
+
+
+def test_the_body_in_charge_of_a_work_written_before_its_lead() -> None:
+    body = ("青溪陆港物流园位于青溪经济开发区北侧，由县发展改革局牵头推进，年内建成仓储设施5万平方米。"
+            "开工建设梅岭镇至竹溪镇二级公路改建工程，该工程由省交通运输厅统筹推进，力争完成投资4.2亿元。"
+            "深入推进兰溪流域综合治理工程，由市生态环境局青溪分局牵头，断面水质优良比例保持100%。")
+    found = links(body, "responsibleAgency", COUNTY)
+    assert ("青溪陆港物流园", "县发展改革局") in found  # the sentence's subject
+    assert ("梅岭镇至竹溪镇二级公路改建工程", "省交通运输厅") in found  # 该工程
+    assert ("兰溪流域综合治理工程", "市生态环境局青溪分局") in found  # the clause before
