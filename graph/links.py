@@ -386,7 +386,13 @@ class _Linker:
         target_clause = "" if sent is None else self.clause_of(sent, t.mention.span.start)
         if any(w in clause or w in target_clause for w in _PRELIMINARY_CUES):
             return False
-        return not (topics(self.about(entity, m)) and topics(self.measures(t)))
+        return not self.other_topic(entity, m, t)
+
+    def other_topic(self, entity: Entity, m: Mention, t: Fact) -> bool:
+        """Do the name and the target each speak of a topic, and of none in common (汀兰湖生态
+        修复工程二期 and 空气质量优良天数比例)? A name with no topic may serve any target."""
+        name, measures = topics(self.about(entity, m)), topics(self.measures(t))
+        return bool(name and measures and not name & measures)
 
     def method(self, entity: Entity, m: Mention, sent: Sentence, text: str,
                item: tuple[int, int] | None, t: Fact, tsent: Sentence,
