@@ -156,7 +156,7 @@ POSTNOMINAL_STOPS: tuple[str, ...] = ("并", "和", "及", "与", "等", "，", 
 # A count followed by one of these has no noun after it (4家和后备企业…, 4.5亿元完成…).
 POSTNOMINAL_NOT_A_NOUN: tuple[str, ...] = (
     "和", "及", "与", "并", "、", "完成", "实现", "用于", "达到", "建成", "开展", "提供", "获得",
-    "投入", "占", "同比", "比上年", "较上年", "增长", "下降",
+    "投入", "占", "同比", "比上年", "较上年", "增长", "下降", "投向",
 )
 # Measure words that end an indicator; the rest is shared by a list (起数、死亡人数).
 MEASURE_SUFFIXES: tuple[str, ...] = (

@@ -246,7 +246,8 @@ def _read_match(
     if unit not in cues.COUNT_CLASSIFIERS and unit not in cues.PERCENT_UNITS:
         head = _NOUN_AFTER_RE.match(norm, unit_end, hi)
         name = _PHASE_END_RE.sub("", head.group(0)) if head else ""
-        if name.endswith(cues.NAME_HEADS):
+        # 年产5万吨正极材料项目 names a work; 撬动社会资本50亿元投向区内产业项目 does not
+        if name.endswith(cues.NAME_HEADS) and not name.startswith(cues.POSTNOMINAL_NOT_A_NOUN):
             return None
     comparator, qend = _comparator(norm, m, nstart, lo, hi)
     prefix_start = _prefix_start(norm, nstart, lo)  # once: the change verb stands before it too

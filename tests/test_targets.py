@@ -279,3 +279,9 @@ def test_a_respectively_list_of_town_and_country_with_per_unit_words_and_and() -
         ("城镇低保标准", D(820), "Level"), ("农村低保标准", D(6800), "Level"),
         ("城镇常住居民人均可支配收入", D(5), "ChangeRate"),
         ("农村常住居民人均可支配收入", D(7), "ChangeRate")]
+
+
+def test_money_put_towards_projects_is_a_target_not_a_capacity_in_a_name() -> None:
+    facts = facts_of("发挥白溪产业基金引导作用，力争撬动社会资本50亿元投向区内产业项目。"
+                     "开工建设年产5万吨正极材料项目。")
+    assert [(f.indicator, f.value, f.unit) for f in facts] == [("撬动社会资本", D(50), "亿元")]
