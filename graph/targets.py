@@ -313,6 +313,10 @@ def _indicator(
         lo = prev[2]
     cstart = _clause_start(norm, q.cue_start, lo, _CLAUSE_BREAK + _LIST_SEP)
     raw_pre = norm[cstart : q.cue_start]
+    if prev is not None and prev[1] and _FROM_TO_RE.fullmatch(raw_pre) and norm[
+        max(0, prev[0].cue_start - 1) : prev[0].cue_start
+    ] in ("由", "从"):
+        return [prev[1]], cstart, q.end  # 规模以上工业企业由52家增加到96家: the same indicator
     pre = _clean(raw_pre)
     exemplars = raw_pre.rstrip().endswith("等")
     raw_post, post_end = _postnominal(norm, q, next_start, mask)
@@ -340,6 +344,9 @@ def _indicator(
         if names:
             return names, wide, q.end
     return [_balance(pre)], cstart, q.end
+
+
+_FROM_TO_RE = re.compile(r"(?:增加|增长|提高|提升|上升|扩大|减少|下降|降低|压减)?(?:到|至)")
 
 
 def _balance(text: str) -> str:

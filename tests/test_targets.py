@@ -285,3 +285,10 @@ def test_money_put_towards_projects_is_a_target_not_a_capacity_in_a_name() -> No
     facts = facts_of("发挥白溪产业基金引导作用，力争撬动社会资本50亿元投向区内产业项目。"
                      "开工建设年产5万吨正极材料项目。")
     assert [(f.indicator, f.value, f.unit) for f in facts] == [("撬动社会资本", D(50), "亿元")]
+
+
+def test_a_count_from_one_level_to_another_keeps_its_indicator() -> None:
+    facts = facts_of("五年来，规模以上工业企业由52家增加到96家，新冠病毒疫苗累计接种52.8万剂次。", "review")
+    assert [(f.indicator, f.value, f.unit) for f in facts] == [
+        ("规模以上工业企业", D(52), "家"), ("规模以上工业企业", D(96), "家"),
+        ("新冠病毒疫苗累计接种", D("52.8"), "万剂次")]
