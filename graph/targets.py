@@ -619,14 +619,10 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])")  # �
 
 
 def _in_headline_list(doc: Document, sent: Sentence) -> bool:
-    """Is *sent* on a numbered line (6.外贸进出口总额增长15%以上，…实际利用外资稳中有进；) of a part
+    """Is *sent* a numbered item (6.外贸进出口总额增长15%以上，…实际利用外资稳中有进；) of a part
     whose heading names the main targets (二、…总体要求和主要预期目标)?"""
-    line_start = doc.norm.rfind("\n", 0, sent.start) + 1
-    line_end = doc.norm.find("\n", sent.start)
-    if (line_end == -1 and len(doc.norm) or line_end) - line_start > _LIST_ITEM_MAX:
-        return False  # a paragraph of tasks (（三）…), not an item of the list
-    if not _LIST_ITEM_RE.match(doc.norm, line_start):
-        return False
+    if sent.end - sent.start > _LIST_ITEM_MAX or not _LIST_ITEM_RE.match(doc.norm, sent.start):
+        return False  # a paragraph of tasks, not an item of the list (one a line, or 1.…；2.…；)
     sec = doc.sections[sent.section] if sent.section is not None else None
     while sec is not None:
         if any(cue in sec.title for cue in _HEADLINE_CUES):

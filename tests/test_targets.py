@@ -292,3 +292,10 @@ def test_a_count_from_one_level_to_another_keeps_its_indicator() -> None:
     assert [(f.indicator, f.value, f.unit) for f in facts] == [
         ("规模以上工业企业", D(52), "家"), ("规模以上工业企业", D(96), "家"),
         ("新冠病毒疫苗累计接种", D("52.8"), "万剂次")]
+
+
+def test_a_target_without_number_in_a_numbered_list_written_on_one_line() -> None:
+    facts = facts_of("1.地区生产总值增长7%左右；2.外贸进出口总额稳中提质；"
+                     "3.单位地区生产总值能耗完成市下达的控制目标。")
+    assert [(f.indicator, f.value) for f in facts] == [
+        ("地区生产总值", D(7)), ("外贸进出口总额", None), ("单位地区生产总值能耗", None)]
