@@ -626,3 +626,10 @@ def test_the_body_in_charge_of_a_work_written_before_its_lead() -> None:
     assert ("青溪陆港物流园", "县发展改革局") in found  # the sentence's subject
     assert ("梅岭镇至竹溪镇二级公路改建工程", "省交通运输厅") in found  # 该工程
     assert ("兰溪流域综合治理工程", "市生态环境局青溪分局") in found  # the clause before
+
+
+def test_a_strategy_is_named_without_the_verb_that_joins_it() -> None:
+    body = "主动对接长三角一体化发展国家战略，积极融入成渝地区双城经济圈建设战略。"
+    found = names(body, "Policy", COUNTY)
+    assert "长三角一体化发展国家战略" in found
+    assert not {n for n in found if n.startswith(("主动", "对接", "积极", "融入"))}
