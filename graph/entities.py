@@ -993,8 +993,8 @@ def _quoted(text: _Text) -> list[_Candidate]:
             ):
                 continue  # “运河绿廊”生态修复工程 is a work, found by its head
             start = text.policy_edge(m.start(), quoted=True)
-            while start < m.start() and norm[start] in _LEVEL_CHAR:
-                start += 1
+            while start < m.start() and norm[start] in _LEVEL_CHAR and norm[start + 1] not in "城域":
+                start += 1  # 市“…”行动: the level is the report's; 县城“扩容提质”三年攻坚行动 keeps 县城
             if _place_prefix(norm[start : m.start()], text.places):
                 start = m.start()  # 全国“亩均论英雄”改革, 开发区“管委会+公司”改革: the quoted name
             name = clean_name(norm[start : tail.end()])

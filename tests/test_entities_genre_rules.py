@@ -633,3 +633,9 @@ def test_a_strategy_is_named_without_the_verb_that_joins_it() -> None:
     found = names(body, "Policy", COUNTY)
     assert "长三角一体化发展国家战略" in found
     assert not {n for n in found if n.startswith(("主动", "对接", "积极", "融入"))}
+
+
+def test_a_quoted_programme_of_the_county_town_keeps_the_town() -> None:
+    body = "县城“扩容提质”三年攻坚行动深入实施。实施县“千企技改”行动。"
+    found = names(body, "Policy", COUNTY)
+    assert {"县城扩容提质三年攻坚行动", "千企技改行动"} <= found
