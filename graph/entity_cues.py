@@ -293,7 +293,8 @@ ORG_VERB_ADVERBS: tuple[str, ...] = (
     "首次", "已", "冲刺", "筹备", "启动",
 )
 # Boards of an exchange written between a name and 上市 (主板上市, 科创板上市).
-LISTING_BOARDS: tuple[str, ...] = ("主板", "科创板", "创业板", "北交所", "新三板", "港股", "境外")
+LISTING_BOARDS: tuple[str, ...] = ("主板", "科创板", "创业板", "北交所", "新三板", "港股", "境外",
+                                   "沪市主板", "深市主板", "沪深主板")
 # Verbs that many subjects do: the name before them must end like a company (拨云科技).
 WEAK_ORG_VERBS: tuple[str, ...] = (
     "开展", "拓展", "带动", "成为", "与", "投产", "实施", "入选", "落户", "签约", "挂牌", "营业收入",
@@ -302,7 +303,8 @@ WEAK_ORG_VERBS: tuple[str, ...] = (
 # Words that make a company name generic wherever they stand (区内优质上市公司).
 GENERIC_ENTERPRISE_WORDS: tuple[str, ...] = (
     "优质", "上市", "龙头", "骨干", "跨国", "区内", "县内", "市内", "各类", "外资", "投资机构",
-    "后备", "重点", "领军", "规上", "高新技术", "专精特新", "兄弟", "县区", "销售",
+    "后备", "重点", "领军", "规上", "高新技术", "专精特新", "兄弟", "县区", "销售", "境内外", "境内",
+    "国内外", "海内外",
 )
 # Endings of a group of organisations, not one (龙头企业, 科研机构, 示范单位).
 GENERIC_ORG_ENDINGS: tuple[str, ...] = (

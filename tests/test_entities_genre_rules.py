@@ -639,3 +639,8 @@ def test_a_quoted_programme_of_the_county_town_keeps_the_town() -> None:
     body = "县城“扩容提质”三年攻坚行动深入实施。实施县“千企技改”行动。"
     found = names(body, "Policy", COUNTY)
     assert {"县城扩容提质三年攻坚行动", "千企技改行动"} <= found
+
+
+def test_listing_at_home_and_abroad_names_no_company_and_a_board_of_an_exchange_does() -> None:
+    assert not names("全区境内外上市公司累计达到9家，国内外知名企业纷纷落户。", "Enterprise", COUNTY)
+    assert "青拓纤维" in names("青拓纤维在沪市主板上市。", "Enterprise", COUNTY)
