@@ -3168,7 +3168,7 @@ _JOINT_WORK_RE = re.compile(_alternation(cues.JOINT_WORK_VERBS))
 
 
 _CO_BUILD_RE = re.compile("(?:" + _alternation(cues.CO_BUILD_VERBS) + ")(?:的)?")
-_BUILT_BY_RE = re.compile("(?:" + _alternation(cues.BUILDER_VERBS) + ")的")
+_BUILT_BY_RE = re.compile("(?:负责)?(?:" + _alternation(cues.BUILDER_VERBS) + ")的")
 
 
 def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
@@ -3189,7 +3189,14 @@ def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         work = starts.get(base + m.end()) if m else None
         if work is not None:
             mention = _mention(doc, t[0], work[1])
-            out.append(Relation("implementedBy", _ref(work[2]), _ref(t[2]), mention))
+            # 县农业农村局负责实施的乙: a government body that carries a work out oversees it
+            oversees = (
+                t[2].type == "Agency"
+                and not t[2].name.endswith(cues.INSTITUTION_HEADS)
+                and m.group(0).removeprefix("负责")[:-1] in cues.OVERSEE_VERBS
+            )
+            rel = "responsibleAgency" if oversees else "implementedBy"
+            out.append(Relation(rel, _ref(work[2]), _ref(t[2]), mention))
         if t[2].type == "Enterprise" and text[t[0] - base - 1 : t[0] - base] in ("由", "、"):
             verb = _RUN_BY_RE.match(text, t[1] - base)
             work = ends.get(t[0] - 1) if verb else None

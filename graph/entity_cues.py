@@ -645,8 +645,11 @@ CO_BUILD_VERBS: tuple[str, ...] = (
 # 甲承建的乙, 甲建设运营的乙: the organisation builds or runs the work.
 BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
-    "独资建设", "合资建设", "合作开发", "合作创办", "创办",
+    "独资建设", "合资建设", "合作开发", "合作创办", "创办", "实施",
 )
+# … of these, the ones by which a government body oversees a work rather than builds it
+# (县农业农村局负责实施的某项目: its responsible agency; 某公司实施的某项目: its builder).
+OVERSEE_VERBS: tuple[str, ...] = ("实施",)
 # Verbs after which a company is the one who builds the work (支持X投资建设Y, X建设Y).
 IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")
 # ... with an adverb between (中国电建同步实施…, 推动某分公司加快建设…).

@@ -1,0 +1,24 @@
+"""Rules for works and who carries them out, seen first in the dev reports: a Chinese sentence
+in, the expected names and links out. The names are invented and differ from the reports',
+so that the rules, not the names, are what is tested."""
+
+from __future__ import annotations
+
+from test_entities import links
+
+COUNTY = "榕屿市青溪县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
+
+
+def test_a_company_that_carries_out_a_work_implements_it() -> None:
+    body = "福建青岚置业有限公司实施的白沙村旧改项目签约率达到95%。"
+    assert ("白沙村旧改项目", "福建青岚置业有限公司") in links(body, "implementedBy", COUNTY)
+    body = "青溪县城市建设投资集团有限公司负责建设的青溪智能装备产业园二期加快推进。"
+    assert ("青溪智能装备产业园二期", "青溪县城市建设投资集团有限公司") in links(
+        body, "implementedBy", COUNTY
+    )
+
+
+def test_a_government_body_that_carries_out_a_work_is_responsible_for_it() -> None:
+    body = "县农业农村局负责实施的白沙乡高标准农田建设项目年内完工。"
+    assert ("白沙乡高标准农田建设项目", "县农业农村局") in links(body, "responsibleAgency", COUNTY)
+    assert not links(body, "implementedBy", COUNTY)
