@@ -3242,8 +3242,10 @@ def _co_built(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         if not after:
             continue
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
-        if text[clause_start : m.start()] in ("", "合作", "携手", "共同") and clause_start > 1:
-            # 甲与乙签约，合作共建丙: the builders are the partners of the clause before
+        opening = text[clause_start : m.start()]
+        if (opening in ("", "合作", "携手", "共同") or opening in cues.PARTNER_ANAPHORS) and clause_start > 1:
+            # 甲与乙签约，合作共建丙 / 双方共同投资的丙: the builders are the partners of the
+            # clause before
             clause_start = max(text.rfind(c, 0, clause_start - 1) for c in "，。；：") + 1
         builders = [
             t

@@ -375,7 +375,7 @@ CENTRAL_ENTERPRISES: tuple[str, ...] = (
 )
 # Heads that name an institution on their own, without a level (复旦大学, 运河实验室 is a project).
 INSTITUTION_HEADS: tuple[str, ...] = (
-    "大学", "学院", "交大", "师大", "研究院", "研究所",
+    "大学", "学院", "交大", "师大", "研究院", "研究所", "科学院",
 )
 # Bodies a university runs under a name of their own (山东大学齐鲁医院, 四川大学华西医院).
 UNIVERSITY_BODY_HEADS: tuple[str, ...] = ("医院",)
@@ -641,7 +641,11 @@ PARTNER_VERB_ADVERBS: tuple[str, ...] = (
 # 甲与乙共建丙 / 与甲合作建设丙: the builders implement the work.
 CO_BUILD_VERBS: tuple[str, ...] = (
     "共建", "合作建设", "共同建设", "合作共建", "联合建设", "合作开发", "合作创办", "合作开办",
+    "共同投资", "合作投资", "联合投资", "共同投资建设",
 )
+# Words that open a clause and take up the partners named before it (甲与乙签约合作，双方共同
+# 投资的丙): then the builders are those partners.
+PARTNER_ANAPHORS: tuple[str, ...] = ("双方", "两家", "三方", "双方合作", "双方共同", "两家企业")
 # 甲承建的乙, 甲建设运营的乙: the organisation builds or runs the work.
 BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",

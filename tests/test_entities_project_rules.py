@@ -4,7 +4,7 @@ so that the rules, not the names, are what is tested."""
 
 from __future__ import annotations
 
-from test_entities import links
+from test_entities import links, names
 
 COUNTY = "榕屿市青溪县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
 
@@ -22,3 +22,20 @@ def test_a_government_body_that_carries_out_a_work_is_responsible_for_it() -> No
     body = "县农业农村局负责实施的白沙乡高标准农田建设项目年内完工。"
     assert ("白沙乡高标准农田建设项目", "县农业农村局") in links(body, "responsibleAgency", COUNTY)
     assert not links(body, "implementedBy", COUNTY)
+
+
+def test_partners_taken_up_by_both_sides_build_the_work_together() -> None:
+    body = ("福建青岚物流有限公司与青溪县城市建设投资集团有限公司签约合作，"
+            "双方共同投资的青溪跨境物流园一期建成投用。")
+    assert {
+        ("青溪跨境物流园一期", "福建青岚物流有限公司"),
+        ("青溪跨境物流园一期", "青溪县城市建设投资集团有限公司"),
+    } <= links(body, "implementedBy", COUNTY)
+    body = "福建青岚物流有限公司与青溪县城市建设投资集团有限公司共同投资的青溪跨境物流园一期建成投用。"
+    assert ("青溪跨境物流园一期", "福建青岚物流有限公司") in links(body, "implementedBy", COUNTY)
+
+
+def test_an_academy_of_sciences_is_an_institution_that_builds() -> None:
+    body = "福建青禾种业科技有限公司与中国林业科学院共建的亚热带林木种质创新中心投入使用。"
+    assert "中国林业科学院" in names(body, "Agency", COUNTY)
+    assert ("亚热带林木种质创新中心", "中国林业科学院") in links(body, "implementedBy", COUNTY)
