@@ -2729,6 +2729,7 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         rels += _partners(doc, sent.start, text, inside)
         rels += _co_built(doc, sent.start, text, inside)
         rels += _built_by(doc, sent.start, text, inside)
+        rels += _run_by_many(doc, sent.start, text, inside)
         rels += _located(doc, sent.start, text, inside)
         rels += _built_in(doc, sent.start, text, inside)
         rels += _adjacent_places(doc, inside)
@@ -3232,6 +3233,41 @@ _BUILDS_RE = re.compile(
     "(?:" + _alternation(cues.IMPLEMENT_ADVERBS) + ")?(?:" + _alternation(cues.IMPLEMENT_VERBS) + ")"
 )
 _RUN_BY_RE = re.compile("(?:负责)?(?:" + _alternation(cues.BUILDER_VERBS) + ")")
+_RUN_BY_MANY_RE = re.compile(
+    "(?:负责|合作|共同|联合)?(?:" + _alternation(cues.BUILDER_VERBS + cues.CO_BUILD_VERBS) + ")"
+)
+
+
+def _run_by_many(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """乙由甲与丙合作开发, 乙由甲投资建设、丙负责运营: every company named after 由, alone or
+    in a list, with the verb of building or running it, implements the work before 由."""
+    out = []
+    at = {t[0]: t for t in inside if t[2].type in ("Enterprise", "Agency")}
+    for work in inside:
+        if work[2].type != "Project" or text[work[1] - base : work[1] - base + 1] != "由":
+            continue
+        pos, group, found = work[1] + 1, [], []
+        while pos in at:
+            org = at[pos]
+            group.append(org)
+            rest = org[1] - base
+            if text[rest : rest + 1] in ("与", "和", "及", "、") and org[1] + 1 in at:
+                pos = org[1] + 1  # 由甲与丙…: the next of the list
+                continue
+            verb = _RUN_BY_MANY_RE.match(text, rest)
+            if not verb:
+                break
+            found += [(o, base + verb.end()) for o in group]
+            group = []
+            pos = base + verb.end() + 1  # 甲投资建设、丙负责运营: the next builder and verb
+            if text[verb.end() : verb.end() + 1] != "、":
+                break
+        for org, end in found:
+            # a company or an institution; a government body after 由 oversees the work
+            if org[2].type == "Enterprise" or org[2].name.endswith(cues.INSTITUTION_HEADS):
+                mention = _mention(doc, work[0], end)
+                out.append(Relation("implementedBy", _ref(work[2]), _ref(org[2]), mention))
+    return out
 
 
 def _co_built(doc: Document, base: int, text: str, inside: list) -> list[Relation]:

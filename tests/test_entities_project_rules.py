@@ -39,3 +39,23 @@ def test_an_academy_of_sciences_is_an_institution_that_builds() -> None:
     body = "福建青禾种业科技有限公司与中国林业科学院共建的亚热带林木种质创新中心投入使用。"
     assert "中国林业科学院" in names(body, "Agency", COUNTY)
     assert ("亚热带林木种质创新中心", "中国林业科学院") in links(body, "implementedBy", COUNTY)
+
+
+def test_every_company_named_after_by_builds_the_work() -> None:
+    body = "青溪湾TOD综合开发项目由榕屿市地铁集团有限公司与青溪县城市建设投资集团有限公司合作开发。"
+    assert {
+        ("青溪湾TOD综合开发项目", "榕屿市地铁集团有限公司"),
+        ("青溪湾TOD综合开发项目", "青溪县城市建设投资集团有限公司"),
+    } <= links(body, "implementedBy", COUNTY)
+    body = "青溪国际商贸城二期由福建青岚旅游投资有限公司投资建设、福建椰岚商业管理有限公司负责运营。"
+    assert {
+        ("青溪国际商贸城二期", "福建青岚旅游投资有限公司"),
+        ("青溪国际商贸城二期", "福建椰岚商业管理有限公司"),
+    } <= links(body, "implementedBy", COUNTY)
+
+
+def test_a_government_body_named_after_by_does_not_build_the_work() -> None:
+    body = "青溪湾TOD综合开发项目由县住房和城乡建设局与青溪县城市建设投资集团有限公司合作开发。"
+    found = links(body, "implementedBy", COUNTY)
+    assert ("青溪湾TOD综合开发项目", "青溪县城市建设投资集团有限公司") in found
+    assert ("青溪湾TOD综合开发项目", "县住房和城乡建设局") not in found
