@@ -674,10 +674,12 @@ def _heads(text: _Text) -> list[_Candidate]:
             typed = "Project"  # 开工建设松溪市第四中学: the school is the work
         elif (
             typed == "Agency"
-            and head in cues.CO_BUILT_INSTITUTION_HEADS
+            and head in cues.CO_BUILT_INSTITUTION_HEADS + cues.BUILT_INSTITUTION_HEADS
             and _CO_BUILT_BEFORE.search(norm, max(0, start - 6), start)
         ):
-            typed = "Project"  # 与鸿晟动力共建新能源汽车电驱动技术研究院: the institute is the work
+            # 与鸿晟动力共建新能源汽车电驱动技术研究院, 与某鞋服合作创办的某鞋服产业学院: the
+            # institute or school others found together is the work
+            typed = "Project"
         elif (
             typed == "Place"
             and head in cues.BUILT_PLACE_HEADS
@@ -796,7 +798,11 @@ def _type_of(
             return "Policy"
         if head.endswith("园") and any(w in stem for w in cues.ZONE_STEMS):
             return "Place"  # 中欧（临漕）国际合作产业园: a zone where others act
-        if head in cues.ANCHORED_PROJECT_HEADS and not _anchored(name, places):
+        if (
+            head in cues.ANCHORED_PROJECT_HEADS
+            and not _anchored(name, places)
+            and not _CO_BUILT_BEFORE.search(norm, max(0, start - 6), start)
+        ):
             return None
         if _GENERIC_PROJECT_WORD_RE.search(name) or name[:1].isdigit() and not _VOLTAGE_RE.match(name):
             return None

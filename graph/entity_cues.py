@@ -46,7 +46,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
     "纳入", "扶持", "关于", "串联", "统筹", "巩固", "守护", "提高", "对应", "立足", "开通", "恢复",
-    "地处", "推广", "总结",
+    "地处", "推广", "总结", "开办", "创办", "合作开办", "合作创办", "合作开发",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -82,9 +82,12 @@ PROJECT_HEADS: tuple[str, ...] = (
     "牧场", "道路", "协作园", "合作园", "号泊位", "工厂", "号线",
     # urban renewal units, staff flats and Guangdong's green waterways (某村城市更新单元, 某碧道一期)
     "城市更新单元", "更新单元", "人才公寓", "碧道", "风电场",
+    # gene banks and germplasm nurseries built for a crop (某某咖啡种质资源圃, 某某种质资源库)
+    "种质资源库", "种质资源圃", "种质库", "资源圃",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
+# A platform that named bodies build together is one work too (甲与乙共建某某中试平台).
 ANCHORED_PROJECT_HEADS: tuple[str, ...] = ("平台",)
 # Heads that join two names with 与/及 (沿江一级公路与国道353线连接线).
 CONNECTOR_HEADS: tuple[str, ...] = ("连接线", "联络线", "连接道路")

@@ -59,3 +59,21 @@ def test_a_government_body_named_after_by_does_not_build_the_work() -> None:
     found = links(body, "implementedBy", COUNTY)
     assert ("青溪湾TOD综合开发项目", "青溪县城市建设投资集团有限公司") in found
     assert ("青溪湾TOD综合开发项目", "县住房和城乡建设局") not in found
+
+
+def test_what_named_bodies_found_together_is_the_work() -> None:
+    body = "支持青溪实验室与福建青芯半导体有限公司共建氮化镓功率器件中试平台。"
+    assert "氮化镓功率器件中试平台" in names(body, "Project", COUNTY)
+    assert ("氮化镓功率器件中试平台", "福建青芯半导体有限公司") in links(body, "implementedBy", COUNTY)
+    assert "公共服务平台" not in names("支持企业共建公共服务平台。", "Project", COUNTY)
+    body = "青溪职业技术学院与青岚茶业合作开办白茶产业学院，首批招收学生200名。"
+    assert "白茶产业学院" in names(body, "Project", COUNTY)
+    assert {("白茶产业学院", "青溪职业技术学院"), ("白茶产业学院", "青岚茶业")} <= links(
+        body, "implementedBy", COUNTY
+    )
+
+
+def test_a_germplasm_nursery_is_a_work() -> None:
+    body = "推动县农业农村局与福建省农业科学院茶叶研究所合作建设青溪白茶种质资源圃。"
+    assert "青溪白茶种质资源圃" in names(body, "Project", COUNTY)
+    assert ("青溪白茶种质资源圃", "福建省农业科学院茶叶研究所") in links(body, "implementedBy", COUNTY)
