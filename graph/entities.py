@@ -2143,7 +2143,19 @@ def _bank_branches(norm: str, cands: list[_Candidate]) -> list[_Candidate]:
         if m and "银行" not in m.group(0) and all(_is_name_char(ch) for ch in m.group(0)):
             out.append(_Candidate(c.start, m.end(), "Enterprise", clean_name(norm[c.start : m.end()]),
                                   "bank-branch", rank=c.rank))
+    for c in cands:  # 某电网有限责任公司某某供电局: a company's branch, the same way
+        if c.type != "Enterprise" or not c.name.endswith("公司"):
+            continue
+        m = _COMPANY_BRANCH_RE.match(norm, c.end)
+        if m and "公司" not in m.group(1) and all(_is_name_char(ch) for ch in m.group(0)):
+            out.append(_Candidate(c.start, m.end(), "Enterprise", clean_name(norm[c.start : m.end()]),
+                                  "company-branch", rank=c.rank))
     return out
+
+
+_COMPANY_BRANCH_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,7}?)(?:" + _alternation(cues.COMPANY_BRANCH_HEADS) + ")"
+)
 
 
 _GENERIC_GROUP_RE = re.compile("等(?:" + _alternation(cues.GENERIC_GROUP_NOUNS) + ")")

@@ -77,3 +77,12 @@ def test_a_germplasm_nursery_is_a_work() -> None:
     body = "推动县农业农村局与福建省农业科学院茶叶研究所合作建设青溪白茶种质资源圃。"
     assert "青溪白茶种质资源圃" in names(body, "Project", COUNTY)
     assert ("青溪白茶种质资源圃", "福建省农业科学院茶叶研究所") in links(body, "implementedBy", COUNTY)
+
+
+def test_a_company_s_branch_is_one_enterprise_that_builds() -> None:
+    body = "国网福建省电力有限公司青溪县供电公司建设的110千伏白沙输变电工程投入运行。"
+    assert "国网福建省电力有限公司青溪县供电公司" in names(body, "Enterprise", COUNTY)
+    assert "国网福建省电力有限公司" not in names(body, "Enterprise", COUNTY)
+    assert ("110千伏白沙输变电工程", "国网福建省电力有限公司青溪县供电公司") in links(
+        body, "implementedBy", COUNTY
+    )
