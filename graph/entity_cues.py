@@ -212,6 +212,9 @@ GENERIC_PROJECT_STEMS: tuple[str, ...] = (
     "口袋", "学校", "城运", "更多", "小型", "高速", "区域性", "一级以上", "二级以上", "三级以上",
     "头号", "标志性", "重要", "内贸", "外贸", "路基", "原料",
 )
+# A stem opening with one of these names a role a place aims at, not a work (打造区域性国际
+# 物流枢纽, 建设区域性医疗中心, 成为…的重要中转站).
+GENERIC_PROJECT_STEM_OPENINGS: tuple[str, ...] = ("区域性", "重要", "全国性", "世界级")
 # A stem ending in one of these names a category of projects (县级领导联系重点项目).
 GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美元", "亿元", "万元")
 # A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
