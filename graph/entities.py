@@ -2677,7 +2677,13 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
             continue  # 山东大学 is not 山东大学齐鲁医院, 内蒙古大学 not 内蒙古医科大学
         for h in host_forms:
             # a short form is shorter and opens alike (see _same_thing): those tests first
-            if h[:1] == first and len(h) > n and _same_thing(f, h) and not _PHASE_ANY.search(h):
+            if (
+                h[:1] == first
+                and len(h) > n
+                and _same_thing(f, h)
+                and not _PHASE_ANY.search(h)
+                and not (type_ == "Project" and _work_on_a_part(f, h))
+            ):
                 return True
             if enterprise and (
                 f.endswith("集团") and _same_thing(f[:-2], h)
@@ -2686,6 +2692,32 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
             ):
                 return True  # 恒泰股份: the brand and 股份 of …恒泰能源股份有限公司
     return False
+
+
+def _work_on_a_part(short: str, long_: str) -> bool:
+    """Is *long_* a work on a part of the facility *short* names, not *short* written out?
+
+    The facility's name, whole, opens the longer name, which goes on before the head they
+    share: 某某水库工程 and 某某水库灌区配套工程 are two works.
+
+    >>> _work_on_a_part("景帕水库工程", "景帕水库灌区配套工程")
+    True
+    >>> _work_on_a_part("常泰大桥工程", "常泰长江大桥工程")
+    False
+    """
+    head = _GENERIC_WORK_HEAD.search(short)
+    if head is None or not long_.endswith(head.group(0)):
+        return False
+    facility = short[: -len(head.group(0))]
+    return (
+        len(facility) >= 3
+        and long_.startswith(facility)
+        and len(long_) > len(short)
+        and _HEAD_END.search(facility) is not None
+    )
+
+
+_GENERIC_WORK_HEAD = _Suffixes(("工程", "项目"))
 
 
 def _place_words(doc: Document, ents: list[KeyedEntity]) -> tuple[str, ...]:

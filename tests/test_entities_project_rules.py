@@ -92,3 +92,10 @@ def test_a_role_a_place_aims_at_is_no_work() -> None:
     assert "区域性冷链物流枢纽" not in names("加快打造区域性冷链物流枢纽。", "Project", COUNTY)
     assert "国家重要商品粮基地" not in names("青溪县是国家重要商品粮基地。", "Project", COUNTY)
     assert "青溪冷链物流枢纽" in names("开工建设青溪冷链物流枢纽。", "Project", COUNTY)
+
+
+def test_a_work_on_a_part_of_a_facility_is_another_work() -> None:
+    body = "推动白沙水库工程下闸蓄水，中国某建设集团有限公司同步实施白沙水库灌区配套工程。"
+    found = names(body, "Project", COUNTY)
+    assert {"白沙水库工程", "白沙水库灌区配套工程"} <= found
+    assert ("白沙水库灌区配套工程", "中国某建设集团有限公司") in links(body, "implementedBy", COUNTY)
