@@ -2378,6 +2378,24 @@ def _relative_form(name: str, own: dict[str, str]) -> str:
     return name
 
 
+def _lower_seat_form(name: str, own: dict[str, str]) -> str:
+    """A company seated under the city and the short name of the district or county
+    (珑海市榕埔城市建设投资集团有限公司), written as the district writes it: 区城市建设投资集团有限公司
+    (so that 区城投集团 can join it)."""
+    for place, level in _longest_first(own):
+        if not (level and name.startswith(place)):
+            continue
+        rest = name[len(place) :]
+        for short, short_level in _longest_first(own):
+            if short_level or not rest.startswith(short) or len(rest) <= len(short) + 1:
+                continue
+            lower = next((own[short + ch] for ch in "区县旗" if own.get(short + ch)), "")
+            if lower and lower != level:
+                return lower + rest[len(short) :]
+        return ""
+    return ""
+
+
 def _longest_first(own: dict[str, str]) -> list[tuple[str, str]]:
     key = tuple(own.items())
     found = _SORTED_OWN.get(key)
@@ -2539,6 +2557,9 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                     for k in pool
                     if _joins(forms, k[1], type_) and _same_seat(e.name, k[0].name, own)
                 ]
+            if len(hosts) > 1 and type_ == "Enterprise" and not e.name.endswith(_NOT_GROUP_ENDS):
+                # 某港投集团 is the group, not the fund or the bank whose name it also abbreviates
+                hosts = [k for k in hosts if not k[0].name.endswith(_NOT_GROUP_ENDS)]
             if len(hosts) == 1:
                 host, host_forms = hosts[0]
                 host.aliases |= e.aliases
@@ -2556,6 +2577,10 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
             _index_forms(len(kept) - 1, own_forms, by_first, by_form, by_last, place=place)
         out.extend(k[0] for k in kept)
     return out
+
+
+# companies that are not a group or a firm: a fund, a bank and its branches
+_NOT_GROUP_ENDS = ("基金", "银行", *cues.BANK_BRANCH_HEADS)
 
 
 def _index_forms(
@@ -2638,6 +2663,9 @@ def _forms(name: str, type_: str, places: tuple[str, ...], own: dict[str, str]) 
             forms.add(relative)
     if type_ == "Enterprise":
         forms.add(_core(name, places))
+        lower = _lower_seat_form(name, own)
+        if lower:
+            forms.add(lower)
     if type_ == "Place":
         forms |= set(_zone_expansions(name))  # 经开区 → 经济技术开发区, 经济开发区
     return forms

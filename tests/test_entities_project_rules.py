@@ -4,7 +4,7 @@ so that the rules, not the names, are what is tested."""
 
 from __future__ import annotations
 
-from test_entities import links, names
+from test_entities import extract, links, names
 
 COUNTY = "榕屿市青溪县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n各位代表：\n"
 
@@ -99,3 +99,19 @@ def test_a_work_on_a_part_of_a_facility_is_another_work() -> None:
     found = names(body, "Project", COUNTY)
     assert {"白沙水库工程", "白沙水库灌区配套工程"} <= found
     assert ("白沙水库灌区配套工程", "中国某建设集团有限公司") in links(body, "implementedBy", COUNTY)
+
+
+def test_a_district_s_investment_group_joins_its_legal_name() -> None:
+    head = "珑海市榕埔区2024年政府工作报告\n各位代表：\n"
+    body = ("珑海市榕埔城市建设投资集团有限公司建设的榕埔智能装备产业园一期建成运营。"
+            "区城投集团建设的鹤溪智造大厦主体封顶。")
+    found = {e.name: e.aliases for e in extract(body, head)[0] if e.type == "Enterprise"}
+    assert "区城投集团" not in found
+    assert "区城投集团" in found["珑海市榕埔城市建设投资集团有限公司"]
+
+
+def test_a_group_s_short_name_joins_the_group_not_its_fund() -> None:
+    body = ("青溪港务投资集团有限公司建设的青溪港区二期泊位工程投入试运营。设立青溪自贸港产业投资基金。"
+            "青溪港投集团负责建设青溪邮轮码头。")
+    found = {e.name: e.aliases for e in extract(body, COUNTY)[0] if e.type == "Enterprise"}
+    assert "青溪港投集团" in found["青溪港务投资集团有限公司"]
