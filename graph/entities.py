@@ -430,7 +430,8 @@ _LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建)(?!银行|
 # a county or a banner with a name of its own (支持敖林县建设物流园: the park is the work)
 _COUNTY_END = re.compile(r"[\u4e00-\u9fff]{2}(?<![社小])[县旗区]$")
 _YEAR_RE = re.compile(r"\d{4}年")
-_SECTION_RE = re.compile(r"[东西南北]延段?|[\u4e00-\u9fff]{2}段")
+# the section of a linear work built: 松溪段, 北延段, 棠溪延伸段 (a line extended into a place)
+_SECTION_RE = re.compile(r"[东西南北]延(?:伸)?段?|[\u4e00-\u9fff]{2}(?:延伸|延长)?段")
 _WORK_TAIL_RE = re.compile(
     r"[\u4e00-\u9fff]{0,3}?(?:" + _alternation(cues.WORK_TAILS) + r")(?=[，。；、）\n]|$)"
 )

@@ -115,3 +115,10 @@ def test_a_group_s_short_name_joins_the_group_not_its_fund() -> None:
             "青溪港投集团负责建设青溪邮轮码头。")
     found = {e.name: e.aliases for e in extract(body, COUNTY)[0] if e.type == "Enterprise"}
     assert "青溪港投集团" in found["青溪港务投资集团有限公司"]
+
+
+def test_a_line_extended_into_a_place_is_the_work_built() -> None:
+    body = "榕屿地铁3号线青溪延伸段开工建设。"
+    found = names(body, "Project", COUNTY)
+    assert "榕屿地铁3号线青溪延伸段" in found
+    assert "榕屿地铁3号线" not in found
