@@ -274,8 +274,13 @@ class _Text:
                 break  # 管委会联合鲸湾海关, ，联合苇州产投集团: 联合 joins; 联合实验室 is one name
             if ch in _BUILD_JOIN_LAST and head_start - i >= 2 and not legal:  # not 美丽乡村建设项目
                 joint = next((w for w in cues.BUILD_JOINS if norm.endswith(w, 0, i)), "")
-                if joint and self.name_before(i - len(joint)):
-                    break  # 苇州文旅集团建设汀兰古镇二期: 建设 after a name ends the work's name
+                if joint and (
+                    self.name_before(i - len(joint))
+                    or norm.endswith(cues.PLACE_PART_WORDS, max(0, i - len(joint) - 6), i - len(joint))
+                ):
+                    # 苇州文旅集团建设汀兰古镇二期, 在某岛周边海域建设某牧场项目: 建设 after a name
+                    # (or a part of a place) ends the work's name
+                    break
             if ch == "和" and i >= 3 and (not _is_name_char(norm[i - 3]) or self.stop_at(i - 2)):
                 i -= 1  # 投资的正和热带水果…项目: one character before 和 names nothing of its own
                 continue
@@ -3413,6 +3418,9 @@ _BUILT_IN_VERB_RE = re.compile(
 )
 
 
+_PLACE_PART_RE = re.compile(_alternation(cues.PLACE_PART_WORDS))
+
+
 def _built_in(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
     """甲在乙建设的丙 / 在乙建设丙 / 丙在乙建成: the work is in the place, built by 甲."""
     out = []
@@ -3422,7 +3430,9 @@ def _built_in(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         at = place[0] - base
         if place[2].type != "Place" or text[at - 1 : at] != "在":
             continue
-        verb = _BUILT_IN_VERB_RE.match(text, place[1] - base)
+        after = place[1] - base
+        part = _PLACE_PART_RE.match(text, after)  # 甲在某镇近海建设的乙: the part of the place
+        verb = _BUILT_IN_VERB_RE.match(text, part.end() if part else after)
         if not verb:
             continue
         before = by_end.get(place[0] - 1)

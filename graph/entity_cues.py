@@ -637,6 +637,9 @@ SETTLE_VERBS: tuple[str, ...] = ("入驻", "入园", "集聚于", "进驻")
 LOCATED_BEFORE_VERBS: tuple[str, ...] = (
     "设立", "建设", "建成", "开工", "布局", "投资", "开工建设", "投资建设", "新建", "打造",
 )
+# Words after a place that name the part of it where a work is built (甲在某镇近海建设的乙,
+# 在某岛周边海域建设乙): the place with its part stands where the bare place would.
+PLACE_PART_WORDS: tuple[str, ...] = ("周边海域", "近海", "海域", "周边", "沿岸", "沿线", "境内")
 RESPONSIBLE_CUES: tuple[tuple[str, str], ...] = (("由", "牵头"), ("由", "负责"))
 # A bracketed note that names the bodies in charge of a task: 乙建设（责任单位：区工信局）.
 DUTY_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "责任部门", "牵头部门", "主责单位")

@@ -122,3 +122,12 @@ def test_a_line_extended_into_a_place_is_the_work_built() -> None:
     found = names(body, "Project", COUNTY)
     assert "榕屿地铁3号线青溪延伸段" in found
     assert "榕屿地铁3号线" not in found
+
+
+def test_a_work_built_off_a_place_s_coast_is_built_by_the_company_before() -> None:
+    body = "中国某海能集团有限公司在白沙镇近海建设的白沙海上风电示范项目全容量并网。"
+    assert ("白沙海上风电示范项目", "中国某海能集团有限公司") in links(body, "implementedBy", COUNTY)
+    body = "由县海洋与渔业局牵头在白沙岛周边海域建设白沙岛海洋牧场项目。"
+    found = names(body, "Project", COUNTY)
+    assert "白沙岛海洋牧场项目" in found
+    assert not {n for n in found if "周边海域" in n}
