@@ -2444,7 +2444,16 @@ def _core(name: str, places: tuple[str, ...]) -> str:
         if core.startswith(p) and len(core) - len(p) >= 2:
             core = core[len(p) :]
             break
+    else:  # 新加坡嘉洋控股有限公司 → 嘉洋控股: a foreign firm opens with its country
+        country = next((c for c in _COUNTRIES_LONGEST_FIRST if core.startswith(c)), "")
+        if country and len(core) - len(country) >= 2:
+            core = core[len(country) :]
     return core
+
+
+_COUNTRIES_LONGEST_FIRST = tuple(
+    sorted((c for c in cues.COUNTRIES if len(c) >= 2 and c != "中国"), key=lambda c: (-len(c), c))
+)
 
 
 def _brands(e: Entity, places: tuple[str, ...]) -> set[str]:

@@ -131,3 +131,11 @@ def test_a_work_built_off_a_place_s_coast_is_built_by_the_company_before() -> No
     found = names(body, "Project", COUNTY)
     assert "白沙岛海洋牧场项目" in found
     assert not {n for n in found if "周边海域" in n}
+
+
+def test_a_foreign_firm_s_short_name_drops_its_country() -> None:
+    body = ("新加坡青洋控股有限公司与县人民政府签署战略合作协议，青洋控股投资的青洋冷链物流园一期建成投用。"
+            "推动青洋冷链物流园二期开工。")
+    found = links(body, "implementedBy", COUNTY)
+    assert ("青洋冷链物流园一期", "新加坡青洋控股有限公司") in found
+    assert ("青洋冷链物流园二期", "新加坡青洋控股有限公司") in found
