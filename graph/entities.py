@@ -869,6 +869,8 @@ def _agency_type(
     """Agency or None: a level (区, 省, 国家) or a place (松溪市, 鲸湾) before a body and its
     head (区财政局, 国家能源局, 松溪市人民医院, 鲸湾海关), an institution (复旦大学), a zone's
     board (经开区管委会), or a long enough unlevelled body (安全生产综合监督管理局)."""
+    if name.endswith(cues.BRANCH_NOT_AGENCY):
+        return None  # 某某供电局: a grid company's branch, not a government body
     level = _LEVEL_RE.match(name)
     town = _TOWN_SEAT_RE.match(name) if head in cues.BUILT_INSTITUTION_HEADS else None
     rest = stem[town.end() :] if town else ""
@@ -2248,6 +2250,11 @@ def _known_mentions(
     seats = tuple(sorted({p for p in own if len(p) >= 2}, key=lambda p: (-len(p), p))) + _seat_words()
     shorts = {s: legal for legal in names if _legal(legal)
               for s in _short_forms_written(norm, legal, seats)}
+    for legal in names:  # 某电网有限责任公司沧岚供电局 … 配合沧岚供电局: the branch by its own name
+        if legal.endswith(cues.COMPANY_BRANCH_HEADS) and "公司" in legal[:-2]:
+            branch = legal[legal.rindex("公司", 0, len(legal) - 2) + 2 :]
+            if len(branch) >= 4 and norm.count(branch) > norm.count(legal):
+                shorts.setdefault(branch, legal)
     for s in sorted(set(shorts) - set(names)):  # a short form written as a name of its own stays
         found += [_Candidate(m.start(), m.end(), "Enterprise", shorts[s], "short-form", rank=-3)
                   for m in re.finditer(re.escape(s), norm)]

@@ -250,6 +250,8 @@ BANK_BRANCH_HEADS: tuple[str, ...] = ("分行", "支行", "营业部")
 # A company's branch, written after the company's legal name and the branch's seat: a grid
 # company's local supply bureau (某电网有限责任公司某某供电局, 某电力有限公司某县供电公司).
 COMPANY_BRANCH_HEADS: tuple[str, ...] = ("供电局", "供电公司", "供电分公司", "分公司")
+# … of these, the ones that end like a government body (局) but name a company's branch.
+BRANCH_NOT_AGENCY: tuple[str, ...] = ("供电局",)
 # Words a short company name ends with (长青科技, 瑞华化工): the industry, broad and common
 # across Chinese company names.
 ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (

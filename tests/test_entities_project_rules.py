@@ -139,3 +139,11 @@ def test_a_foreign_firm_s_short_name_drops_its_country() -> None:
     found = links(body, "implementedBy", COUNTY)
     assert ("青洋冷链物流园一期", "新加坡青洋控股有限公司") in found
     assert ("青洋冷链物流园二期", "新加坡青洋控股有限公司") in found
+
+
+def test_a_company_s_branch_written_by_its_own_name_is_the_branch() -> None:
+    body = ("福建电网有限责任公司青溪供电局建设的220千伏白沙输变电工程建成投运。"
+            "配合青溪供电局加快建设220千伏梅岭输变电工程。")
+    assert ("220千伏梅岭输变电工程", "福建电网有限责任公司青溪供电局") in links(
+        body, "implementedBy", COUNTY
+    )
