@@ -3286,7 +3286,9 @@ def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         if text[after : after + 1] == "）":
             after += 1  # 某集团有限公司（某集团）承建的: the short name in brackets
         m = _BUILT_BY_RE.match(text, after) or (
-            _builder(t[2], text, t[0] - base) and _BUILDS_RE.match(text, after) or None
+            _builder(t[2], text, t[0] - base)
+            and (_BUILDS_RE.match(text, after) or _PRESS_ON_RE.match(text, after))
+            or None
         )
         work = starts.get(base + m.end()) if m else None
         if work is not None:
@@ -3334,6 +3336,7 @@ _BUILDS_RE = re.compile(
     "(?:" + _alternation(cues.IMPLEMENT_ADVERBS) + ")?(?:" + _alternation(cues.IMPLEMENT_VERBS) + ")"
 )
 _RUN_BY_RE = re.compile("(?:负责)?(?:" + _alternation(cues.BUILDER_VERBS) + ")")
+_PRESS_ON_RE = re.compile(_alternation(cues.PRESS_ON_VERBS))
 _RUN_BY_MANY_RE = re.compile(
     "(?:负责|合作|共同|联合)?(?:" + _alternation(cues.BUILDER_VERBS + cues.CO_BUILD_VERBS) + ")"
 )

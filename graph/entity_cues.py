@@ -672,6 +672,9 @@ OVERSEE_VERBS: tuple[str, ...] = ("实施",)
 IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")
 # ... with an adverb between (中国电建同步实施…, 推动某分公司加快建设…).
 IMPLEMENT_ADVERBS: tuple[str, ...] = ("同步", "加快", "全力", "积极", "抓紧", "继续", "负责")
+# … and the verbs of pressing on with a work named right after them (支持某置业加快某购物中心
+# 二期招商, 推动某公司加快某项目建设): the company is the one who carries it out.
+PRESS_ON_VERBS: tuple[str, ...] = ("加快", "推进", "加速", "抓紧")
 
 # --- attributes ----------------------------------------------------------------------
 AWARD_VERBS: tuple[str, ...] = (

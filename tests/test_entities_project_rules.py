@@ -147,3 +147,8 @@ def test_a_company_s_branch_written_by_its_own_name_is_the_branch() -> None:
     assert ("220千伏梅岭输变电工程", "福建电网有限责任公司青溪供电局") in links(
         body, "implementedBy", COUNTY
     )
+
+
+def test_a_company_pressed_to_speed_up_a_work_carries_it_out() -> None:
+    body = "福建青岚置业有限公司建成青溪天地购物中心一期。支持青岚置业加快青溪天地购物中心二期招商。"
+    assert ("青溪天地购物中心二期", "福建青岚置业有限公司") in links(body, "implementedBy", COUNTY)
