@@ -152,3 +152,15 @@ def test_a_company_s_branch_written_by_its_own_name_is_the_branch() -> None:
 def test_a_company_pressed_to_speed_up_a_work_carries_it_out() -> None:
     body = "福建青岚置业有限公司建成青溪天地购物中心一期。支持青岚置业加快青溪天地购物中心二期招商。"
     assert ("青溪天地购物中心二期", "福建青岚置业有限公司") in links(body, "implementedBy", COUNTY)
+
+
+def test_kinds_of_facility_are_no_works() -> None:
+    for body, name in (
+        ("同步推进片区路网和地下综合管廊建设。", "地下综合管廊"),
+        ("完善海岛码头、步道和应急救援设施。", "海岛码头"),
+        ("县人民医院与某医科大学附属医院组建专科联盟。", "专科联盟"),
+        ("争取将青溪港区疏港公路纳入省级补助项目。", "省级补助项目"),
+        ("围绕热电联产项目配套建成秸秆收储站点46个。", "热电联产项目"),
+    ):
+        assert name not in names(body, "Project", COUNTY), name
+    assert "青溪生物质热电联产项目" in names("青溪生物质热电联产项目开工。", "Project", COUNTY)
