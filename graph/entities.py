@@ -836,6 +836,7 @@ def _project_stem_ok(stem: str) -> bool:
         or core != stem
         and _generic(stem, cues.GENERIC_PROJECT_STEMS)
         or len(clean_name(core)) < 2
+        or stem.startswith(cues.GENERIC_PROJECT_STEM_OPENINGS)  # not the core: 区 of 区域性
         or core.startswith(cues.GENERIC_PROJECT_STEM_OPENINGS)
         or core.endswith(cues.DESIGNATION_ENDINGS)
         and not _VILLAGE_ANCHOR_RE.match(core)

@@ -90,6 +90,8 @@ def test_a_company_s_branch_is_one_enterprise_that_builds() -> None:
 
 def test_a_role_a_place_aims_at_is_no_work() -> None:
     assert "区域性冷链物流枢纽" not in names("加快打造区域性冷链物流枢纽。", "Project", COUNTY)
+    body = "推动青溪由物流通道节点向区域性冷链物流枢纽转变。"
+    assert "区域性冷链物流枢纽" not in names(body, "Project", COUNTY)
     assert "国家重要商品粮基地" not in names("青溪县是国家重要商品粮基地。", "Project", COUNTY)
     assert "青溪冷链物流枢纽" in names("开工建设青溪冷链物流枢纽。", "Project", COUNTY)
 
