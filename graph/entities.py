@@ -2529,12 +2529,23 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                 owned = _owned_form(name, owners)
                 if owned:
                     cache[name].add(owned)
+                cache[name] |= _place_written_forms(name, place_names)
         return cache[name]
+
+    # (a place's written form, all its forms), longest first, by first character
+    place_names: dict[str, list[tuple[str, frozenset[str]]]] = {}
 
     # (a company's written form, its index), longest first, by first character
     owners: dict[str, list[tuple[str, int]]] = {}
     for type_ in ("Enterprise", "Agency", "Place", "Policy", "Project"):
         if type_ == "Project":
+            for p in out:  # 汐澜港东澳港区 / 东澳港区: the works named after it, by either name
+                if p.type == "Place" and p.aliases - {p.name}:
+                    all_forms = frozenset(a for a in p.aliases | {p.name} if len(a) >= 3)
+                    for f in all_forms:
+                        place_names.setdefault(f[0], []).append((f, all_forms))
+            for lst in place_names.values():
+                lst.sort(key=lambda t: -len(t[0]))
             for b, i in sorted(
                 (
                     (b, i)
@@ -2625,6 +2636,17 @@ def _index_forms(
 
 
 _CAPACITY_RE = re.compile(r"^(?:年产|年处理|年加工)?[\d.]+(?:万|千|亿)?(?:吨|件|台|套|片|千瓦|兆瓦|GWh|MW)")
+
+
+def _place_written_forms(name: str, place_names: dict[str, list[tuple[str, frozenset[str]]]]) -> set[str]:
+    """A work named after a place, written with each other name of the place (汐澜港东澳港区
+    二期泊位工程 = 东澳港区二期泊位工程). *place_names* are the places' forms, longest first,
+    under their first character."""
+    for form, all_forms in place_names.get(name[:1], ()):
+        if name.startswith(form) and len(name) - len(form) >= 2:
+            rest = name[len(form) :]
+            return {f + rest for f in all_forms}
+    return set()
 
 
 def _owned_form(name: str, owners: dict[str, list[tuple[str, int]]]) -> str:

@@ -166,3 +166,11 @@ def test_kinds_of_facility_are_no_works() -> None:
     ):
         assert name not in names(body, "Project", COUNTY), name
     assert "青溪生物质热电联产项目" in names("青溪生物质热电联产项目开工。", "Project", COUNTY)
+
+
+def test_a_work_named_after_a_place_joins_whichever_name_of_the_place_opens_it() -> None:
+    body = ("鹭州港青屿港区3号泊位建成投用，青屿港区全年货物吞吐量增长8%。"
+            "依托青屿港区3号泊位，新开通外贸集装箱航线2条。")
+    found = {e.name: e.aliases for e in extract(body, COUNTY)[0] if e.type == "Project"}
+    assert "青屿港区3号泊位" not in found
+    assert "青屿港区3号泊位" in found["鹭州港青屿港区3号泊位"]
