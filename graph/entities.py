@@ -1991,8 +1991,15 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
                 and not (c.cue == "table" and host.name.endswith(cues.LINEAR_HEADS))
             ):  # 苏锡常城际 links the places it is named after
                 out.append(c)
-            elif c.type == "Project" and host.type == "Project" and c.cue == "road-code":
-                out.append(c)  # 国道353线 inside 国道353线青山段改建工程
+            elif (
+                c.type == "Project"
+                and host.type == "Project"
+                and c.cue == "road-code"
+                and norm.count(c.name) > norm.count(host.name) * host.name.count(c.name)
+            ):
+                # 国道353线 inside 国道353线青山段改建工程, when the text also speaks of the road
+                # on its own (沿江一级公路与国道353线连接线)
+                out.append(c)
             elif (
                 c.type == "Enterprise"
                 and (c.cue.startswith("head:") or c.cue == "table")  # 国家电投某某风电项目

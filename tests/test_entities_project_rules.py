@@ -174,3 +174,12 @@ def test_a_work_named_after_a_place_joins_whichever_name_of_the_place_opens_it()
     found = {e.name: e.aliases for e in extract(body, COUNTY)[0] if e.type == "Project"}
     assert "青屿港区3号泊位" not in found
     assert "青屿港区3号泊位" in found["鹭州港青屿港区3号泊位"]
+
+
+def test_a_road_code_only_inside_a_work_s_name_is_no_work_of_its_own() -> None:
+    body = "国道319线青溪至白沙段改扩建工程完成路基工程38公里。"
+    found = names(body, "Project", COUNTY)
+    assert "国道319线青溪至白沙段改扩建工程" in found
+    assert "国道319线" not in found
+    body += "推进沿江一级公路与国道319线连接线建设。"
+    assert "国道319线" in names(body, "Project", COUNTY)
