@@ -431,7 +431,9 @@ _COMPANY_BEFORE_PLACE = re.compile(
 _DESIGNATION_VERB_BEFORE = _Suffixes(cues.DESIGNATION_VERBS)
 _VOLTAGE_RE = re.compile(r"(?<!\d)\d{2,4}千伏(?!安)")
 _ENUMERATOR_RE = re.compile(r".*?(?:^|[：:；;。\n（(])\d{1,2}[.．、]$")
-_LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建)(?!银行|路|大道|街|集团|投资)")
+# a verb that opens the run before a head governs the name: 建设某基地, 提升某产业园承载能力 (提升
+# inside a name, 某岛海岛旅游提升项目, does not open it)
+_LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建|提升)(?!银行|路|大道|街|集团|投资)")
 # a county or a banner with a name of its own (支持敖林县建设物流园: the park is the work)
 _COUNTY_END = re.compile(r"[\u4e00-\u9fff]{2}(?<![社小])[县旗区]$")
 _YEAR_RE = re.compile(r"\d{4}年")

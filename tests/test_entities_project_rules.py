@@ -183,3 +183,11 @@ def test_a_road_code_only_inside_a_work_s_name_is_no_work_of_its_own() -> None:
     assert "国道319线" not in found
     body += "推进沿江一级公路与国道319线连接线建设。"
     assert "国道319线" in names(body, "Project", COUNTY)
+
+
+def test_a_verb_opening_the_clause_is_no_part_of_the_name() -> None:
+    body = "提升青溪临港产业园承载能力，推进青溪临港产业园标准厂房三期建设。"
+    found = names(body, "Project", COUNTY) | names(body, "Place", COUNTY)
+    assert not {n for n in found if n.startswith("提升")}
+    assert "白沙岛海岛旅游提升项目" in names("推进白沙岛海岛旅游提升项目。", "Project", COUNTY)
+    assert "拓宽项目" not in names("积极盘活存量资产，拓宽项目建设资金来源。", "Project", COUNTY)
