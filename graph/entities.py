@@ -2986,7 +2986,11 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 ((n, brand_owner[name[:n]]) for n in brand_lengths if name[:n] in brand_owner),
                 None,
             )
-            if best is not None and not name.endswith(cues.NO_OWNER_HEADS):
+            if (
+                best is not None
+                and not name.endswith(cues.NO_OWNER_HEADS)
+                and best[1].name != name  # an institute read once as the work, once as the body
+            ):
                 out.append(Relation("implementedBy", _ref(e), _ref(best[1]), m, "name"))
             owner = next((a for a in legal if name.startswith(a) and a != name), None)
             if owner is None and best is not None and best[1].type == "Enterprise":

@@ -191,3 +191,9 @@ def test_a_verb_opening_the_clause_is_no_part_of_the_name() -> None:
     assert not {n for n in found if n.startswith("提升")}
     assert "白沙岛海岛旅游提升项目" in names("推进白沙岛海岛旅游提升项目。", "Project", COUNTY)
     assert "拓宽项目" not in names("积极盘活存量资产，拓宽项目建设资金来源。", "Project", COUNTY)
+
+
+def test_a_work_is_not_implemented_by_itself() -> None:
+    body = ("县人民政府与某农业大学共建的青溪茶叶产业研究院揭牌运行。"
+            "支持青溪茶叶产业研究院开展良种选育，青溪茶叶产业研究院获评省级新型研发机构。")
+    assert not {(a, b) for a, b in links(body, "implementedBy", COUNTY) if a == b}
