@@ -209,6 +209,8 @@ GENERIC_WORDS: tuple[str, ...] = (
     # kinds of facility and of work (地下综合管廊, 海岛码头, 中试基地, 专科联盟, 热电联产项目,
     # 省级补助项目)
     "地下", "海岛", "中试", "概念验证", "专科", "热电联产", "补助",
+    # farming kinds (优质奶源基地, 饲草种植基地, 肉牛养殖基地: a kind of base, unless named)
+    "种植", "养殖", "奶源", "饲草",
 )
 # Stems that leave a project generic on their own (实事项目, 口袋公园, 研发中心).
 GENERIC_PROJECT_STEMS: tuple[str, ...] = (

@@ -197,3 +197,11 @@ def test_a_work_is_not_implemented_by_itself() -> None:
     body = ("县人民政府与某农业大学共建的青溪茶叶产业研究院揭牌运行。"
             "支持青溪茶叶产业研究院开展良种选育，青溪茶叶产业研究院获评省级新型研发机构。")
     assert not {(a, b) for a, b in links(body, "implementedBy", COUNTY) if a == b}
+
+
+def test_a_kind_of_farm_base_is_no_work_unless_named() -> None:
+    body = "支持青川乳业与白沙牧业共建优质奶源基地。青川乳业与某国农业公司签约共建饲草种植基地。"
+    found = names(body, "Project", COUNTY)
+    assert not found & {"优质奶源基地", "饲草种植基地"}
+    assert not links(body, "implementedBy", COUNTY)
+    assert "青禾食用菌种植基地" in names("青禾食用菌种植基地建成投产。", "Project", COUNTY)
