@@ -526,6 +526,8 @@ RENAME_VERBS: tuple[str, ...] = ("升级为", "更名为", "改名为", "整合�
 PROTECTED_COMPOUNDS: tuple[str, ...] = (
     "发展和改革", "工业和信息化", "自然资源和规划", "住房和城乡建设", "人力资源和社会保障",
     "文化广电和旅游", "文化和旅游", "经济和信息化", "科学技术", "卫生健康", "交通运输",
+    # … and a stop word itself (保障): 区人力资源社会保障局, 市医疗保障局
+    "人力资源社会保障", "医疗保障", "社会保障局",
 )
 # Heads that make a place only after a two-character stem (西岭县, 岚州市): longer runs
 # before them are other words (中心城市, 全县).

@@ -205,3 +205,10 @@ def test_a_kind_of_farm_base_is_no_work_unless_named() -> None:
     assert not found & {"优质奶源基地", "饲草种植基地"}
     assert not links(body, "implementedBy", COUNTY)
     assert "青禾食用菌种植基地" in names("青禾食用菌种植基地建成投产。", "Project", COUNTY)
+
+
+def test_a_body_named_for_social_security_keeps_its_whole_name() -> None:
+    body = "由县人力资源社会保障局建设运营的青溪青年创业基地一期投入使用。县医疗保障局完成集采药品落地。"
+    found = names(body, "Agency", COUNTY)
+    assert {"县人力资源社会保障局", "县医疗保障局"} <= found
+    assert ("青溪青年创业基地一期", "县人力资源社会保障局") in links(body, "implementedBy", COUNTY)
