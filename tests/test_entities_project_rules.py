@@ -212,3 +212,12 @@ def test_a_body_named_for_social_security_keeps_its_whole_name() -> None:
     found = names(body, "Agency", COUNTY)
     assert {"县人力资源社会保障局", "县医疗保障局"} <= found
     assert ("青溪青年创业基地一期", "县人力资源社会保障局") in links(body, "implementedBy", COUNTY)
+
+
+def test_an_incubation_harbour_is_a_work_run_by_its_company() -> None:
+    body = ("青溪县城市建设投资集团有限公司运营的青溪科创港新增在孵企业47家。"
+            "支持县城投集团提升青溪科创港专业化孵化能力。")
+    found = names(body, "Project", COUNTY)
+    assert "青溪科创港" in found
+    assert not {n for n in found if "提升" in n}
+    assert ("青溪科创港", "青溪县城市建设投资集团有限公司") in links(body, "implementedBy", COUNTY)
