@@ -82,6 +82,9 @@ PROJECT_HEADS: tuple[str, ...] = (
     "牧场", "道路", "协作园", "合作园", "号泊位", "工厂", "号线",
     # urban renewal units, staff flats and Guangdong's green waterways (某村城市更新单元, 某碧道一期)
     "城市更新单元", "更新单元", "人才公寓", "碧道", "风电场",
+    # complexes, duty-free malls and express links (某某商业综合体二期, 某某国际免税城,
+    # 城区至某口岸快速通道)
+    "综合体", "免税城", "快速通道",
     # incubation carriers named as harbours (某某科创港, 某某创新港)
     "科创港", "创新港",
     # gene banks and germplasm nurseries built for a crop (某某咖啡种质资源圃, 某某种质资源库)

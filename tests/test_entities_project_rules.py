@@ -221,3 +221,11 @@ def test_an_incubation_harbour_is_a_work_run_by_its_company() -> None:
     assert "青溪科创港" in found
     assert not {n for n in found if "提升" in n}
     assert ("青溪科创港", "青溪县城市建设投资集团有限公司") in links(body, "implementedBy", COUNTY)
+
+
+def test_complexes_duty_free_malls_and_express_links_are_works() -> None:
+    body = "推动白沙村田园综合体二期开工，加快城区至青溪口岸快速通道建设，青溪国际免税城开业运营。"
+    assert {"白沙村田园综合体二期", "城区至青溪口岸快速通道", "青溪国际免税城"} <= names(
+        body, "Project", COUNTY
+    )
+    assert "商业综合体" not in names("引进一批商业综合体。", "Project", COUNTY)
