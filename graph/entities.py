@@ -2715,6 +2715,10 @@ def _forms(name: str, type_: str, places: tuple[str, ...], own: dict[str, str]) 
         relative = _relative_form(name, own)
         if relative != name and name.endswith(relative):  # 珑海市第三人民医院… → 市第三人民医院…
             forms.add(relative)
+        head = _GENERIC_WORK_HEAD.search(name)
+        bare = name[: -len(head.group(0))] if head else ""
+        if len(bare) >= 4 and _HEAD_END.search(bare) and not _GENERIC_WORK_HEAD.search(bare):
+            forms.add(bare)  # 鹤溪隧道工程 = 鹤溪隧道: a work written with and without 工程
     if type_ == "Enterprise":
         forms.add(_core(name, places))
         lower = _lower_seat_form(name, own)
@@ -2779,24 +2783,27 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
 def _work_on_a_part(short: str, long_: str) -> bool:
     """Is *long_* a work on a part of the facility *short* names, not *short* written out?
 
-    The facility's name, whole, opens the longer name, which goes on before the head they
-    share: 某某水库工程 and 某某水库灌区配套工程 are two works.
+    The facility's name, whole (with or without 工程/项目), opens the longer name, which
+    goes on with more than 工程/项目: 某某水库工程 and 某某水库灌区配套工程 are two works;
+    某某隧道 and 某某隧道工程 are one.
 
     >>> _work_on_a_part("景帕水库工程", "景帕水库灌区配套工程")
     True
+    >>> _work_on_a_part("景帕水库", "景帕水库灌区配套工程")
+    True
+    >>> _work_on_a_part("鹤溪隧道", "鹤溪隧道工程")
+    False
     >>> _work_on_a_part("常泰大桥工程", "常泰长江大桥工程")
     False
     """
     head = _GENERIC_WORK_HEAD.search(short)
-    if head is None or not long_.endswith(head.group(0)):
+    facility = short[: -len(head.group(0))] if head else short
+    if head is not None and not long_.endswith(head.group(0)):
         return False
-    facility = short[: -len(head.group(0))]
-    return (
-        len(facility) >= 3
-        and long_.startswith(facility)
-        and len(long_) > len(short)
-        and _HEAD_END.search(facility) is not None
-    )
+    if len(facility) < 3 or not long_.startswith(facility) or _HEAD_END.search(facility) is None:
+        return False
+    rest = long_[len(facility) :]
+    return bool(rest) and rest not in ("工程", "项目")
 
 
 _GENERIC_WORK_HEAD = _Suffixes(("工程", "项目"))

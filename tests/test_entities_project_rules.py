@@ -229,3 +229,12 @@ def test_complexes_duty_free_malls_and_express_links_are_works() -> None:
         body, "Project", COUNTY
     )
     assert "商业综合体" not in names("引进一批商业综合体。", "Project", COUNTY)
+
+
+def test_a_work_written_with_and_without_its_generic_head_is_one_work() -> None:
+    body = "白沙隧道工程可行性研究报告获省发展改革委批复。由县交通运输局牵头开工建设白沙隧道。"
+    found = {e.name: e.aliases for e in extract(body, COUNTY)[0] if e.type == "Project"}
+    assert "白沙隧道" not in found
+    assert "白沙隧道" in found["白沙隧道工程"]
+    body = "推动白沙水库下闸蓄水，同步实施白沙水库灌区配套工程。"
+    assert {"白沙水库", "白沙水库灌区配套工程"} <= names(body, "Project", COUNTY)
