@@ -1997,10 +1997,13 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
                 c.type == "Project"
                 and host.type == "Project"
                 and c.cue == "road-code"
-                and norm.count(c.name) > norm.count(host.name) * host.name.count(c.name)
+                and (
+                    host.name.endswith(cues.CONNECTOR_HEADS)
+                    or norm.count(c.name) > norm.count(host.name) * host.name.count(c.name)
+                )
             ):
                 # 国道353线 inside 国道353线青山段改建工程, when the text also speaks of the road
-                # on its own (沿江一级公路与国道353线连接线)
+                # on its own; a connector's name always does (沿江一级公路与国道353线连接线)
                 out.append(c)
             elif (
                 c.type == "Enterprise"
