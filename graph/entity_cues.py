@@ -116,7 +116,7 @@ HEAD_CONTINUATIONS: tuple[str, ...] = (
 # … and one of these before 村/镇/乡 makes a common word (农村, 乡村, 城镇, 乡镇, 返乡, 下乡).
 HEAD_COMMON_BEFORE: dict[str, str] = {
     "村": "农乡城村镇", "镇": "农乡城村镇圩", "乡": "农乡城村镇返入下回家故还老思同异他",
-    "基地": "宅", "站": "车基网驿", "馆": "场展", "楼": "大高",
+    "基地": "宅", "站": "车基网驿", "馆": "场展", "楼": "大高上",
     # verbs that end in an agency head (闵行区签署, 与闵行区联合举办)
     "署": "签部", "办": "举承主协督创开兴申合代包",
     # a banner (阿敦旗) is no flag (红旗, 国旗, 党旗)

@@ -238,3 +238,10 @@ def test_a_work_written_with_and_without_its_generic_head_is_one_work() -> None:
     assert "白沙隧道" in found["白沙隧道工程"]
     body = "推动白沙水库下闸蓄水，同步实施白沙水库灌区配套工程。"
     assert {"白沙水库", "白沙水库灌区配套工程"} <= names(body, "Project", COUNTY)
+
+
+def test_moving_industry_upstairs_is_no_building() -> None:
+    body = "青溪城投集团建设的白沙智造大厦主体封顶，全年新增“工业上楼”厂房空间32万平方米。"
+    found = names(body, "Project", COUNTY)
+    assert "白沙智造大厦" in found
+    assert not {n for n in found if "上楼" in n}
