@@ -108,7 +108,7 @@ PROGRAMME_STEMS: tuple[str, ...] = ("人才", "育才", "引才", "英才")
 # … and so does a stem ending in an abstract noun of change (停车便利化工程, 标准化工程).
 PROGRAMME_STEM_ENDS: tuple[str, ...] = ("便利化", "标准化", "规范化", "信息化", "数字化")
 # Parts of a work that name the work itself (常泰高速主体工程 → 常泰高速).
-PROJECT_PARTS: tuple[str, ...] = ("主体工程", "主桥", "主线", "主塔柱", "主塔")
+PROJECT_PARTS: tuple[str, ...] = ("主体工程", "主桥", "主线", "主塔柱", "主塔", "主线高架")
 # A head glued to one of these is a common word, not a name's end (桥梁, 村庄, 园区 in 产业园区).
 HEAD_CONTINUATIONS: tuple[str, ...] = (
     "梁", "庄", "容", "级", "民", "貌", "村", "域", "干", "内", "委", "务", "绿", "大", "会", "生",

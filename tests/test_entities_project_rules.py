@@ -245,3 +245,10 @@ def test_moving_industry_upstairs_is_no_building() -> None:
     found = names(body, "Project", COUNTY)
     assert "白沙智造大厦" in found
     assert not {n for n in found if "上楼" in n}
+
+
+def test_the_main_line_viaduct_of_a_work_names_the_work() -> None:
+    body = "白沙大道快速化改造工程主线高架贯通。推动白沙大道快速化改造工程全线通车。"
+    found = names(body, "Project", COUNTY)
+    assert "白沙大道快速化改造工程" in found
+    assert "白沙大道快速化改造工程主线高架" not in found
