@@ -853,6 +853,9 @@ _VILLAGE_ANCHOR_RE = re.compile(r"(?!乡村|城乡|农村|城镇|乡镇)[\u4e00-
 
 def _anchored(name: str, places: frozenset[str] = frozenset()) -> bool:
     """Does a platform's name start with a place, a company or a quoted word?"""
+    quoted = _QUOTED_OPENING_RE.match(name)
+    if quoted and _generic(quoted.group(1), cues.GENERIC_PROJECT_STEMS):
+        return False  # “一站式”平台: a generic word in quotes anchors nothing
     return (
         name.startswith(("“", "e", "E"))
         or bool(_ANCHOR_RE.match(name))
@@ -861,6 +864,7 @@ def _anchored(name: str, places: frozenset[str] = frozenset()) -> bool:
 
 
 _ANCHOR_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:区|县|市|镇|集团|公司)")
+_QUOTED_OPENING_RE = re.compile(r"“([^”]{1,12})”")
 
 
 _UNIVERSITY_BODY_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}大学[\u4e00-\u9fff]{2,4}$")

@@ -252,3 +252,8 @@ def test_the_main_line_viaduct_of_a_work_names_the_work() -> None:
     found = names(body, "Project", COUNTY)
     assert "白沙大道快速化改造工程" in found
     assert "白沙大道快速化改造工程主线高架" not in found
+
+
+def test_a_generic_word_in_quotes_anchors_no_platform() -> None:
+    assert not names("优化人才服务“一站式”平台。", "Project", COUNTY)
+    assert "青溪通企业服务平台" in names("上线“青溪通”企业服务平台。", "Project", COUNTY)
