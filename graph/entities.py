@@ -274,8 +274,13 @@ class _Text:
                 break  # 管委会联合鲸湾海关, ，联合苇州产投集团: 联合 joins; 联合实验室 is one name
             if ch in _BUILD_JOIN_LAST and head_start - i >= 2 and not legal:  # not 美丽乡村建设项目
                 joint = next((w for w in cues.BUILD_JOINS if norm.endswith(w, 0, i)), "")
-                if joint and self.name_before(i - len(joint)):
-                    break  # 苇州文旅集团建设汀兰古镇二期: 建设 after a name ends the work's name
+                if joint and (
+                    self.name_before(i - len(joint))
+                    or norm.endswith(cues.PLACE_PART_WORDS, max(0, i - len(joint) - 6), i - len(joint))
+                ):
+                    # 苇州文旅集团建设汀兰古镇二期, 在某岛周边海域建设某牧场项目: 建设 after a name
+                    # (or a part of a place) ends the work's name
+                    break
             if ch == "和" and i >= 3 and (
                 not _is_name_char(norm[i - 3])
                 or self.stop_at(i - 2)
@@ -432,11 +437,14 @@ _COMPANY_BEFORE_PLACE = re.compile(
 _DESIGNATION_VERB_BEFORE = _Suffixes(cues.DESIGNATION_VERBS)
 _VOLTAGE_RE = re.compile(r"(?<!\d)\d{2,4}千伏(?!安)")
 _ENUMERATOR_RE = re.compile(r".*?(?:^|[：:；;。\n（(])\d{1,2}[.．、]$")
-_LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建)(?!银行|路|大道|街|集团|投资)")
+# a verb that opens the run before a head governs the name: 建设某基地, 提升某产业园承载能力 (提升
+# inside a name, 某岛海岛旅游提升项目, does not open it)
+_LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建|提升)(?!银行|路|大道|街|集团|投资)")
 # a county or a banner with a name of its own (支持敖林县建设物流园: the park is the work)
 _COUNTY_END = re.compile(r"[\u4e00-\u9fff]{2}(?<![社小])[县旗区]$")
 _YEAR_RE = re.compile(r"\d{4}年")
-_SECTION_RE = re.compile(r"[东西南北]延段?|[\u4e00-\u9fff]{2}段")
+# the section of a linear work built: 松溪段, 北延段, 棠溪延伸段 (a line extended into a place)
+_SECTION_RE = re.compile(r"[东西南北]延(?:伸)?段?|[\u4e00-\u9fff]{2}(?:延伸|延长)?段")
 _WORK_TAIL_RE = re.compile(
     r"[\u4e00-\u9fff]{0,3}?(?:" + _alternation(cues.WORK_TAILS) + r")(?=[，。；、）\n]|$)"
 )
@@ -680,10 +688,12 @@ def _heads(text: _Text) -> list[_Candidate]:
             typed = "Project"  # 开工建设松溪市第四中学: the school is the work
         elif (
             typed == "Agency"
-            and head in cues.CO_BUILT_INSTITUTION_HEADS
+            and head in cues.CO_BUILT_INSTITUTION_HEADS + cues.BUILT_INSTITUTION_HEADS
             and _CO_BUILT_BEFORE.search(norm, max(0, start - 6), start)
         ):
-            typed = "Project"  # 与鸿晟动力共建新能源汽车电驱动技术研究院: the institute is the work
+            # 与鸿晟动力共建新能源汽车电驱动技术研究院, 与某鞋服合作创办的某鞋服产业学院: the
+            # institute or school others found together is the work
+            typed = "Project"
         elif (
             typed == "Place"
             and head in cues.BUILT_PLACE_HEADS
@@ -802,7 +812,11 @@ def _type_of(
             return "Policy"
         if head.endswith("园") and any(w in stem for w in cues.ZONE_STEMS):
             return "Place"  # 中欧（临漕）国际合作产业园: a zone where others act
-        if head in cues.ANCHORED_PROJECT_HEADS and not _anchored(name, places):
+        if (
+            head in cues.ANCHORED_PROJECT_HEADS
+            and not _anchored(name, places)
+            and not _CO_BUILT_BEFORE.search(norm, max(0, start - 6), start)
+        ):
             return None
         if _GENERIC_PROJECT_WORD_RE.search(name) or name[:1].isdigit() and not _VOLTAGE_RE.match(name):
             return None
@@ -830,6 +844,8 @@ def _project_stem_ok(stem: str) -> bool:
         or core != stem
         and _generic(stem, cues.GENERIC_PROJECT_STEMS)
         or len(clean_name(core)) < 2
+        or stem.startswith(cues.GENERIC_PROJECT_STEM_OPENINGS)  # not the core: 区 of 区域性
+        or core.startswith(cues.GENERIC_PROJECT_STEM_OPENINGS)
         or core.endswith(cues.DESIGNATION_ENDINGS)
         and not _VILLAGE_ANCHOR_RE.match(core)
         or core.endswith(cues.GENERIC_PROJECT_STEM_ENDS)
@@ -843,6 +859,9 @@ _VILLAGE_ANCHOR_RE = re.compile(r"(?!乡村|城乡|农村|城镇|乡镇)[\u4e00-
 
 def _anchored(name: str, places: frozenset[str] = frozenset()) -> bool:
     """Does a platform's name start with a place, a company or a quoted word?"""
+    quoted = _QUOTED_OPENING_RE.match(name)
+    if quoted and _generic(quoted.group(1), cues.GENERIC_PROJECT_STEMS):
+        return False  # “一站式”平台: a generic word in quotes anchors nothing
     return (
         name.startswith(("“", "e", "E"))
         or bool(_ANCHOR_RE.match(name))
@@ -851,6 +870,7 @@ def _anchored(name: str, places: frozenset[str] = frozenset()) -> bool:
 
 
 _ANCHOR_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:区|县|市|镇|集团|公司)")
+_QUOTED_OPENING_RE = re.compile(r"“([^”]{1,12})”")
 
 
 _UNIVERSITY_BODY_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}大学[\u4e00-\u9fff]{2,4}$")
@@ -862,6 +882,8 @@ def _agency_type(
     """Agency or None: a level (区, 省, 国家) or a place (松溪市, 鲸湾) before a body and its
     head (区财政局, 国家能源局, 松溪市人民医院, 鲸湾海关), an institution (复旦大学), a zone's
     board (经开区管委会), or a long enough unlevelled body (安全生产综合监督管理局)."""
+    if name.endswith(cues.BRANCH_NOT_AGENCY):
+        return None  # 某某供电局: a grid company's branch, not a government body
     level = _LEVEL_RE.match(name)
     town = _TOWN_SEAT_RE.match(name) if head in cues.BUILT_INSTITUTION_HEADS else None
     rest = stem[town.end() :] if town else ""
@@ -1981,8 +2003,18 @@ def _components(norm: str, chosen: list[_Candidate], cands: list[_Candidate]) ->
                 and not (c.cue == "table" and host.name.endswith(cues.LINEAR_HEADS))
             ):  # 苏锡常城际 links the places it is named after
                 out.append(c)
-            elif c.type == "Project" and host.type == "Project" and c.cue == "road-code":
-                out.append(c)  # 国道353线 inside 国道353线青山段改建工程
+            elif (
+                c.type == "Project"
+                and host.type == "Project"
+                and c.cue == "road-code"
+                and (
+                    host.name.endswith(cues.CONNECTOR_HEADS)
+                    or norm.count(c.name) > norm.count(host.name) * host.name.count(c.name)
+                )
+            ):
+                # 国道353线 inside 国道353线青山段改建工程, when the text also speaks of the road
+                # on its own; a connector's name always does (沿江一级公路与国道353线连接线)
+                out.append(c)
             elif (
                 c.type == "Enterprise"
                 and (c.cue.startswith("head:") or c.cue == "table")  # 国家电投某某风电项目
@@ -2131,7 +2163,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
 
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:" + _alternation(cues.BANK_BRANCH_HEADS) + ")")
 _COMPANY_BRANCH_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,7}?(?:" + _alternation(cues.COMPANY_BRANCH_HEADS) + ")"
+    r"([\u4e00-\u9fff]{2,7}?)(?:" + _alternation(cues.COMPANY_BRANCH_HEADS) + ")"
 )
 
 
@@ -2141,44 +2173,23 @@ def _bank_branches(norm: str, cands: list[_Candidate]) -> list[_Candidate]:
     after its legal name (某电网有限责任公司某州供电局)."""
     out: list[_Candidate] = []
     for c in cands:
-        if c.type != "Enterprise":
+        if c.type != "Enterprise" or not c.name.endswith("银行"):
             continue
-        if c.name.endswith("银行"):
-            m = _BRANCH_RE.match(norm, c.end)
-        elif c.name.endswith(cues.LEGAL_FORMS):
-            m = _COMPANY_BRANCH_RE.match(norm, c.end)
-        else:
-            continue
+        m = _BRANCH_RE.match(norm, c.end)
         if m and "银行" not in m.group(0) and all(_is_name_char(ch) for ch in m.group(0)):
             out.append(_Candidate(c.start, m.end(), "Enterprise", clean_name(norm[c.start : m.end()]),
                                   "bank-branch", rank=c.rank))
+    for c in cands:  # 某电网有限责任公司某某供电局: a company's branch, the same way
+        if c.type != "Enterprise" or not c.name.endswith("公司"):
+            continue
+        m = _COMPANY_BRANCH_RE.match(norm, c.end)
+        if m and "公司" not in m.group(1) and all(_is_name_char(ch) for ch in m.group(0)):
+            out.append(_Candidate(c.start, m.end(), "Enterprise", clean_name(norm[c.start : m.end()]),
+                                  "company-branch", rank=c.rank))
     return out
 
 
 _ALL_BRANCH_HEADS = cues.BANK_BRANCH_HEADS + cues.COMPANY_BRANCH_HEADS
-
-
-def _branches_by_seat(ents: list[KeyedEntity]) -> list[KeyedEntity]:
-    """某州供电局 written alone, after 某电网有限责任公司某州供电局: the company's branch by its
-    seat and head, not a body of the state."""
-    branches = [
-        e for e in ents if e.type == "Enterprise" and e.name.endswith(cues.COMPANY_BRANCH_HEADS)
-    ]
-    if not branches:
-        return ents
-    out = []
-    for e in ents:
-        host = None
-        if e.type in ("Agency", "Enterprise") and e.name.endswith(cues.COMPANY_BRANCH_HEADS):
-            hosts = [b for b in branches if b is not e and b.name.endswith(e.name)
-                     and len(b.name) > len(e.name)]
-            host = hosts[0] if len(hosts) == 1 else None
-        if host is None:
-            out.append(e)
-            continue
-        host.aliases |= e.aliases
-        host.mentions.extend(e.mentions)
-    return out
 
 
 _GENERIC_GROUP_RE = re.compile("等(?:" + _alternation(cues.GENERIC_GROUP_NOUNS) + ")")
@@ -2279,6 +2290,11 @@ def _known_mentions(
     seats = tuple(sorted({p for p in own if len(p) >= 2}, key=lambda p: (-len(p), p))) + _seat_words()
     shorts = {s: legal for legal in names if _legal(legal)
               for s in _short_forms_written(norm, legal, seats)}
+    for legal in names:  # 某电网有限责任公司沧岚供电局 … 配合沧岚供电局: the branch by its own name
+        if legal.endswith(cues.COMPANY_BRANCH_HEADS) and "公司" in legal[:-2]:
+            branch = legal[legal.rindex("公司", 0, len(legal) - 2) + 2 :]
+            if len(branch) >= 4 and norm.count(branch) > norm.count(legal):
+                shorts.setdefault(branch, legal)
     for s in sorted(set(shorts) - set(names)):  # a short form written as a name of its own stays
         found += [_Candidate(m.start(), m.end(), "Enterprise", shorts[s], "short-form", rank=-3)
                   for m in re.finditer(re.escape(s), norm)]
@@ -2361,7 +2377,7 @@ def _resolve(doc: Document, chosen: list[_Candidate]) -> tuple[list[KeyedEntity]
         if other is not None:
             host.aliases |= other.aliases
             host.mentions.extend(other.mentions)
-    merged = _branches_by_seat(_renames(doc, _merge(doc, list(entities.values()))))
+    merged = _renames(doc, _merge(doc, list(entities.values())))
     _add_jurisdiction(doc, merged)
     relations = _relations(doc, merged)
     merged = _without_basins_of_works(merged)
@@ -2416,6 +2432,24 @@ def _relative_form(name: str, own: dict[str, str]) -> str:
     return name
 
 
+def _lower_seat_form(name: str, own: dict[str, str]) -> str:
+    """A company seated under the city and the short name of the district or county
+    (珑海市榕埔城市建设投资集团有限公司), written as the district writes it: 区城市建设投资集团有限公司
+    (so that 区城投集团 can join it)."""
+    for place, level in _longest_first(own):
+        if not (level and name.startswith(place)):
+            continue
+        rest = name[len(place) :]
+        for short, short_level in _longest_first(own):
+            if short_level or not rest.startswith(short) or len(rest) <= len(short) + 1:
+                continue
+            lower = next((own[short + ch] for ch in "区县旗" if own.get(short + ch)), "")
+            if lower and lower != level:
+                return lower + rest[len(short) :]
+        return ""
+    return ""
+
+
 def _longest_first(own: dict[str, str]) -> list[tuple[str, str]]:
     key = tuple(own.items())
     found = _SORTED_OWN.get(key)
@@ -2458,7 +2492,16 @@ def _core(name: str, places: tuple[str, ...]) -> str:
         if core.startswith(p) and len(core) - len(p) >= 2:
             core = core[len(p) :]
             break
+    else:  # 新加坡嘉洋控股有限公司 → 嘉洋控股: a foreign firm opens with its country
+        country = next((c for c in _COUNTRIES_LONGEST_FIRST if core.startswith(c)), "")
+        if country and len(core) - len(country) >= 2:
+            core = core[len(country) :]
     return core
+
+
+_COUNTRIES_LONGEST_FIRST = tuple(
+    sorted((c for c in cues.COUNTRIES if len(c) >= 2 and c != "中国"), key=lambda c: (-len(c), c))
+)
 
 
 def _brands(e: Entity, places: tuple[str, ...]) -> set[str]:
@@ -2526,12 +2569,23 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                 owned = _owned_form(name, owners)
                 if owned:
                     cache[name].add(owned)
+                cache[name] |= _place_written_forms(name, place_names)
         return cache[name]
+
+    # (a place's written form, all its forms), longest first, by first character
+    place_names: dict[str, list[tuple[str, frozenset[str]]]] = {}
 
     # (a company's written form, its index), longest first, by first character
     owners: dict[str, list[tuple[str, int]]] = {}
     for type_ in ("Enterprise", "Agency", "Place", "Policy", "Project"):
         if type_ == "Project":
+            for p in out:  # 汐澜港东澳港区 / 东澳港区: the works named after it, by either name
+                if p.type == "Place" and p.aliases - {p.name}:
+                    all_forms = frozenset(a for a in p.aliases | {p.name} if len(a) >= 3)
+                    for f in all_forms:
+                        place_names.setdefault(f[0], []).append((f, all_forms))
+            for lst in place_names.values():
+                lst.sort(key=lambda t: -len(t[0]))
             for b, i in sorted(
                 (
                     (b, i)
@@ -2577,6 +2631,9 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
                     for k in pool
                     if _joins(forms, k[1], type_) and _same_seat(e.name, k[0].name, own)
                 ]
+            if len(hosts) > 1 and type_ == "Enterprise" and not e.name.endswith(_NOT_GROUP_ENDS):
+                # 某港投集团 is the group, not the fund or the bank whose name it also abbreviates
+                hosts = [k for k in hosts if not k[0].name.endswith(_NOT_GROUP_ENDS)]
             if len(hosts) == 1:
                 host, host_forms = hosts[0]
                 host.aliases |= e.aliases
@@ -2594,6 +2651,10 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
             _index_forms(len(kept) - 1, own_forms, by_first, by_form, by_last, place=place)
         out.extend(k[0] for k in kept)
     return out
+
+
+# companies that are not a group or a firm: a fund, a bank and its branches
+_NOT_GROUP_ENDS = ("基金", "银行", *cues.BANK_BRANCH_HEADS)
 
 
 def _index_forms(
@@ -2615,6 +2676,17 @@ def _index_forms(
 
 
 _CAPACITY_RE = re.compile(r"^(?:年产|年处理|年加工)?[\d.]+(?:万|千|亿)?(?:吨|件|台|套|片|千瓦|兆瓦|GWh|MW)")
+
+
+def _place_written_forms(name: str, place_names: dict[str, list[tuple[str, frozenset[str]]]]) -> set[str]:
+    """A work named after a place, written with each other name of the place (汐澜港东澳港区
+    二期泊位工程 = 东澳港区二期泊位工程). *place_names* are the places' forms, longest first,
+    under their first character."""
+    for form, all_forms in place_names.get(name[:1], ()):
+        if name.startswith(form) and len(name) - len(form) >= 2:
+            rest = name[len(form) :]
+            return {f + rest for f in all_forms}
+    return set()
 
 
 def _owned_form(name: str, owners: dict[str, list[tuple[str, int]]]) -> str:
@@ -2674,8 +2746,15 @@ def _forms(name: str, type_: str, places: tuple[str, ...], own: dict[str, str]) 
         relative = _relative_form(name, own)
         if relative != name and name.endswith(relative):  # 珑海市第三人民医院… → 市第三人民医院…
             forms.add(relative)
+        head = _GENERIC_WORK_HEAD.search(name)
+        bare = name[: -len(head.group(0))] if head else ""
+        if len(bare) >= 4 and _HEAD_END.search(bare) and not _GENERIC_WORK_HEAD.search(bare):
+            forms.add(bare)  # 鹤溪隧道工程 = 鹤溪隧道: a work written with and without 工程
     if type_ == "Enterprise":
         forms.add(_core(name, places))
+        lower = _lower_seat_form(name, own)
+        if lower:
+            forms.add(lower)
     if type_ == "Place":
         forms |= set(_zone_expansions(name))  # 经开区 → 经济技术开发区, 经济开发区
     return forms
@@ -2715,7 +2794,13 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
             continue  # 山东大学 is not 山东大学齐鲁医院, 内蒙古大学 not 内蒙古医科大学
         for h in host_forms:
             # a short form is shorter and opens alike (see _same_thing): those tests first
-            if h[:1] == first and len(h) > n and _same_thing(f, h) and not _PHASE_ANY.search(h):
+            if (
+                h[:1] == first
+                and len(h) > n
+                and _same_thing(f, h)
+                and not _PHASE_ANY.search(h)
+                and not (type_ == "Project" and _work_on_a_part(f, h))
+            ):
                 return True
             if enterprise and (
                 f.endswith("集团") and _same_thing(f[:-2], h)
@@ -2724,6 +2809,35 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
             ):
                 return True  # 恒泰股份: the brand and 股份 of …恒泰能源股份有限公司
     return False
+
+
+def _work_on_a_part(short: str, long_: str) -> bool:
+    """Is *long_* a work on a part of the facility *short* names, not *short* written out?
+
+    The facility's name, whole (with or without 工程/项目), opens the longer name, which
+    goes on with more than 工程/项目: 某某水库工程 and 某某水库灌区配套工程 are two works;
+    某某隧道 and 某某隧道工程 are one.
+
+    >>> _work_on_a_part("景帕水库工程", "景帕水库灌区配套工程")
+    True
+    >>> _work_on_a_part("景帕水库", "景帕水库灌区配套工程")
+    True
+    >>> _work_on_a_part("鹤溪隧道", "鹤溪隧道工程")
+    False
+    >>> _work_on_a_part("常泰大桥工程", "常泰长江大桥工程")
+    False
+    """
+    head = _GENERIC_WORK_HEAD.search(short)
+    facility = short[: -len(head.group(0))] if head else short
+    if head is not None and not long_.endswith(head.group(0)):
+        return False
+    if len(facility) < 3 or not long_.startswith(facility) or _HEAD_END.search(facility) is None:
+        return False
+    rest = long_[len(facility) :]
+    return bool(rest) and rest not in ("工程", "项目")
+
+
+_GENERIC_WORK_HEAD = _Suffixes(("工程", "项目"))
 
 
 def _place_words(doc: Document, ents: list[KeyedEntity]) -> tuple[str, ...]:
@@ -2786,6 +2900,7 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         rels += _partners(doc, sent.start, text, inside)
         rels += _co_built(doc, sent.start, text, inside)
         rels += _built_by(doc, sent.start, text, inside)
+        rels += _run_by_many(doc, sent.start, text, inside)
         rels += _located(doc, sent.start, text, inside)
         rels += _built_in(doc, sent.start, text, inside)
         rels += _adjacent_places(doc, inside)
@@ -2909,7 +3024,11 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 ((n, brand_owner[name[:n]]) for n in brand_lengths if name[:n] in brand_owner),
                 None,
             )
-            if best is not None and not name.endswith(cues.NO_OWNER_HEADS):
+            if (
+                best is not None
+                and not name.endswith(cues.NO_OWNER_HEADS)
+                and best[1].name != name  # an institute read once as the work, once as the body
+            ):
                 out.append(Relation("implementedBy", _ref(e), _ref(best[1]), m, "name"))
             owner = next((a for a in legal if name.startswith(a) and a != name), None)
             if owner is None and best is not None and best[1].type == "Enterprise":
@@ -3264,7 +3383,7 @@ _JOINT_WORK_RE = re.compile(_alternation(cues.JOINT_WORK_VERBS))
 
 
 _CO_BUILD_RE = re.compile("(?:" + _alternation(cues.CO_BUILD_VERBS) + ")(?:的)?")
-_BUILT_BY_RE = re.compile("(?:" + _alternation(cues.BUILDER_VERBS) + ")的")
+_BUILT_BY_RE = re.compile("(?:负责)?(?:" + _alternation(cues.BUILDER_VERBS) + ")的")
 
 
 def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
@@ -3280,12 +3399,21 @@ def _built_by(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         if text[after : after + 1] == "）":
             after += 1  # 某集团有限公司（某集团）承建的: the short name in brackets
         m = _BUILT_BY_RE.match(text, after) or (
-            _builder(t[2], text, t[0] - base) and _BUILDS_RE.match(text, after) or None
+            _builder(t[2], text, t[0] - base)
+            and (_BUILDS_RE.match(text, after) or _PRESS_ON_RE.match(text, after))
+            or None
         )
         work = starts.get(base + m.end()) if m else None
-        if work is not None:
+        if work is not None and m is not None:
             mention = _mention(doc, t[0], work[1])
-            out.append(Relation("implementedBy", _ref(work[2]), _ref(t[2]), mention))
+            # 县农业农村局负责实施的乙: a government body that carries a work out oversees it
+            oversees = (
+                t[2].type == "Agency"
+                and not t[2].name.endswith(cues.INSTITUTION_HEADS)
+                and m.group(0).removeprefix("负责")[:-1] in cues.OVERSEE_VERBS
+            )
+            rel = "responsibleAgency" if oversees else "implementedBy"
+            out.append(Relation(rel, _ref(work[2]), _ref(t[2]), mention))
         if t[2].type == "Enterprise" and text[t[0] - base - 1 : t[0] - base] in ("由", "、"):
             verb = _RUN_BY_RE.match(text, t[1] - base)
             work = ends.get(t[0] - 1) if verb else None
@@ -3321,6 +3449,42 @@ _BUILDS_RE = re.compile(
     "(?:" + _alternation(cues.IMPLEMENT_ADVERBS) + ")?(?:" + _alternation(cues.IMPLEMENT_VERBS) + ")"
 )
 _RUN_BY_RE = re.compile("(?:负责)?(?:" + _alternation(cues.BUILDER_VERBS) + ")")
+_PRESS_ON_RE = re.compile(_alternation(cues.PRESS_ON_VERBS))
+_RUN_BY_MANY_RE = re.compile(
+    "(?:负责|合作|共同|联合)?(?:" + _alternation(cues.BUILDER_VERBS + cues.CO_BUILD_VERBS) + ")"
+)
+
+
+def _run_by_many(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """乙由甲与丙合作开发, 乙由甲投资建设、丙负责运营: every company named after 由, alone or
+    in a list, with the verb of building or running it, implements the work before 由."""
+    out = []
+    at = {t[0]: t for t in inside if t[2].type in ("Enterprise", "Agency")}
+    for work in inside:
+        if work[2].type != "Project" or text[work[1] - base : work[1] - base + 1] != "由":
+            continue
+        pos, group, found = work[1] + 1, [], []
+        while pos in at:
+            org = at[pos]
+            group.append(org)
+            rest = org[1] - base
+            if text[rest : rest + 1] in ("与", "和", "及", "、") and org[1] + 1 in at:
+                pos = org[1] + 1  # 由甲与丙…: the next of the list
+                continue
+            verb = _RUN_BY_MANY_RE.match(text, rest)
+            if not verb:
+                break
+            found += [(o, base + verb.end()) for o in group]
+            group = []
+            pos = base + verb.end() + 1  # 甲投资建设、丙负责运营: the next builder and verb
+            if text[verb.end() : verb.end() + 1] != "、":
+                break
+        for org, end in found:
+            # a company or an institution; a government body after 由 oversees the work
+            if org[2].type == "Enterprise" or org[2].name.endswith(cues.INSTITUTION_HEADS):
+                mention = _mention(doc, work[0], end)
+                out.append(Relation("implementedBy", _ref(work[2]), _ref(org[2]), mention))
+    return out
 
 
 def _co_built(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
@@ -3331,8 +3495,10 @@ def _co_built(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         if not after:
             continue
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
-        if text[clause_start : m.start()] in ("", "合作", "携手", "共同") and clause_start > 1:
-            # 甲与乙签约，合作共建丙: the builders are the partners of the clause before
+        opening = text[clause_start : m.start()]
+        if (opening in ("", "合作", "携手", "共同") or opening in cues.PARTNER_ANAPHORS) and clause_start > 1:
+            # 甲与乙签约，合作共建丙 / 双方共同投资的丙: the builders are the partners of the
+            # clause before
             clause_start = max(text.rfind(c, 0, clause_start - 1) for c in "，。；：") + 1
         builders = [
             t
@@ -3384,6 +3550,9 @@ _BUILT_IN_VERB_RE = re.compile(
 )
 
 
+_PLACE_PART_RE = re.compile(_alternation(cues.PLACE_PART_WORDS))
+
+
 def _built_in(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
     """甲在乙建设的丙 / 在乙建设丙 / 丙在乙建成: the work is in the place, built by 甲."""
     out = []
@@ -3393,7 +3562,9 @@ def _built_in(doc: Document, base: int, text: str, inside: list) -> list[Relatio
         at = place[0] - base
         if place[2].type != "Place" or text[at - 1 : at] != "在":
             continue
-        verb = _BUILT_IN_VERB_RE.match(text, place[1] - base)
+        after = place[1] - base
+        part = _PLACE_PART_RE.match(text, after)  # 甲在某镇近海建设的乙: the part of the place
+        verb = _BUILT_IN_VERB_RE.match(text, part.end() if part else after)
         if not verb:
             continue
         before = by_end.get(place[0] - 1)

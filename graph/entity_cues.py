@@ -46,7 +46,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
     "纳入", "扶持", "关于", "串联", "统筹", "巩固", "守护", "提高", "对应", "立足", "开通", "恢复",
-    "地处", "推广", "总结",
+    "地处", "推广", "总结", "开办", "创办", "合作开办", "合作创办", "合作开发",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -57,7 +57,7 @@ JOINT_CONNECTORS: tuple[str, ...] = ("会同", "协同")
 JOINT_WORK_VERBS: tuple[str, ...] = ("完成", "实施", "建成", "推进", "建设", "开工建设")
 # Verbs of building that stand inside names (建设银行, 城市建设集团) but end one when they
 # follow another name: 苇州文旅集团建设汀兰古镇二期, 石桥镇建设现代农业产业园.
-BUILD_JOINS: tuple[str, ...] = ("建设", "建成", "运营", "设立")
+BUILD_JOINS: tuple[str, ...] = ("建设", "建成", "运营", "设立", "提升")
 # A one-character stop is part of the word it makes with its neighbour (以西, 和美, 在建).
 NOT_STOPS: tuple[str, ...] = (
     "以西", "以东", "以南", "以北", "和美", "和谐", "和平", "及早", "在建", "在库", "在线", "作为",
@@ -82,9 +82,17 @@ PROJECT_HEADS: tuple[str, ...] = (
     "牧场", "道路", "协作园", "合作园", "号泊位", "工厂", "号线",
     # urban renewal units, staff flats and Guangdong's green waterways (某村城市更新单元, 某碧道一期)
     "城市更新单元", "更新单元", "人才公寓", "碧道", "风电场",
+    # complexes, duty-free malls and express links (某某商业综合体二期, 某某国际免税城,
+    # 城区至某口岸快速通道)
+    "综合体", "免税城", "快速通道",
+    # incubation carriers named as harbours (某某科创港, 某某创新港)
+    "科创港", "创新港",
+    # gene banks and germplasm nurseries built for a crop (某某咖啡种质资源圃, 某某种质资源库)
+    "种质资源库", "种质资源圃", "种质库", "资源圃",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
+# A platform that named bodies build together is one work too (甲与乙共建某某中试平台).
 ANCHORED_PROJECT_HEADS: tuple[str, ...] = ("平台",)
 # Heads that join two names with 与/及 (沿江一级公路与国道353线连接线).
 CONNECTOR_HEADS: tuple[str, ...] = ("连接线", "联络线", "连接道路")
@@ -100,7 +108,7 @@ PROGRAMME_STEMS: tuple[str, ...] = ("人才", "育才", "引才", "英才")
 # … and so does a stem ending in an abstract noun of change (停车便利化工程, 标准化工程).
 PROGRAMME_STEM_ENDS: tuple[str, ...] = ("便利化", "标准化", "规范化", "信息化", "数字化")
 # Parts of a work that name the work itself (常泰高速主体工程 → 常泰高速).
-PROJECT_PARTS: tuple[str, ...] = ("主体工程", "主桥", "主线", "主塔柱", "主塔")
+PROJECT_PARTS: tuple[str, ...] = ("主体工程", "主桥", "主线", "主塔柱", "主塔", "主线高架")
 # A head glued to one of these is a common word, not a name's end (桥梁, 村庄, 园区 in 产业园区).
 HEAD_CONTINUATIONS: tuple[str, ...] = (
     "梁", "庄", "容", "级", "民", "貌", "村", "域", "干", "内", "委", "务", "绿", "大", "会", "生",
@@ -108,7 +116,7 @@ HEAD_CONTINUATIONS: tuple[str, ...] = (
 # … and one of these before 村/镇/乡 makes a common word (农村, 乡村, 城镇, 乡镇, 返乡, 下乡).
 HEAD_COMMON_BEFORE: dict[str, str] = {
     "村": "农乡城村镇", "镇": "农乡城村镇圩", "乡": "农乡城村镇返入下回家故还老思同异他",
-    "基地": "宅", "站": "车基网驿", "馆": "场展", "楼": "大高",
+    "基地": "宅", "站": "车基网驿", "馆": "场展", "楼": "大高上",
     # verbs that end in an agency head (闵行区签署, 与闵行区联合举办)
     "署": "签部", "办": "举承主协督创开兴申合代包",
     # a banner (阿敦旗) is no flag (红旗, 国旗, 党旗)
@@ -187,7 +195,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     # stage of work
     "在建", "新开工", "续建", "竣工", "投产", "签约", "落地", "开工", "新建", "改建", "扩建",
     "改扩建", "新改建", "改造", "提升", "建设", "升级", "转型", "转移", "提质增效", "提质", "增效",
-    "更新", "招商", "招引",
+    "更新", "招商", "招引", "拓宽",
     # sectors and domains
     "工业", "产业", "农业", "农村", "乡村", "城市", "城乡", "县城", "乡镇", "社区", "邻里", "商业",
     "商贸", "餐饮", "消费", "文旅", "文化", "旅游", "休闲", "体育", "健康", "卫生", "医疗", "教育",
@@ -203,12 +211,20 @@ GENERIC_WORDS: tuple[str, ...] = (
     "动力电池", "青年", "副总", "入库", "在库", "主体", "港航", "学前", "普惠", "扩容", "惠民",
     "便利化", "公用", "危化品", "配套设施", "设施", "镇村", "落后", "闲置", "就业", "现代化",
     "担保", "保险", "证券", "亿元", "万元", "美元", "核心", "沿岸",
+    # kinds of facility and of work (地下综合管廊, 海岛码头, 中试基地, 专科联盟, 热电联产项目,
+    # 省级补助项目)
+    "地下", "海岛", "中试", "概念验证", "专科", "热电联产", "补助",
+    # farming kinds (优质奶源基地, 饲草种植基地, 肉牛养殖基地: a kind of base, unless named)
+    "种植", "养殖", "奶源", "饲草",
 )
 # Stems that leave a project generic on their own (实事项目, 口袋公园, 研发中心).
 GENERIC_PROJECT_STEMS: tuple[str, ...] = (
     "口袋", "学校", "城运", "更多", "小型", "高速", "区域性", "一级以上", "二级以上", "三级以上",
     "头号", "标志性", "重要", "内贸", "外贸", "路基", "原料",
 )
+# A stem opening with one of these names a role a place aims at, not a work (打造区域性国际
+# 物流枢纽, 建设区域性医疗中心, 成为…的重要中转站).
+GENERIC_PROJECT_STEM_OPENINGS: tuple[str, ...] = ("区域性", "重要", "全国性", "世界级")
 # A stem ending in one of these names a category of projects (县级领导联系重点项目).
 GENERIC_PROJECT_STEM_ENDS: tuple[str, ...] = ("重点", "重大", "实事", "美元", "亿元", "万元")
 # A stem ending like this names a title to win, not a work (全国智慧健康养老应用试点示范基地).
@@ -241,9 +257,12 @@ ENTERPRISE_SUFFIXES: tuple[str, ...] = (
 )
 # A bank's branch, written after the bank and its seat (某银行汀兰支行, 某银行山东省分行).
 BANK_BRANCH_HEADS: tuple[str, ...] = ("分行", "支行", "营业部")
-# … and a company's, written after its legal name and the branch's seat (某电网有限责任公司
-# 某州供电局, 国网某省电力有限公司某县供电公司, 某某有限公司某市分公司).
-COMPANY_BRANCH_HEADS: tuple[str, ...] = ("分公司", "供电公司", "供电局", "供电分公司")
+# A company's branch, written after the company's legal name and the branch's seat: a grid
+# company's local supply bureau (某电网有限责任公司某某供电局, 某电力有限公司某县供电公司,
+# 某某有限公司某市分公司).
+COMPANY_BRANCH_HEADS: tuple[str, ...] = ("供电局", "供电公司", "供电分公司", "分公司")
+# … of these, the ones that end like a government body (局) but name a company's branch.
+BRANCH_NOT_AGENCY: tuple[str, ...] = ("供电局",)
 # Words a short company name ends with (长青科技, 瑞华化工): the industry, broad and common
 # across Chinese company names.
 ENTERPRISE_INDUSTRY_HEADS: tuple[str, ...] = (
@@ -380,7 +399,7 @@ CENTRAL_ENTERPRISES: tuple[str, ...] = (
 )
 # Heads that name an institution on their own, without a level (复旦大学, 运河实验室 is a project).
 INSTITUTION_HEADS: tuple[str, ...] = (
-    "大学", "学院", "交大", "师大", "研究院", "研究所",
+    "大学", "学院", "交大", "师大", "研究院", "研究所", "科学院",
 )
 # Bodies a university runs under a name of their own (山东大学齐鲁医院, 四川大学华西医院).
 UNIVERSITY_BODY_HEADS: tuple[str, ...] = ("医院",)
@@ -517,6 +536,8 @@ PROTECTED_COMPOUNDS: tuple[str, ...] = (
     "文化广电和旅游", "文化和旅游", "经济和信息化", "科学技术", "卫生健康", "交通运输",
     "文化广电体育和旅游", "文化体育和旅游", "文化广电体育旅游", "教育和体育", "投资促进",
     "商务和投资促进", "科学技术和工业信息化", "工业和科学技术", "就业促进",
+    # … and a stop word itself (保障): 区人力资源社会保障局, 市医疗保障局
+    "人力资源社会保障", "医疗保障", "社会保障局",
 )
 # Heads that make a place only after a two-character stem (西岭县, 岚州市): longer runs
 # before them are other words (中心城市, 全县).
@@ -635,6 +656,9 @@ SETTLE_VERBS: tuple[str, ...] = ("入驻", "入园", "集聚于", "进驻")
 LOCATED_BEFORE_VERBS: tuple[str, ...] = (
     "设立", "建设", "建成", "开工", "布局", "投资", "开工建设", "投资建设", "新建", "打造",
 )
+# Words after a place that name the part of it where a work is built (甲在某镇近海建设的乙,
+# 在某岛周边海域建设乙): the place with its part stands where the bare place would.
+PLACE_PART_WORDS: tuple[str, ...] = ("周边海域", "近海", "海域", "周边", "沿岸", "沿线", "境内")
 RESPONSIBLE_CUES: tuple[tuple[str, str], ...] = (("由", "牵头"), ("由", "负责"))
 # A bracketed note that names the bodies in charge of a task: 乙建设（责任单位：区工信局）.
 DUTY_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "责任部门", "牵头部门", "主责单位")
@@ -648,16 +672,26 @@ PARTNER_VERB_ADVERBS: tuple[str, ...] = (
 # 甲与乙共建丙 / 与甲合作建设丙: the builders implement the work.
 CO_BUILD_VERBS: tuple[str, ...] = (
     "共建", "合作建设", "共同建设", "合作共建", "联合建设", "合作开发", "合作创办", "合作开办",
+    "共同投资", "合作投资", "联合投资", "共同投资建设",
 )
+# Words that open a clause and take up the partners named before it (甲与乙签约合作，双方共同
+# 投资的丙): then the builders are those partners.
+PARTNER_ANAPHORS: tuple[str, ...] = ("双方", "两家", "三方", "双方合作", "双方共同", "两家企业")
 # 甲承建的乙, 甲建设运营的乙: the organisation builds or runs the work.
 BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
-    "独资建设", "合资建设", "合作开发", "合作创办", "创办",
+    "独资建设", "合资建设", "合作开发", "合作创办", "创办", "实施",
 )
+# … of these, the ones by which a government body oversees a work rather than builds it
+# (县农业农村局负责实施的某项目: its responsible agency; 某公司实施的某项目: its builder).
+OVERSEE_VERBS: tuple[str, ...] = ("实施",)
 # Verbs after which a company is the one who builds the work (支持X投资建设Y, X建设Y).
 IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")
 # ... with an adverb between (中国电建同步实施…, 推动某分公司加快建设…).
 IMPLEMENT_ADVERBS: tuple[str, ...] = ("同步", "加快", "全力", "积极", "抓紧", "继续", "负责")
+# … and the verbs of pressing on with a work named right after them (支持某置业加快某购物中心
+# 二期招商, 推动某公司加快某项目建设): the company is the one who carries it out.
+PRESS_ON_VERBS: tuple[str, ...] = ("加快", "推进", "加速", "抓紧")
 
 # --- attributes ----------------------------------------------------------------------
 AWARD_VERBS: tuple[str, ...] = (
