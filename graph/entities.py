@@ -2939,6 +2939,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 if (
                     found is None
                     or name[i + n : i + n + 1] in cues.TOPONYM_ENDINGS
+                    and not name.startswith(cues.WATER_CONTEXT, i + n)  # 某河河道…: the river
                     or name.startswith(cues.ROAD_HEADS, i + n)
                 ):
                     continue  # 银沙湾…; 运河大道 is a road named after the canal, not in it

@@ -626,3 +626,8 @@ def test_the_body_in_charge_of_a_work_written_before_its_lead() -> None:
     assert ("青溪陆港物流园", "县发展改革局") in found  # the sentence's subject
     assert ("梅岭镇至竹溪镇二级公路改建工程", "省交通运输厅") in found  # 该工程
     assert ("兰溪流域综合治理工程", "市生态环境局青溪分局") in found  # the clause before
+
+
+def test_a_work_on_a_river_s_channel_is_on_the_river() -> None:
+    body = "兰溪流域综合治理一期完工。实施梅溪河河道生态修复工程。"
+    assert ("梅溪河河道生态修复工程", "梅溪河") in links(body, "locatedIn", COUNTY)
