@@ -115,8 +115,9 @@ HEAD_COMMON_BEFORE: dict[str, str] = {
     "旗": "红国党彩锦军战升帜队会团",
 }
 # … and these words before a head make a kind of place, not a name's end (城中村: an urban
-# village; 某社区城中村综合整治 names the community, not a village).
-HEAD_COMMON_WORDS_BEFORE: dict[str, tuple[str, ...]] = {"村": ("城中",)}
+# village; 某社区城中村综合整治 names the community, not a village; 某镇集镇 is the town's seat,
+# the town itself, and 乡镇集镇 no name at all).
+HEAD_COMMON_WORDS_BEFORE: dict[str, tuple[str, ...]] = {"村": ("城中",), "镇": ("镇集", "乡集")}
 # Heads of one character that need a stem of three characters or more (消防站 has its own
 # head; 武汉站 of a campaign tour is not a work).
 SHORT_PROJECT_HEADS: tuple[str, ...] = ("站", "桥", "馆", "楼")

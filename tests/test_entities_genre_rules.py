@@ -631,3 +631,9 @@ def test_the_body_in_charge_of_a_work_written_before_its_lead() -> None:
 def test_a_work_on_a_river_s_channel_is_on_the_river() -> None:
     body = "兰溪流域综合治理一期完工。实施梅溪河河道生态修复工程。"
     assert ("梅溪河河道生态修复工程", "梅溪河") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_town_s_seat_is_the_town() -> None:
+    body = "梅岭镇集镇防洪堤工程完工。完成10个乡镇集镇风貌提升。"
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "梅岭镇"}
+    assert ("梅岭镇集镇防洪堤工程", "梅岭镇") in links(body, "locatedIn", COUNTY)
