@@ -3043,10 +3043,24 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 for q in hits
             )
         ]
+        if route and not hits:
+            hits = _town_ends(name, places)
         for p in hits:
             p = river_of.get(id(p), p)
             out.append(Relation("locatedIn", _ref(e), _ref(p), m, "name"))
     return out
+
+
+def _town_ends(name: str, places: list[KeyedEntity]) -> list[KeyedEntity]:
+    """某镇至某镇二级公路: a road between two towns of the report runs in both; a route to a
+    county or a city beyond names only where it leads."""
+    first, sep, second = name.partition("至")
+    if not sep:
+        return []
+    towns = [p for p in places if _place_rank(p.name) == 2]
+    a = next((p for p in towns if first.endswith(p.name)), None)
+    b = next((p for p in towns if second.startswith(p.name)), None)
+    return [a, b] if a is not None and b is not None and a is not b else []
 
 
 def _only_inside(p: Entity, spans: list[tuple[int, int]]) -> bool:
