@@ -718,6 +718,11 @@ def _heads(text: _Text) -> list[_Candidate]:
 _PORT_REGIONS = tuple(r for r in cues.REGIONS if "港" in r)
 
 
+def _kind_of_town(name: str) -> bool:
+    """建设特色小镇, 商贸物流重镇: generic words before a kind of town name a kind, not a town."""
+    return name.endswith(cues.TOWN_KINDS) and _generic(name[:-2], cues.GENERIC_PLACE_STEMS)
+
+
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     """双桥镇青穗村 is two places: the village and the town before it (and 旗苏木嘎查 three)."""
     for m in re.finditer(r"镇|乡|街道|县|旗|苏木|港", norm[start : end - 1]):
@@ -730,6 +735,8 @@ def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
             # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one, and so is
             # 某洲粤港澳合作示范区 (港 of a region's name)
             continue
+        if cut - start >= 3 and end - cut >= 3 and _kind_of_town(second):
+            return [_Candidate(start, cut, "Place", norm[start:cut], "head:split")]  # 某乡建设商贸物流重镇
         if cut - start >= 3 and end - cut >= 3 and (_place_rank(second) > 0 or m.group(0) == "港"):
             # 图门旗巴彦苏木乌兰嘎查: the rest may hold a further level
             rest = _split_places(norm, cut, end) or [_Candidate(cut, end, "Place", second, "head:split")]
@@ -784,6 +791,7 @@ def _type_of(
             or stem.endswith(("进", "出")) and len(_ADMIN_LEVEL_SPLIT.split(stem)[-1]) != 2
             # 快递进村, 农产品出村, 下乡进村: a motion (太平乡前进村 is a village)
             or stem == "进"  # 进园区, 进社区
+            or _kind_of_town(name)
             or head in _ZONE_HEAD_SET
             and stem.startswith(cues.VISION_QUALIFIERS)
             or head.startswith("示范")

@@ -517,6 +517,9 @@ PROTECTED_COMPOUNDS: tuple[str, ...] = (
     "文化广电体育和旅游", "文化体育和旅游", "文化广电体育旅游", "教育和体育", "投资促进",
     "商务和投资促进", "科学技术和工业信息化", "工业和科学技术", "就业促进",
 )
+# Kinds of town (特色小镇, 商贸物流重镇, 农业产业强镇): after generic words (建设特色小镇) they
+# name a kind, not a town.
+TOWN_KINDS: tuple[str, ...] = ("小镇", "重镇", "名镇", "强镇")
 # Heads that make a place only after a two-character stem (西岭县, 岚州市): longer runs
 # before them are other words (中心城市, 全县).
 SHORT_STEM_PLACE_HEADS: tuple[str, ...] = ("县", "市")

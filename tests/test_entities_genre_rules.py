@@ -644,3 +644,8 @@ def test_a_road_between_two_towns_runs_in_both() -> None:
     found = links(body, "locatedIn", COUNTY)
     assert {("梅岭镇至竹溪镇二级公路改建工程", "梅岭镇"), ("梅岭镇至竹溪镇二级公路改建工程", "竹溪镇")} <= found
     assert not {r for r in found if r[0].startswith("青溪至")}  # a route to a city beyond
+
+
+def test_a_kind_of_town_after_generic_words_is_no_town() -> None:
+    body = "三是建设特色小镇。推动梅岭镇、竹溪乡建设商贸物流重镇。"
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "梅岭镇", "竹溪乡"}
