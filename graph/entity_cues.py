@@ -155,8 +155,11 @@ BUILT_PLACE_BEFORE: tuple[str, ...] = BUILD_BEFORE + ("运营的", "修缮", "�
 BUILT_PLACE_AFTER: tuple[str, ...] = BUILD_AFTER + WORK_TAILS + (
     "开街", "改造提升", "修缮", "保护性修缮", "提升完成", "选址", "前期",
 )
-# Group nouns after 等 that make the listed names generic facilities (管廊、停车场、指挥中心等配套设施).
-GENERIC_GROUP_NOUNS: tuple[str, ...] = ("配套设施", "基础设施", "设施", "场所", "载体")
+# Group nouns after 等 that make the listed names generic facilities (管廊、停车场、指挥中心等配套设施)
+# or goods (糖、木制品、果蔬等产品出口东盟国家: no place is listed).
+GENERIC_GROUP_NOUNS: tuple[str, ...] = (
+    "配套设施", "基础设施", "设施", "场所", "载体", "产品", "农产品", "商品", "货物",
+)
 # Heads that only make a project with a proper stem in front (a bare 中心 or 项目 is not one).
 PROJECT_PHASES = ("一期", "二期", "三期", "四期", "五期")
 # Roads, named by a stem and one of these, are projects when the text builds them.

@@ -649,3 +649,8 @@ def test_a_road_between_two_towns_runs_in_both() -> None:
 def test_a_kind_of_town_after_generic_words_is_no_town() -> None:
     body = "三是建设特色小镇。推动梅岭镇、竹溪乡建设商贸物流重镇。"
     assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "梅岭镇", "竹溪乡"}
+
+
+def test_goods_listed_before_their_group_noun_are_no_places() -> None:
+    body = "县内茶叶、竹制品、果蔬等产品出口东盟国家货值达到3.1亿元。"
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "东盟"}
