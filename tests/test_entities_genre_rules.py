@@ -654,3 +654,8 @@ def test_a_kind_of_town_after_generic_words_is_no_town() -> None:
 def test_goods_listed_before_their_group_noun_are_no_places() -> None:
     body = "县内茶叶、竹制品、果蔬等产品出口东盟国家货值达到3.1亿元。"
     assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "东盟"}
+
+
+def test_all_villages_is_no_village() -> None:
+    body = "农村生活污水收集处理体系覆盖所有行政村。"
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县"}
