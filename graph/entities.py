@@ -1466,6 +1466,20 @@ def _ports(text: _Text) -> list[_Candidate]:
     return out + _standing_free(norm, names, "port", _PORT_FREE_AFTER)
 
 
+_HAMLET_RE = re.compile(
+    "(?<=[\u4e00-\u9fff]村)[\u4e00-\u9fff]{2}(?:" + _alternation(cues.HAMLET_HEADS) + ")(?![级田])"
+)
+
+
+def _hamlets(text: _Text) -> list[_Candidate]:
+    """某村弄岗屯: a natural village written right after its village is a place (村屯, 自然屯 are not)."""
+    out = []
+    for m in _HAMLET_RE.finditer(text.norm):
+        if not _generic(m.group(0)[:-1], cues.GENERIC_PLACE_STEMS):
+            out.append(_Candidate(m.start(), m.end(), "Place", m.group(0), "hamlet"))
+    return out
+
+
 _SUB_PARK_RE = re.compile(
     "(?:" + _alternation(cues.SUB_PARK_ZONES) + ")([\u4e00-\u9fff]{2,3}?)(?:"
     + _alternation(cues.SUB_PARK_HEADS) + ")(?![\u4e00-\u9fff])"
@@ -2115,6 +2129,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _islands(text)
         + _ports(text)
         + _sub_parks(text)
+        + _hamlets(text)
         + _named_districts(text)
     )
     cands += _bank_branches(norm, cands)
@@ -3451,6 +3466,8 @@ def _adjacent_places(doc: Document, inside: list) -> list[Relation]:
                 and not a[2].name.endswith(cues.ZONE_HEADS)
                 and a[2].name not in _FOREIGN
                 or a[2].name in _ABROAD  # 泰国曼谷, 越南胡志明市: a city after its country
+                or _place_rank(a[2].name) == 1  # 某村某屯: the hamlet in its village
+                and b[2].name.endswith(cues.HAMLET_HEADS)
                 and b[2].name not in _FOREIGN
             )
         ):

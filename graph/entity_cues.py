@@ -491,6 +491,9 @@ PLACE_HEADS: tuple[str, ...] = (
     + FOREIGN_UNIT_HEADS
     + PORT_AREA_HEADS
 )
+# The natural villages below an administrative village (Guangxi's 屯: 某村某屯), named by two
+# characters right after their village's name.
+HAMLET_HEADS: tuple[str, ...] = ("屯",)
 # A named community (白鹭社区) has a stem of its own: after a town's name the word means the
 # town's community services (某街道社区卫生服务中心), not a community of that name.
 COMMUNITY_HEADS: tuple[str, ...] = ("社区",)

@@ -659,3 +659,10 @@ def test_goods_listed_before_their_group_noun_are_no_places() -> None:
 def test_all_villages_is_no_village() -> None:
     body = "农村生活污水收集处理体系覆盖所有行政村。"
     assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县"}
+
+
+def test_a_hamlet_after_its_village_is_a_place_in_it() -> None:
+    body = ("石门瑶族乡上林村弄岗屯入选全区传统村落名录。建成20户以上自然屯道路硬化，"
+            "推进5G网络向重点村屯延伸，完成120个屯级道路硬化。")
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "石门瑶族乡", "上林村", "弄岗屯"}
+    assert ("弄岗屯", "上林村") in links(body, "locatedIn", COUNTY)
