@@ -1268,6 +1268,22 @@ _WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}[{cues.WATER_LIST_JOINERS}])+{_WAT
 _WATER_LIST_SPLIT = re.compile(f"[{cues.WATER_LIST_JOINERS}]")
 
 
+_RESERVOIR_RE = re.compile(
+    "(?:" + _alternation(cues.RESERVOIR_HEADS) + ")(?=" + _alternation(cues.RESERVOIR_CONTEXT) + ")"
+)
+
+
+def _reservoirs(text: _Text) -> set[str]:
+    """青峰水库饮用水水源保护区: a reservoir protected or acted on as a water."""
+    out = set()
+    for m in _RESERVOIR_RE.finditer(text.norm):
+        start = max(text.left_edge(m.start()), m.start() - 4)
+        stem = text.norm[start : m.start()]
+        if len(stem) >= 2 and not _generic(stem, cues.GENERIC_PLACE_STEMS):
+            out.add(stem + m.group(0))
+    return out
+
+
 def _water_name(name: str) -> bool:
     stem = name[:-1]
     return (
@@ -1306,6 +1322,7 @@ def _waters(text: _Text) -> list[_Candidate]:
         name = norm[start : m.start()]
         if _water_name(name):
             waters.add(name)
+    waters |= _reservoirs(text)
     out: list[_Candidate] = []
     if not waters:
         return out

@@ -426,6 +426,12 @@ WATER_CONTEXT: tuple[str, ...] = (
     "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
     "出境断面", "断面", "水域",
 )
+# Words after a reservoir's name that show the water itself is acted on or protected (某水库饮用水
+# 水源保护区, 某水库库区): then the name alone is a place; works named after it are on it.
+RESERVOIR_HEADS: tuple[str, ...] = ("水库",)
+RESERVOIR_CONTEXT: tuple[str, ...] = (
+    "饮用水水源", "饮用水源", "水源地", "水源保护区", "库区", "水质", "水域", "流域",
+)
 # Words after a mountain's name that show the mountain itself is acted on (某某山废弃矿山治理,
 # 某某山生态修复, 某某山南麓): then the name alone is a place. Parks and scenic areas named
 # after a mountain are left to the name they make (某某山国家森林公园 is a work).

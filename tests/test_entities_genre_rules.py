@@ -666,3 +666,11 @@ def test_a_hamlet_after_its_village_is_a_place_in_it() -> None:
             "推进5G网络向重点村屯延伸，完成120个屯级道路硬化。")
     assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "石门瑶族乡", "上林村", "弄岗屯"}
     assert ("弄岗屯", "上林村") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_protected_reservoir_is_a_place_and_its_works_are_on_it() -> None:
+    body = ("青山水库除险加固工程通过竣工验收。青山水库饮用水水源保护区完成规范化建设。"
+            "位于梅岭镇的红石水库下闸蓄水。")
+    assert "青山水库" in names(body, "Place", COUNTY)
+    assert "红石水库" in names(body, "Project", COUNTY)  # a reservoir being built is a work
+    assert ("青山水库除险加固工程", "青山水库") in links(body, "locatedIn", COUNTY)
