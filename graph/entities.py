@@ -3413,7 +3413,13 @@ def _located(doc: Document, base: int, text: str, inside: list) -> list[Relation
         after = [t for t in inside if t[0] == ve and t[2].type == "Place"]
         if not after:
             continue
-        right = [t for t in inside if t[0] == after[0][1] + 1 and t[2].type != "Place"]
+        right = [
+            t
+            for t in inside
+            if t[0] == after[0][1] + 1
+            and (t[2].type != "Place" or _place_rank(after[0][2].name) > 0
+                 and t[2].name.endswith(cues.ZONE_HEADS))  # 地处某街道的某示范区
+        ]
         if text[after[0][1] - base : after[0][1] - base + 1] == "的" and right:
             # 位于大礁石化园区的东泓石化百万吨级乙烯项目: the thing after 的
             for b in right:
@@ -3424,7 +3430,10 @@ def _located(doc: Document, base: int, text: str, inside: list) -> list[Relation
         before = [b for b in inside if clause_start <= b[0] and b[1] <= vs]
         things = [b for b in before if b[2].type == "Project"] or [
             b for b in before if b[2].type == "Enterprise"
-        ]
+        ] or [
+            b for b in before[-1:]
+            if b[2].type == "Place" and b[2].name == doc.jurisdiction and b[1] == vs
+        ]  # 某县地处某省东南部: the report's own area in its province
         for b in things:
             out.append(
                 Relation(

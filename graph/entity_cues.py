@@ -642,7 +642,7 @@ GENERIC_POLICY_STEMS: tuple[str, ...] = (
 # 松溪 in 松溪河, 鲸湾 in 鲸湾港): the name is not in that place.
 TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩")
 # Verbs that place a thing: "X落户Y", "X位于Y", "在Y建设X".
-LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址")
+LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址", "地处")
 # … and verbs of settling in a zone (入驻蓝岛生物医药产业园).
 SETTLE_VERBS: tuple[str, ...] = ("入驻", "入园", "集聚于", "进驻")
 # 在乙建设丙, 甲在乙投资建设的丙, 丙在乙建成运营: the work 丙 is in the place 乙.

@@ -674,3 +674,11 @@ def test_a_protected_reservoir_is_a_place_and_its_works_are_on_it() -> None:
     assert "青山水库" in names(body, "Place", COUNTY)
     assert "红石水库" in names(body, "Project", COUNTY)  # a reservoir being built is a work
     assert ("青山水库除险加固工程", "青山水库") in links(body, "locatedIn", COUNTY)
+
+
+def test_what_lies_in_a_place_by_dichu() -> None:
+    head = "兴安市青川县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n"
+    body = "兴安市青川县地处黑龙江省东南部。地处梅岭街道的青川滨江合作示范区完成起步区建设。"
+    found = links(body, "locatedIn", head)
+    assert ("兴安市青川县", "黑龙江省") in found
+    assert ("青川滨江合作示范区", "梅岭街道") in found
