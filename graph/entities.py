@@ -1259,6 +1259,38 @@ def _listed_cities(text: _Text) -> list[_Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _province_shorts_re() -> re.Pattern[str]:
+    """The short names of the gazetteer's provinces (广西, 浙江, 黑龙江)."""
+    shorts = {
+        gazetteer.short_name(p.name)
+        for p in gazetteer._table()[0].values()
+        if p.level == "province"
+    }
+    return re.compile(_alternation(w for w in shorts if 2 <= len(w) <= 3))
+
+
+_PROVINCE_BEFORE = _Suffixes(cues.PROVINCE_BEFORE)
+_PROVINCE_AFTER = re.compile(_alternation(cues.SHORT_PLACE_FOLLOWERS + cues.PROVINCE_AFTER))
+
+
+def _standing_provinces(text: _Text) -> list[_Candidate]:
+    """桂源地处广西东部、毗邻广东的区位优势: a province's short name standing alone."""
+    norm = text.norm
+    out: list[_Candidate] = []
+    for m in _province_shorts_re().finditer(norm):
+        s, e = m.span()
+        opens = (
+            s == 0
+            or norm[s - 1] in "，。；：、（\n"
+            or text.stop_at(s)
+            or _PROVINCE_BEFORE.search(norm, max(0, s - 2), s) is not None
+        )
+        if opens and _PROVINCE_AFTER.match(norm, e):
+            out.append(_Candidate(s, e, "Place", m.group(0), "province-short", rank=0))
+    return out
+
+
 _WATER_CONTEXT_RE = re.compile(
     "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT)
     + r"|[（(][\u4e00-\u9fff]{2,4}段[）)])"  # 乌兰河（白音段）: a river's section in brackets
@@ -2140,6 +2172,7 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _co_builders(text)
         + _phased(text)
         + _listed_cities(text)
+        + _standing_provinces(text)
         + _listed_towns(text)
         + _waters(text)
         + _mountains(text)

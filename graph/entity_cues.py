@@ -582,6 +582,12 @@ FOREIGN_CITIES: tuple[str, ...] = (
 SHORT_PLACE_FOLLOWERS: tuple[str, ...] = (
     "、", "等", "，", "。", "；", "市场", "地区", "开展", "举办", "召开",
 )
+# A province's short name stands alone as a place (地处广西东部, 毗邻广东的区位优势) after a
+# boundary, a stop or one of these, and before SHORT_PLACE_FOLLOWERS or one of these.
+PROVINCE_BEFORE: tuple[str, ...] = ("毗邻", "紧邻", "接壤")
+PROVINCE_AFTER: tuple[str, ...] = (
+    "的", "东部", "西部", "南部", "北部", "中部", "东南部", "西南部", "东北部", "西北部",
+)
 
 # --- policies ------------------------------------------------------------------------
 # Suffixes that make a quoted phrase (or the words right after it) a named policy,

@@ -682,3 +682,10 @@ def test_what_lies_in_a_place_by_dichu() -> None:
     found = links(body, "locatedIn", head)
     assert ("兴安市青川县", "黑龙江省") in found
     assert ("青川滨江合作示范区", "梅岭街道") in found
+
+
+def test_a_province_s_short_name_standing_alone_is_a_place() -> None:
+    body = "发挥青溪地处广西东部、毗邻广东的区位优势。广西青溪糖业集团有限公司完成技术改造。"
+    assert {"广西", "广东"} <= names(body, "Place", COUNTY)
+    assert ("榕屿市青溪县", "广西") in links(body, "locatedIn", COUNTY)
+    assert "广西" not in names("广西青溪糖业集团有限公司完成技术改造。", "Place", COUNTY)
