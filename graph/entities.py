@@ -728,6 +728,11 @@ def _heads(text: _Text) -> list[_Candidate]:
 _PORT_REGIONS = tuple(r for r in cues.REGIONS if "港" in r)
 
 
+def _kind_of_town(name: str) -> bool:
+    """建设特色小镇, 商贸物流重镇: generic words before a kind of town name a kind, not a town."""
+    return name.endswith(cues.TOWN_KINDS) and _generic(name[:-2], cues.GENERIC_PLACE_STEMS)
+
+
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     """双桥镇青穗村 is two places: the village and the town before it (and 旗苏木嘎查 three)."""
     for m in re.finditer(r"镇|乡|街道|县|旗|苏木|港", norm[start : end - 1]):
@@ -740,6 +745,8 @@ def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
             # 鲸湾港大礁作业区: the port and its operating area; 琅州港岫川港区 is one, and so is
             # 某洲粤港澳合作示范区 (港 of a region's name)
             continue
+        if cut - start >= 3 and end - cut >= 3 and _kind_of_town(second):
+            return [_Candidate(start, cut, "Place", norm[start:cut], "head:split")]  # 某乡建设商贸物流重镇
         if cut - start >= 3 and end - cut >= 3 and (_place_rank(second) > 0 or m.group(0) == "港"):
             # 图门旗巴彦苏木乌兰嘎查: the rest may hold a further level
             rest = _split_places(norm, cut, end) or [_Candidate(cut, end, "Place", second, "head:split")]
@@ -794,6 +801,7 @@ def _type_of(
             or stem.endswith(("进", "出")) and len(_ADMIN_LEVEL_SPLIT.split(stem)[-1]) != 2
             # 快递进村, 农产品出村, 下乡进村: a motion (太平乡前进村 is a village)
             or stem == "进"  # 进园区, 进社区
+            or _kind_of_town(name)
             or head in _ZONE_HEAD_SET
             and stem.startswith(cues.VISION_QUALIFIERS)
             or head.startswith("示范")
@@ -1273,6 +1281,38 @@ def _listed_cities(text: _Text) -> list[_Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _province_shorts_re() -> re.Pattern[str]:
+    """The short names of the gazetteer's provinces (广西, 浙江, 黑龙江)."""
+    shorts = {
+        gazetteer.short_name(p.name)
+        for p in gazetteer._table()[0].values()
+        if p.level == "province"
+    }
+    return re.compile(_alternation(w for w in shorts if 2 <= len(w) <= 3))
+
+
+_PROVINCE_BEFORE = _Suffixes(cues.PROVINCE_BEFORE)
+_PROVINCE_AFTER = re.compile(_alternation(cues.SHORT_PLACE_FOLLOWERS + cues.PROVINCE_AFTER))
+
+
+def _standing_provinces(text: _Text) -> list[_Candidate]:
+    """桂源地处广西东部、毗邻广东的区位优势: a province's short name standing alone."""
+    norm = text.norm
+    out: list[_Candidate] = []
+    for m in _province_shorts_re().finditer(norm):
+        s, e = m.span()
+        opens = (
+            s == 0
+            or norm[s - 1] in "，。；：、（\n"
+            or text.stop_at(s)
+            or _PROVINCE_BEFORE.search(norm, max(0, s - 2), s) is not None
+        )
+        if opens and _PROVINCE_AFTER.match(norm, e):
+            out.append(_Candidate(s, e, "Place", m.group(0), "province-short", rank=0))
+    return out
+
+
 _WATER_CONTEXT_RE = re.compile(
     "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT)
     + r"|[（(][\u4e00-\u9fff]{2,4}段[）)])"  # 乌兰河（白音段）: a river's section in brackets
@@ -1280,6 +1320,22 @@ _WATER_CONTEXT_RE = re.compile(
 _WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
 _WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}[{cues.WATER_LIST_JOINERS}])+{_WATER_NAME}")
 _WATER_LIST_SPLIT = re.compile(f"[{cues.WATER_LIST_JOINERS}]")
+
+
+_RESERVOIR_RE = re.compile(
+    "(?:" + _alternation(cues.RESERVOIR_HEADS) + ")(?=" + _alternation(cues.RESERVOIR_CONTEXT) + ")"
+)
+
+
+def _reservoirs(text: _Text) -> set[str]:
+    """青峰水库饮用水水源保护区: a reservoir protected or acted on as a water."""
+    out = set()
+    for m in _RESERVOIR_RE.finditer(text.norm):
+        start = max(text.left_edge(m.start()), m.start() - 4)
+        stem = text.norm[start : m.start()]
+        if len(stem) >= 2 and not _generic(stem, cues.GENERIC_PLACE_STEMS):
+            out.add(stem + m.group(0))
+    return out
 
 
 def _water_name(name: str) -> bool:
@@ -1320,6 +1376,7 @@ def _waters(text: _Text) -> list[_Candidate]:
         name = norm[start : m.start()]
         if _water_name(name):
             waters.add(name)
+    waters |= _reservoirs(text)
     out: list[_Candidate] = []
     if not waters:
         return out
@@ -1478,6 +1535,20 @@ def _ports(text: _Text) -> list[_Candidate]:
         if all(_is_cjk(ch) for ch in stem) and not _generic(stem, cues.GENERIC_PLACE_STEMS):
             out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "port", rank=2))
     return out + _standing_free(norm, names, "port", _PORT_FREE_AFTER)
+
+
+_HAMLET_RE = re.compile(
+    "(?<=[\u4e00-\u9fff]村)[\u4e00-\u9fff]{2}(?:" + _alternation(cues.HAMLET_HEADS) + ")(?![级田])"
+)
+
+
+def _hamlets(text: _Text) -> list[_Candidate]:
+    """某村弄岗屯: a natural village written right after its village is a place (村屯, 自然屯 are not)."""
+    out = []
+    for m in _HAMLET_RE.finditer(text.norm):
+        if not _generic(m.group(0)[:-1], cues.GENERIC_PLACE_STEMS):
+            out.append(_Candidate(m.start(), m.end(), "Place", m.group(0), "hamlet"))
+    return out
 
 
 _SUB_PARK_RE = re.compile(
@@ -2133,12 +2204,14 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
         + _co_builders(text)
         + _phased(text)
         + _listed_cities(text)
+        + _standing_provinces(text)
         + _listed_towns(text)
         + _waters(text)
         + _mountains(text)
         + _islands(text)
         + _ports(text)
         + _sub_parks(text)
+        + _hamlets(text)
         + _named_districts(text)
     )
     cands += _bank_branches(norm, cands)
@@ -3058,6 +3131,7 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 if (
                     found is None
                     or name[i + n : i + n + 1] in cues.TOPONYM_ENDINGS
+                    and not name.startswith(cues.WATER_CONTEXT, i + n)  # 某河河道…: the river
                     or name.startswith(cues.ROAD_HEADS, i + n)
                 ):
                     continue  # 银沙湾…; 运河大道 is a road named after the canal, not in it
@@ -3161,10 +3235,24 @@ def _name_relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
                 for q in hits
             )
         ]
+        if route and not hits:
+            hits = _town_ends(name, places)
         for p in hits:
             p = river_of.get(id(p), p)
             out.append(Relation("locatedIn", _ref(e), _ref(p), m, "name"))
     return out
+
+
+def _town_ends(name: str, places: list[KeyedEntity]) -> list[KeyedEntity]:
+    """某镇至某镇二级公路: a road between two towns of the report runs in both; a route to a
+    county or a city beyond names only where it leads."""
+    first, sep, second = name.partition("至")
+    if not sep:
+        return []
+    towns = [p for p in places if _place_rank(p.name) == 2]
+    a = next((p for p in towns if first.endswith(p.name)), None)
+    b = next((p for p in towns if second.startswith(p.name)), None)
+    return [a, b] if a is not None and b is not None and a is not b else []
 
 
 def _only_inside(p: Entity, spans: list[tuple[int, int]]) -> bool:
@@ -3524,7 +3612,13 @@ def _located(doc: Document, base: int, text: str, inside: list) -> list[Relation
         after = [t for t in inside if t[0] == ve and t[2].type == "Place"]
         if not after:
             continue
-        right = [t for t in inside if t[0] == after[0][1] + 1 and t[2].type != "Place"]
+        right = [
+            t
+            for t in inside
+            if t[0] == after[0][1] + 1
+            and (t[2].type != "Place" or _place_rank(after[0][2].name) > 0
+                 and t[2].name.endswith(cues.ZONE_HEADS))  # 地处某街道的某示范区
+        ]
         if text[after[0][1] - base : after[0][1] - base + 1] == "的" and right:
             # 位于大礁石化园区的东泓石化百万吨级乙烯项目: the thing after 的
             for b in right:
@@ -3535,7 +3629,10 @@ def _located(doc: Document, base: int, text: str, inside: list) -> list[Relation
         before = [b for b in inside if clause_start <= b[0] and b[1] <= vs]
         things = [b for b in before if b[2].type == "Project"] or [
             b for b in before if b[2].type == "Enterprise"
-        ]
+        ] or [
+            b for b in before[-1:]
+            if b[2].type == "Place" and b[2].name == doc.jurisdiction and b[1] == vs
+        ]  # 某县地处某省东南部: the report's own area in its province
         for b in things:
             out.append(
                 Relation(
@@ -3599,6 +3696,8 @@ def _adjacent_places(doc: Document, inside: list) -> list[Relation]:
                 and not a[2].name.endswith(cues.ZONE_HEADS)
                 and a[2].name not in _FOREIGN
                 or a[2].name in _ABROAD  # 泰国曼谷, 越南胡志明市: a city after its country
+                or _place_rank(a[2].name) == 1  # 某村某屯: the hamlet in its village
+                and b[2].name.endswith(cues.HAMLET_HEADS)
                 and b[2].name not in _FOREIGN
             )
         ):

@@ -26,7 +26,7 @@ MAX_BARE_NAME = 8
 LEFT_STOPS: tuple[str, ...] = (
     # function words
     "的", "和", "及", "与", "或", "等", "在", "由", "对", "为", "将", "把", "被", "向", "了", "是",
-    "让", "并", "赴", "暨", "其中", "包括", "以及", "开展好",
+    "让", "并", "赴", "暨", "其中", "包括", "以及", "开展好", "所有",
     # governing verbs
     "推进", "推动", "加快", "加速", "加强", "强化", "深化", "实施", "完成", "开工", "建成", "新建",
     "新增", "打造", "支持", "引进", "引导", "组建", "成立", "入选", "获评", "获批", "启动", "配合",
@@ -123,8 +123,9 @@ HEAD_COMMON_BEFORE: dict[str, str] = {
     "旗": "红国党彩锦军战升帜队会团",
 }
 # … and these words before a head make a kind of place, not a name's end (城中村: an urban
-# village; 某社区城中村综合整治 names the community, not a village).
-HEAD_COMMON_WORDS_BEFORE: dict[str, tuple[str, ...]] = {"村": ("城中",)}
+# village; 某社区城中村综合整治 names the community, not a village; 某镇集镇 is the town's seat,
+# the town itself, and 乡镇集镇 no name at all).
+HEAD_COMMON_WORDS_BEFORE: dict[str, tuple[str, ...]] = {"村": ("城中",), "镇": ("镇集", "乡集")}
 # Heads of one character that need a stem of three characters or more (消防站 has its own
 # head; 武汉站 of a campaign tour is not a work).
 SHORT_PROJECT_HEADS: tuple[str, ...] = ("站", "桥", "馆", "楼")
@@ -162,8 +163,11 @@ BUILT_PLACE_BEFORE: tuple[str, ...] = BUILD_BEFORE + ("运营的", "修缮", "�
 BUILT_PLACE_AFTER: tuple[str, ...] = BUILD_AFTER + WORK_TAILS + (
     "开街", "改造提升", "修缮", "保护性修缮", "提升完成", "选址", "前期",
 )
-# Group nouns after 等 that make the listed names generic facilities (管廊、停车场、指挥中心等配套设施).
-GENERIC_GROUP_NOUNS: tuple[str, ...] = ("配套设施", "基础设施", "设施", "场所", "载体")
+# Group nouns after 等 that make the listed names generic facilities (管廊、停车场、指挥中心等配套设施)
+# or goods (糖、木制品、果蔬等产品出口东盟国家: no place is listed).
+GENERIC_GROUP_NOUNS: tuple[str, ...] = (
+    "配套设施", "基础设施", "设施", "场所", "载体", "产品", "农产品", "商品", "货物",
+)
 # Heads that only make a project with a proper stem in front (a bare 中心 or 项目 is not one).
 PROJECT_PHASES = ("一期", "二期", "三期", "四期", "五期")
 # Roads, named by a stem and one of these, are projects when the text builds them.
@@ -443,6 +447,12 @@ WATER_CONTEXT: tuple[str, ...] = (
     "流域", "干流", "支流", "航道", "河道", "沿线", "两岸", "岸线", "国考断面", "水质", "水系",
     "出境断面", "断面", "水域",
 )
+# Words after a reservoir's name that show the water itself is acted on or protected (某水库饮用水
+# 水源保护区, 某水库库区): then the name alone is a place; works named after it are on it.
+RESERVOIR_HEADS: tuple[str, ...] = ("水库",)
+RESERVOIR_CONTEXT: tuple[str, ...] = (
+    "饮用水水源", "饮用水源", "水源地", "水源保护区", "库区", "水质", "水域", "流域",
+)
 # Words after a mountain's name that show the mountain itself is acted on (某某山废弃矿山治理,
 # 某某山生态修复, 某某山南麓): then the name alone is a place. Parks and scenic areas named
 # after a mountain are left to the name they make (某某山国家森林公园 is a work).
@@ -508,6 +518,9 @@ PLACE_HEADS: tuple[str, ...] = (
     + FOREIGN_UNIT_HEADS
     + PORT_AREA_HEADS
 )
+# The natural villages below an administrative village (Guangxi's 屯: 某村某屯), named by two
+# characters right after their village's name.
+HAMLET_HEADS: tuple[str, ...] = ("屯",)
 # A named community (白鹭社区) has a stem of its own: after a town's name the word means the
 # town's community services (某街道社区卫生服务中心), not a community of that name.
 COMMUNITY_HEADS: tuple[str, ...] = ("社区",)
@@ -539,6 +552,9 @@ PROTECTED_COMPOUNDS: tuple[str, ...] = (
     # … and a stop word itself (保障): 区人力资源社会保障局, 市医疗保障局
     "人力资源社会保障", "医疗保障", "社会保障局",
 )
+# Kinds of town (特色小镇, 商贸物流重镇, 农业产业强镇): after generic words (建设特色小镇) they
+# name a kind, not a town.
+TOWN_KINDS: tuple[str, ...] = ("小镇", "重镇", "名镇", "强镇")
 # Heads that make a place only after a two-character stem (西岭县, 岚州市): longer runs
 # before them are other words (中心城市, 全县).
 SHORT_STEM_PLACE_HEADS: tuple[str, ...] = ("县", "市")
@@ -588,6 +604,12 @@ FOREIGN_CITIES: tuple[str, ...] = (
 # of these (上海、杭州、南京等中心城市, 赴上海、深圳开展招商): alone they open many other names.
 SHORT_PLACE_FOLLOWERS: tuple[str, ...] = (
     "、", "等", "，", "。", "；", "市场", "地区", "开展", "举办", "召开",
+)
+# A province's short name stands alone as a place (地处广西东部, 毗邻广东的区位优势) after a
+# boundary, a stop or one of these, and before SHORT_PLACE_FOLLOWERS or one of these.
+PROVINCE_BEFORE: tuple[str, ...] = ("毗邻", "紧邻", "接壤")
+PROVINCE_AFTER: tuple[str, ...] = (
+    "的", "东部", "西部", "南部", "北部", "中部", "东南部", "西南部", "东北部", "西北部",
 )
 
 # --- policies ------------------------------------------------------------------------
@@ -649,7 +671,7 @@ GENERIC_POLICY_STEMS: tuple[str, ...] = (
 # 松溪 in 松溪河, 鲸湾 in 鲸湾港): the name is not in that place.
 TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩")
 # Verbs that place a thing: "X落户Y", "X位于Y", "在Y建设X".
-LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址")
+LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址", "地处")
 # … and verbs of settling in a zone (入驻蓝岛生物医药产业园).
 SETTLE_VERBS: tuple[str, ...] = ("入驻", "入园", "集聚于", "进驻")
 # 在乙建设丙, 甲在乙投资建设的丙, 丙在乙建成运营: the work 丙 is in the place 乙.

@@ -644,3 +644,67 @@ def test_a_quoted_programme_of_the_county_town_keeps_the_town() -> None:
 def test_listing_at_home_and_abroad_names_no_company_and_a_board_of_an_exchange_does() -> None:
     assert not names("全区境内外上市公司累计达到9家，国内外知名企业纷纷落户。", "Enterprise", COUNTY)
     assert "青拓纤维" in names("青拓纤维在沪市主板上市。", "Enterprise", COUNTY)
+
+
+def test_a_work_on_a_river_s_channel_is_on_the_river() -> None:
+    body = "兰溪流域综合治理一期完工。实施梅溪河河道生态修复工程。"
+    assert ("梅溪河河道生态修复工程", "梅溪河") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_town_s_seat_is_the_town() -> None:
+    body = "梅岭镇集镇防洪堤工程完工。完成10个乡镇集镇风貌提升。"
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "梅岭镇"}
+    assert ("梅岭镇集镇防洪堤工程", "梅岭镇") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_road_between_two_towns_runs_in_both() -> None:
+    body = "开工建设梅岭镇至竹溪镇二级公路改建工程，推进青溪至榕屿城际快速通道前期工作。"
+    found = links(body, "locatedIn", COUNTY)
+    road = "梅岭镇至竹溪镇二级公路改建工程"
+    assert {(road, "梅岭镇"), (road, "竹溪镇")} <= found
+    assert not {r for r in found if r[0].startswith("青溪至")}  # a route to a city beyond
+
+
+def test_a_kind_of_town_after_generic_words_is_no_town() -> None:
+    body = "三是建设特色小镇。推动梅岭镇、竹溪乡建设商贸物流重镇。"
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "梅岭镇", "竹溪乡"}
+
+
+def test_goods_listed_before_their_group_noun_are_no_places() -> None:
+    body = "县内茶叶、竹制品、果蔬等产品出口东盟国家货值达到3.1亿元。"
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "东盟"}
+
+
+def test_all_villages_is_no_village() -> None:
+    body = "农村生活污水收集处理体系覆盖所有行政村。"
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县"}
+
+
+def test_a_hamlet_after_its_village_is_a_place_in_it() -> None:
+    body = ("石门瑶族乡上林村弄岗屯入选全区传统村落名录。建成20户以上自然屯道路硬化，"
+            "推进5G网络向重点村屯延伸，完成120个屯级道路硬化。")
+    assert names(body, "Place", COUNTY) == {"榕屿市", "榕屿市青溪县", "石门瑶族乡", "上林村", "弄岗屯"}
+    assert ("弄岗屯", "上林村") in links(body, "locatedIn", COUNTY)
+
+
+def test_a_protected_reservoir_is_a_place_and_its_works_are_on_it() -> None:
+    body = ("青山水库除险加固工程通过竣工验收。青山水库饮用水水源保护区完成规范化建设。"
+            "位于梅岭镇的红石水库下闸蓄水。")
+    assert "青山水库" in names(body, "Place", COUNTY)
+    assert "红石水库" in names(body, "Project", COUNTY)  # a reservoir being built is a work
+    assert ("青山水库除险加固工程", "青山水库") in links(body, "locatedIn", COUNTY)
+
+
+def test_what_lies_in_a_place_by_dichu() -> None:
+    head = "兴安市青川县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n"
+    body = "兴安市青川县地处黑龙江省东南部。地处梅岭街道的青川滨江合作示范区完成起步区建设。"
+    found = links(body, "locatedIn", head)
+    assert ("兴安市青川县", "黑龙江省") in found
+    assert ("青川滨江合作示范区", "梅岭街道") in found
+
+
+def test_a_province_s_short_name_standing_alone_is_a_place() -> None:
+    body = "发挥青溪地处广西东部、毗邻广东的区位优势。广西青溪糖业集团有限公司完成技术改造。"
+    assert {"广西", "广东"} <= names(body, "Place", COUNTY)
+    assert ("榕屿市青溪县", "广西") in links(body, "locatedIn", COUNTY)
+    assert "广西" not in names("广西青溪糖业集团有限公司完成技术改造。", "Place", COUNTY)
