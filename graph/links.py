@@ -174,6 +174,7 @@ class _Linker:
         # a mention is weighed against many targets: its words and its clause, once each
         self._stripped: dict[str, str] = {}
         self._clause_at: dict[tuple[int, int], str] = {}
+        self._about: dict[tuple[str, str], str] = {}
 
     # --- the words --------------------------------------------------------------
     def _strip_places(self, text: str) -> str:
@@ -188,8 +189,12 @@ class _Linker:
 
     def about(self, entity: Entity, m: Mention) -> str:
         """The words a name is known by — as written here, and its full name — without places."""
-        words = m.quote if m.quote == entity.name else f"{m.quote}|{entity.name}"
-        return self._strip_places(words)
+        key = (m.quote, entity.name)  # two strings whose hashes are known: no new string hashed
+        found = self._about.get(key)
+        if found is None:
+            words = m.quote if m.quote == entity.name else f"{m.quote}|{entity.name}"
+            found = self._about[key] = self._strip_places(words)
+        return found
 
     def measures(self, t: Fact) -> str:
         """What a target measures: its indicator and its clause (完成德胜河4个作业区规划研究),
@@ -268,7 +273,7 @@ class _Linker:
         norm = self.doc.norm
         words = self._strip_places(norm[sent.start : m.span.start] + "|" + norm[m.span.end : sent.end])
         measures = self.measures(t)
-        return bool(_bigrams(words) & _bigrams(measures)) or share_topic(words, measures)
+        return not _bigrams(words).isdisjoint(_bigrams(measures)) or share_topic(words, measures)
 
     def clause_of(self, sent: Sentence, offset: int) -> str:
         """The clause of *sent* holding *offset*, with the one before when it opens with 其中."""
@@ -319,7 +324,7 @@ class _Linker:
         """Does the target measure what the name is about: a shared word, a shared topic
         (:mod:`graph.topics`, when *broad*), or a project and a count of projects?"""
         name, measures = self.about(entity, m), self.measures(t)
-        if _bigrams(name) & _bigrams(measures):
+        if not _bigrams(name).isdisjoint(_bigrams(measures)):  # no set built to be tested
             return True
         if broad and share_topic(name, measures):
             return True
@@ -361,8 +366,9 @@ class _Linker:
         if tsent.start == sent.start:
             return "SameSentence", self.same_sentence(sent, m, t, entity)
         if item is not None and item == titem:
+            # the document's own sentences, one object each: identity is equality
             follows = (0 < tsent.start - sent.end <= 2
-                       or self.doc.sentence_at(sent.end) == tsent)
+                       or self.doc.sentence_at(sent.end) is tsent)
             clause = self.clause_of(sent, m.span.start)
             # a shared word, or a named project under way and the item's count or investment
             # of projects (gold annotators disagree on the latter, so it stays below the default)
