@@ -380,13 +380,17 @@ class _Suffixes:
     def __init__(self, words: Iterable[str]) -> None:
         words = [w for w in set(words) if w]
         self.lengths = sorted({len(w) for w in words}, reverse=True)
-        self.words = frozenset(words)
+        # each word's match made once: a match is only read, and thousands are asked for
+        self.words = {w: _End(w) for w in words}
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> _End | None:
         end = len(s) if endpos is None else endpos
+        words = self.words
         for n in self.lengths:
-            if end - n >= pos and s[end - n : end] in self.words:
-                return _End(s[end - n : end])
+            if end - n >= pos:
+                found = words.get(s[end - n : end])
+                if found is not None:
+                    return found
         return None
 
     def sub(self, repl: str, s: str) -> str:
@@ -1585,8 +1589,10 @@ _SHORT_STEM_HEADS = frozenset(cues.SHORT_STEM_PLACE_HEADS)
 _SHORT_STEM_NOT = frozenset(
     ("城市", "都市", "超市", "上市", "门市", "股市", "楼市", "车市", "夜市", "菜市", "郡县", "州县")
 )
+# opening with a plain character class, the scan skips to its characters in C (a lookahead
+# of the same class first would cost a match attempt at every position)
 _POLITICAL_RE = re.compile(
-    r"(?=[省市区县州盟])(?P<level>[省市区县州盟])(?:"
+    r"(?P<level>[省市区县州盟])(?:"
     + _alternation(cues.POLITICAL_BODIES)
     + r")(?!"
     + _alternation(cues.POLITICAL_NOT_BEFORE)
@@ -1644,6 +1650,8 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
         strong = not verb.startswith(cues.WEAK_ORG_VERBS)
         vouched = strong or bool(_TRADE_RE.search(norm, max(0, m.start() - 40), m.start()))
         foreign = verb.startswith(cues.FOREIGN_FIRM_VERBS)
+        if not vouched and not foreign:
+            continue  # every name of the list would be passed over below: none is read
         found: list[tuple[int, int, str]] = []
         for s, e in _list_before(text, m.start()):
             if not vouched and not (foreign and _foreign_firm(norm[s:e])):
@@ -2270,8 +2278,18 @@ def _short_forms_written(norm: str, legal: str, seats: tuple[str, ...]) -> list[
 
 def _mention(doc: Document, start: int, end: int) -> Mention:
     sent = doc.sentence_at(start)
-    s, e = (sent.start, sent.end) if sent is not None else (start, end)
-    return Mention(Span(start, end), doc.text[start:end], doc.text[s:e], Span(s, e))
+    span = Span(start, end)
+    if sent is None:
+        quote = doc.text[start:end]
+        return Mention(span, quote, quote, span)
+    sentence, sentence_span = _sentence_of(doc.text, sent.start, sent.end)
+    return Mention(span, doc.text[start:end], sentence, sentence_span)
+
+
+@lru_cache(maxsize=256)
+def _sentence_of(text: str, start: int, end: int) -> tuple[str, Span]:
+    """A sentence's words and span, made once for all the names it holds (both immutable)."""
+    return text[start:end], Span(start, end)
 
 
 # the cues whose written form is another name of the thing: 阿联酋项目 for 天合光能阿联酋项目,
