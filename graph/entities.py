@@ -167,6 +167,8 @@ def clean_name(name: str) -> str:
     >>> clean_name("“532”发展战略"), clean_name("《北交所上市培育三年行动计划》")
     ('532发展战略', '北交所上市培育三年行动计划')
     """
+    if name.isalnum():
+        return name  # letters and digits only (most names): no mark or space to drop
     return _CLEAN_RE.sub("", name)
 
 
@@ -716,9 +718,12 @@ def _heads(text: _Text) -> list[_Candidate]:
 _PORT_REGIONS = tuple(r for r in cues.REGIONS if "港" in r)
 
 
+_PLACE_LEVEL_RE = re.compile(r"镇|乡|街道|县|旗|苏木|港")
+
+
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     """双桥镇青穗村 is two places: the village and the town before it (and 旗苏木嘎查 three)."""
-    for m in re.finditer(r"镇|乡|街道|县|旗|苏木|港", norm[start : end - 1]):
+    for m in _PLACE_LEVEL_RE.finditer(norm[start : end - 1]):
         cut = start + m.end()
         second = norm[cut:end]
         if m.group(0) == "港" and (
@@ -2368,9 +2373,11 @@ def _expand(name: str) -> str:
     return name
 
 
-def _relative_form(name: str, own: dict[str, str]) -> str:
-    """青山县人民政府 → 县人民政府, 岚州市委 → 市委, 青山经济开发区 → 经济开发区."""
-    for place, level in _longest_first(own):
+def _relative_form(name: str, own: list[tuple[str, str]]) -> str:
+    """青山县人民政府 → 县人民政府, 岚州市委 → 市委, 青山经济开发区 → 经济开发区.
+
+    *own* is the report's places with their levels, longest first (:func:`_longest_first`)."""
+    for place, level in own:
         if name.startswith(place) and len(name) > len(place) + 1:
             rest = name[len(place) :]
             return (level + rest) if level and not rest.startswith(level) else rest
@@ -2378,14 +2385,9 @@ def _relative_form(name: str, own: dict[str, str]) -> str:
 
 
 def _longest_first(own: dict[str, str]) -> list[tuple[str, str]]:
-    key = tuple(own.items())
-    found = _SORTED_OWN.get(key)
-    if found is None:
-        found = _SORTED_OWN[key] = sorted(own.items(), key=lambda kv: -len(kv[0]))
-    return found
-
-
-_SORTED_OWN: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
+    """The places of :func:`_own_places` and their levels, longest first: sorted once per merge
+    (a lookup by the places themselves, at each name, cost more than the names' tests)."""
+    return sorted(own.items(), key=lambda kv: -len(kv[0]))
 
 
 def _own_places(doc: Document) -> dict[str, str]:
@@ -2474,6 +2476,7 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
     """One entity per thing: short forms, abbreviations and legal names join their full form."""
     places = _place_words(doc, ents)
     own = _own_places(doc)
+    own_longest = _longest_first(own)
     by_type: dict[str, list[KeyedEntity]] = {}
     for e in ents:
         by_type.setdefault(e.type, []).append(e)
@@ -2482,7 +2485,7 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
 
     def forms_of(name: str, type_: str) -> set[str]:
         if name not in cache:
-            cache[name] = _forms(name, type_, places, own)
+            cache[name] = _forms(name, type_, places, own_longest)
             if type_ == "Project":
                 owned = _owned_form(name, owners)
                 if owned:
@@ -2610,7 +2613,7 @@ def _renames(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
     at: dict[int, KeyedEntity] = {}
     starts: dict[int, KeyedEntity] = {}
     # the longest name at a place wins (新北区青年体育公园项目, not 新北区)
-    for e in sorted(ents, key=lambda e: max((len(m.quote) for m in e.mentions), default=0)):
+    for e in sorted(ents, key=lambda e: max([len(m.quote) for m in e.mentions], default=0)):
         for mention in e.mentions:
             at[mention.span.end] = e
             starts[mention.span.start] = e
@@ -2627,7 +2630,9 @@ def _renames(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
 _RENAME_RE = re.compile(_alternation(cues.RENAME_VERBS))
 
 
-def _forms(name: str, type_: str, places: tuple[str, ...], own: dict[str, str]) -> set[str]:
+def _forms(
+    name: str, type_: str, places: tuple[str, ...], own: list[tuple[str, str]]
+) -> set[str]:
     forms = {name, _expand(name)}
     if type_ in ("Agency", "Place", "Enterprise"):
         forms |= {_expand(_relative_form(name, own)), _relative_form(_expand(name), own)}
@@ -3097,10 +3102,13 @@ def _clause_end(text: str, pos: int, more: str = "") -> int:
     return min((e for e in ends if e != -1), default=len(text))
 
 
+_RESPONSIBLE_RE = re.compile(r"由(.{2,40}?)(?:牵头|负责)")
+
+
 def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
     """由甲牵头…乙: the agency 甲 is responsible for the projects of that clause."""
     out = []
-    for m in re.finditer(r"由(.{2,40}?)(?:牵头|负责)", text):
+    for m in _RESPONSIBLE_RE.finditer(text):
         agencies = [
             t
             for t in inside
