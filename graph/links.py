@@ -88,6 +88,19 @@ _MEANS_OPEN_RE = re.compile(r"以[^，,；;。]*$")
 _MEANS_CLOSE_RE = re.compile(r"[^，,；;。]*?为(?:抓手|载体|牵引|依托|支撑)")
 
 
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern found where any of *words* is: one scan in C, where ``any(w in text …)``
+    runs a generator over the words (tested thousands of times, on short texts)."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_LINK_CUES_RE = _any_of(LINK_CUES)
+_STRONG_CUES_RE = _any_of(_STRONG_CUES)
+_PROJECT_AGGREGATES_RE = _any_of(_PROJECT_AGGREGATES)
+_NEW_PROJECT_CUES_RE = _any_of(_NEW_PROJECT_CUES)
+_PRELIMINARY_CUES_RE = _any_of(_PRELIMINARY_CUES)
+
+
 def link_supports(rf: ReportFacts) -> list[Support]:
     """Links from every Project/Enterprise/Policy mention of the plan part to targets."""
     doc = rf.document
@@ -295,13 +308,13 @@ class _Linker:
         """Is the project *entity*, written in *clause*, one of those a target of projects or
         investment counts? Not a project abroad, and a zone's count (北塘新城全年完成投资)
         counts only the zone's projects."""
-        if not any(w in measures for w in _PROJECT_AGGREGATES):
+        if not _PROJECT_AGGREGATES_RE.search(measures):
             return False
         assert t.mention is not None
         target_clause = self.clause_of(tsent, t.mention.span.start)
-        if any(w in target_clause for w in _NEW_PROJECT_CUES):
+        if _NEW_PROJECT_CUES_RE.search(target_clause):
             return False
-        if any(w in clause for w in _PRELIMINARY_CUES):
+        if _PRELIMINARY_CUES_RE.search(clause):
             return False
         if "开工" in measures and "开工" not in clause:
             return False
@@ -354,9 +367,14 @@ class _Linker:
             return SENTENCE_GOAL  # 依托顺畅供应链拓展日韩冷链航线，港口货物吞吐量达到6000万吨
         if mine < theirs and t.strength in ("Firm", "Aspirational"):
             before = self.doc.norm[m.span.end : t.mention.span.end]
-            if any(cue in before for cue in _STRONG_CUES):
+            if _STRONG_CUES_RE.search(before):
                 return SENTENCE_GOAL
         return SENTENCE_OTHER
+
+    def follows(self, sent: Sentence, tsent: Sentence) -> bool:
+        """Does *tsent* come right after *sent*? (Asked only of a sentence with a link cue.)"""
+        # the document's own sentences, one object each: identity is equality
+        return 0 < tsent.start - sent.end <= 2 or self.doc.sentence_at(sent.end) is tsent
 
     def method(self, entity: Entity, m: Mention, sent: Sentence, text: str,
                item: tuple[int, int] | None, t: Fact, tsent: Sentence,
@@ -366,9 +384,6 @@ class _Linker:
         if tsent.start == sent.start:
             return "SameSentence", self.same_sentence(sent, m, t, entity)
         if item is not None and item == titem:
-            # the document's own sentences, one object each: identity is equality
-            follows = (0 < tsent.start - sent.end <= 2
-                       or self.doc.sentence_at(sent.end) is tsent)
             clause = self.clause_of(sent, m.span.start)
             # a shared word, or a named project under way and the item's count or investment
             # of projects (gold annotators disagree on the latter, so it stays below the default)
@@ -379,7 +394,7 @@ class _Linker:
                     and self.sentence_speaks_of(sent, m, t)):
                 # 以省“双创计划”…等各级各类计划为抓手，…吸引和培育一流的…人才 … 引育各类人才不少于2.8万人
                 return "Cue", SENTENCE_GOAL
-            if follows and any(c in text for c in LINK_CUES):
+            if _LINK_CUES_RE.search(text) and self.follows(sent, tsent):
                 return "Cue", ITEM_TOPIC if topical else METHODS["Cue"]
             if topical:
                 return "SameTaskItem", ITEM_TOPIC
