@@ -454,6 +454,8 @@ _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFI
 
 
 _GENERIC_PROJECT_WORD_RE = _words_re(cues.GENERIC_PROJECT_WORDS)
+# found in one scan where ``any(w in name …)`` ran a generator over the words
+_GENERIC_ENTERPRISE_WORD_RE = _words_re(cues.GENERIC_ENTERPRISE_WORDS)
 _BRACKET_RE = re.compile("[（()）]")
 # the last opening bracket that no closing one follows
 _UNCLOSED_RE = re.compile(r"[（(](?=[^（()）]*$)")
@@ -766,7 +768,7 @@ def _type_of(
         if (
             _generic(stem, cues.GENERIC_ENTERPRISE_STEMS)
             or len(stem) < 2
-            or any(w in stem for w in cues.GENERIC_ENTERPRISE_WORDS)
+            or _GENERIC_ENTERPRISE_WORD_RE.search(stem)
         ):
             return None
         return "Enterprise"
@@ -1703,7 +1705,7 @@ def _foreign_firm(name: str) -> bool:
         len(rest) < 2
         or rest.endswith(cues.NOT_FOREIGN_FIRMS + cues.GENERIC_ORG_ENDINGS)
         or _generic(rest, cues.GENERIC_ENTERPRISE_STEMS)
-        or any(w in rest for w in cues.GENERIC_ENTERPRISE_WORDS)
+        or _GENERIC_ENTERPRISE_WORD_RE.search(rest)
         or head is not None
         and _HEADS.get(head.group(0)) in ("Place", "Agency", "Project")
     )
@@ -1754,7 +1756,7 @@ def _org_type(name: str, strong: bool, places: frozenset[str] = frozenset()) -> 
     if (
         name.endswith(cues.GENERIC_ORG_ENDINGS)
         or _generic(name, cues.GENERIC_ENTERPRISE_STEMS)
-        or any(w in name for w in cues.GENERIC_ENTERPRISE_WORDS)
+        or _GENERIC_ENTERPRISE_WORD_RE.search(name)
     ):
         return None
     head = _HEAD_END_ANY.search(name)
@@ -1848,7 +1850,7 @@ def _co_builders(text: _Text) -> list[_Candidate]:
             _is_name_char(name[0])
             and not name.endswith(cues.GENERIC_ORG_ENDINGS)
             and not re.search(r"[等\d]", name)
-            and not any(w in name for w in cues.GENERIC_ENTERPRISE_WORDS)
+            and not _GENERIC_ENTERPRISE_WORD_RE.search(name)
         ):
             head = _HEAD_RE.search(name)
             type_ = "Enterprise"
@@ -1891,7 +1893,7 @@ def _party_type(name: str) -> str | None:
     """The type of one side of a partnership: by its head, else a company by its shape."""
     if (
         name.endswith(cues.GENERIC_ORG_ENDINGS)
-        or any(w in name for w in cues.GENERIC_ENTERPRISE_WORDS)
+        or _GENERIC_ENTERPRISE_WORD_RE.search(name)
         or _RELATIVE.match(name) is None and _generic(name, cues.GENERIC_ENTERPRISE_STEMS)
     ):
         return None
