@@ -312,7 +312,7 @@ class _Text:
             _ENUMERATOR_RE.match(norm, max(0, i - 4), i) or _VOLTAGE_RE.match(norm, i)
         ):
             return head_start  # 1.2平方公里区域…, 2024年国家…: a measure or a date, not a name
-        lead = _LEADING_BUILD_RE.match(norm, i, head_start)
+        lead = _LEADING_BUILD_RE.match(norm, i, head_start) if norm[i : i + 1] in "开建新续" else None
         if lead and head_start - lead.end() >= 4 and not legal:
             i = lead.end()  # 牵头建设陶拉市…教育基地: the verb governs the name (not 建设银行, 建设路)
         return i
@@ -462,7 +462,7 @@ _UNCLOSED_RE = re.compile(r"[（(](?=[^（()）]*$)")
 
 
 def _balanced(name: str) -> bool:
-    if not _BRACKET_RE.search(name):
+    if name.isalnum() or not _BRACKET_RE.search(name):
         return True  # most names hold no bracket at all
     depth = 0
     for ch in name:
@@ -476,7 +476,7 @@ def _balanced(name: str) -> bool:
 
 
 _AMOUNT_RE = re.compile(r"[\d.]+[亿万千百]*(?:元|美元)?(?:以上|以下)?")
-_AMOUNT_START_RE = re.compile(r"[\d.]")  # what every amount opens with
+_AMOUNT_START_RE = re.compile(r"[\d.]")  # what every amount opens with (\d: isdecimal())
 _JOINERS = frozenset("和与及、")
 _MODIFIERS = frozenset("新各全本该")
 _VOCABS: dict[int, tuple[frozenset[str], int]] = {}
@@ -535,7 +535,7 @@ def _generic(stem: str, generic: tuple[str, ...], *, compose: bool = True) -> bo
     Agencies are named by their domain (县科技局, 省农业农村厅): their bodies are not composed.
     """
     s = stem.strip("（）()")
-    if not s or s in generic or _AMOUNT_RE.fullmatch(s):
+    if not s or s in generic or (s[0] == "." or s[0].isdecimal()) and _AMOUNT_RE.fullmatch(s):
         return True
     if not compose or len(s) < 2:
         return False
@@ -1263,6 +1263,7 @@ _WATER_CONTEXT_RE = re.compile(
 _WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
 _WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}[{cues.WATER_LIST_JOINERS}])+{_WATER_NAME}")
 _WATER_LIST_SPLIT = re.compile(f"[{cues.WATER_LIST_JOINERS}]")
+_WATER_JOIN_RE = re.compile(f"[{cues.WATER_ENDINGS}][{cues.WATER_LIST_JOINERS}]")
 
 
 def _water_name(name: str) -> bool:
@@ -1278,7 +1279,12 @@ def _water_name(name: str) -> bool:
 def _listed_waters(text: _Text, waters: set[str]) -> set[str]:
     """岫川河、芦浦河全面消除劣Ⅴ类水体: the names listed with a known water are waters too."""
     out: set[str] = set()
-    for m in _WATER_LIST_RE.finditer(text.norm):
+    # a list's first joiner stands within its first five characters: no list opens before
+    # three characters ahead of the first water name followed by a joiner
+    first = _WATER_JOIN_RE.search(text.norm)
+    if first is None:
+        return out
+    for m in _WATER_LIST_RE.finditer(text.norm, max(0, first.start() - 3)):
         parts = _WATER_LIST_SPLIT.split(m.group(0))
         if "" in parts:
             continue  # 甲河、和平河: a joiner opens a name, no list to read
@@ -1515,7 +1521,11 @@ def _sub_parks(text: _Text) -> list[_Candidate]:
     return out
 
 
-_LISTED_TOWNS_RE = re.compile(r"(?:等|[两二三四五六七八九十\d]+个?)(街道|镇|乡|村)(?![镇村])")
+# 等 or a count (三个), then the head: written to open with one character class, so the scan
+# skips in C to where a match may start; (?:等|[…]+个?) tries a match at every position
+_LISTED_TOWNS_RE = re.compile(
+    r"[等两二三四五六七八九十\d](?:(?<=等)|(?<!等)[两二三四五六七八九十\d]*个?)(街道|镇|乡|村)(?![镇村])"
+)
 _LIST_COUNT_END = _Suffixes(["两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "个"])
 
 
