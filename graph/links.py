@@ -188,6 +188,7 @@ class _Linker:
         self._stripped: dict[str, str] = {}
         self._clause_at: dict[tuple[int, int], str] = {}
         self._about: dict[tuple[str, str], str] = {}
+        self._cued: dict[int, bool] = {}
 
     # --- the words --------------------------------------------------------------
     def _strip_places(self, text: str) -> str:
@@ -371,6 +372,14 @@ class _Linker:
                 return SENTENCE_GOAL
         return SENTENCE_OTHER
 
+    def has_link_cue(self, sent: Sentence, text: str) -> bool:
+        """Does *sent* (whose words are *text*) write a link cue (依托, 带动 …)? Once a sentence:
+        each of its names is weighed against many targets."""
+        found = self._cued.get(sent.start)
+        if found is None:
+            found = self._cued[sent.start] = _LINK_CUES_RE.search(text) is not None
+        return found
+
     def follows(self, sent: Sentence, tsent: Sentence) -> bool:
         """Does *tsent* come right after *sent*? (Asked only of a sentence with a link cue.)"""
         # the document's own sentences, one object each: identity is equality
@@ -394,7 +403,7 @@ class _Linker:
                     and self.sentence_speaks_of(sent, m, t)):
                 # 以省“双创计划”…等各级各类计划为抓手，…吸引和培育一流的…人才 … 引育各类人才不少于2.8万人
                 return "Cue", SENTENCE_GOAL
-            if _LINK_CUES_RE.search(text) and self.follows(sent, tsent):
+            if self.has_link_cue(sent, text) and self.follows(sent, tsent):
                 return "Cue", ITEM_TOPIC if topical else METHODS["Cue"]
             if topical:
                 return "SameTaskItem", ITEM_TOPIC
