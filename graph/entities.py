@@ -1256,9 +1256,28 @@ def _listed_cities(text: _Text) -> list[_Candidate]:
     return out
 
 
+def _after(chars: str, words: Iterable[str]) -> str:
+    """``(?<=[chars])(?:words)`` written word by word, each followed by its own lookbehind: the
+    same matches, but every alternative opens with a character of its own, so the scan skips
+    in C to where one may start (a leading lookbehind is tried at every position).
+
+    >>> _after("山", ["南麓", "矿山"])
+    '南麓(?<=[山]南麓)|矿山(?<=[山]矿山)'
+    """
+    before = "[" + re.escape(chars) + "]"
+    return "|".join(
+        f"{re.escape(w)}(?<={before}{re.escape(w)})"
+        for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
+
+
 _WATER_CONTEXT_RE = re.compile(
-    "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT)
-    + r"|[（(][\u4e00-\u9fff]{2,4}段[）)])"  # 乌兰河（白音段）: a river's section in brackets
+    _after(cues.WATER_ENDINGS, cues.WATER_CONTEXT)
+    # 乌兰河（白音段）: a river's section in brackets (each bracket on its own, as above)
+    + "".join(
+        f"|{re.escape(b)}(?<=[{cues.WATER_ENDINGS}]{re.escape(b)})[\u4e00-\u9fff]{{2,4}}段[）)]"
+        for b in "（("
+    )
 )
 _WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
 _WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}[{cues.WATER_LIST_JOINERS}])+{_WATER_NAME}")
@@ -1340,7 +1359,7 @@ _WATER_SECTION_RE = re.compile(r"(?:干流|支流)?[\u4e00-\u9fff]{2,3}?段")  #
 
 # a mountain where something is done or a route ends (在某山实施…, 至某山的…)
 _MOUNTAIN_PLACE_RE = re.compile(r"(?:在|至)([\u4e00-\u9fff]{2,4}[山岭])(?=的|实施|开展|建设|推进|打造|完成)")
-_MOUNTAIN_CONTEXT_RE = re.compile("(?<=山)(?:" + _alternation(cues.MOUNTAIN_CONTEXT) + ")")
+_MOUNTAIN_CONTEXT_RE = re.compile(_after("山", cues.MOUNTAIN_CONTEXT))
 
 
 def _mountain_name(name: str) -> bool:
@@ -1390,7 +1409,7 @@ def _mountains(text: _Text) -> list[_Candidate]:
     return out + _standing_free(norm, names, "mountain", "，。；、", {c.start for c in out})
 
 
-_ISLAND_CONTEXT_RE = re.compile("(?<=岛)(?:" + _alternation(cues.ISLAND_CONTEXT) + ")")
+_ISLAND_CONTEXT_RE = re.compile(_after("岛", cues.ISLAND_CONTEXT))
 # an island where something is done (把某岛打造成为…, 在某岛实施…), a two-character stem
 _ISLAND_PLACE_RE = re.compile(
     "(?:" + _alternation(cues.ISLAND_BEFORE) + r")([\u4e00-\u9fff]{2}岛)"
@@ -1451,7 +1470,9 @@ def _ports(text: _Text) -> list[_Candidate]:
     A port joined to a known one (甲港与乙港建立友好港关系) is a port too."""
     norm = text.norm
     names: set[str] = set()
-    for m in _PORT_BEFORE_PART_RE.finditer(norm):
+    # a match holds an area's head five characters in: none opens before the first head
+    heads = [p for p in (norm.find(h) for h in cues.PORT_PART_HEADS) if p != -1]
+    for m in _PORT_BEFORE_PART_RE.finditer(norm, max(0, min(heads) - 5)) if heads else ():
         name = m.group(0)
         if text.left_edge(m.end() - 1) <= m.start() and _two_char_stem_ok(name[:-1]):
             names.add(name)
