@@ -167,6 +167,8 @@ def clean_name(name: str) -> str:
     >>> clean_name("“532”发展战略"), clean_name("《北交所上市培育三年行动计划》")
     ('532发展战略', '北交所上市培育三年行动计划')
     """
+    if name.isalnum():
+        return name  # letters and digits only (most names): no mark or space to drop
     return _CLEAN_RE.sub("", name)
 
 
@@ -321,7 +323,8 @@ class _Text:
             _ENUMERATOR_RE.match(norm, max(0, i - 4), i) or _VOLTAGE_RE.match(norm, i)
         ):
             return head_start  # 1.2平方公里区域…, 2024年国家…: a measure or a date, not a name
-        lead = _LEADING_BUILD_RE.match(norm, i, head_start)
+        lead = (_LEADING_BUILD_RE.match(norm, i, head_start)
+                if norm[i : i + 1] in _LEADING_BUILD_FIRST else None)
         if lead and head_start - lead.end() >= 4 and not legal:
             i = lead.end()  # 牵头建设陶拉市…教育基地: the verb governs the name (not 建设银行, 建设路)
         return i
@@ -391,13 +394,17 @@ class _Suffixes:
     def __init__(self, words: Iterable[str]) -> None:
         words = [w for w in set(words) if w]
         self.lengths = sorted({len(w) for w in words}, reverse=True)
-        self.words = frozenset(words)
+        # each word's match made once: a match is only read, and thousands are asked for
+        self.words = {w: _End(w) for w in words}
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> _End | None:
         end = len(s) if endpos is None else endpos
+        words = self.words
         for n in self.lengths:
-            if end - n >= pos and s[end - n : end] in self.words:
-                return _End(s[end - n : end])
+            if end - n >= pos:
+                found = words.get(s[end - n : end])
+                if found is not None:
+                    return found
         return None
 
     def sub(self, repl: str, s: str) -> str:
@@ -439,7 +446,9 @@ _VOLTAGE_RE = re.compile(r"(?<!\d)\d{2,4}千伏(?!安)")
 _ENUMERATOR_RE = re.compile(r".*?(?:^|[：:；;。\n（(])\d{1,2}[.．、]$")
 # a verb that opens the run before a head governs the name: 建设某基地, 提升某产业园承载能力 (提升
 # inside a name, 某岛海岛旅游提升项目, does not open it)
-_LEADING_BUILD_RE = re.compile(r"(?:开工建设|建设|新建|续建|提升)(?!银行|路|大道|街|集团|投资)")
+_LEADING_BUILD_VERBS = ("开工建设", "建设", "新建", "续建", "提升")
+_LEADING_BUILD_RE = re.compile(f"(?:{'|'.join(_LEADING_BUILD_VERBS)})(?!银行|路|大道|街|集团|投资)")
+_LEADING_BUILD_FIRST = frozenset(v[0] for v in _LEADING_BUILD_VERBS)  # a cheap test before the pattern
 # a county or a banner with a name of its own (支持敖林县建设物流园: the park is the work)
 _COUNTY_END = re.compile(r"[\u4e00-\u9fff]{2}(?<![社小])[县旗区]$")
 _YEAR_RE = re.compile(r"\d{4}年")
@@ -462,13 +471,15 @@ _INDUSTRY_END = _Suffixes(cues.ENTERPRISE_INDUSTRY_HEADS + cues.ENTERPRISE_SUFFI
 
 
 _GENERIC_PROJECT_WORD_RE = _words_re(cues.GENERIC_PROJECT_WORDS)
+# found in one scan where ``any(w in name …)`` ran a generator over the words
+_GENERIC_ENTERPRISE_WORD_RE = _words_re(cues.GENERIC_ENTERPRISE_WORDS)
 _BRACKET_RE = re.compile("[（()）]")
 # the last opening bracket that no closing one follows
 _UNCLOSED_RE = re.compile(r"[（(](?=[^（()）]*$)")
 
 
 def _balanced(name: str) -> bool:
-    if not _BRACKET_RE.search(name):
+    if name.isalnum() or not _BRACKET_RE.search(name):
         return True  # most names hold no bracket at all
     depth = 0
     for ch in name:
@@ -482,7 +493,7 @@ def _balanced(name: str) -> bool:
 
 
 _AMOUNT_RE = re.compile(r"[\d.]+[亿万千百]*(?:元|美元)?(?:以上|以下)?")
-_AMOUNT_START_RE = re.compile(r"[\d.]")  # what every amount opens with
+_AMOUNT_START_RE = re.compile(r"[\d.]")  # what every amount opens with (\d: isdecimal())
 _JOINERS = frozenset("和与及、")
 _MODIFIERS = frozenset("新各全本该")
 _VOCABS: dict[int, tuple[frozenset[str], int]] = {}
@@ -541,7 +552,7 @@ def _generic(stem: str, generic: tuple[str, ...], *, compose: bool = True) -> bo
     Agencies are named by their domain (县科技局, 省农业农村厅): their bodies are not composed.
     """
     s = stem.strip("（）()")
-    if not s or s in generic or _AMOUNT_RE.fullmatch(s):
+    if not s or s in generic or (s[0] == "." or s[0].isdecimal()) and _AMOUNT_RE.fullmatch(s):
         return True
     if not compose or len(s) < 2:
         return False
@@ -733,9 +744,12 @@ def _kind_of_town(name: str) -> bool:
     return name.endswith(cues.TOWN_KINDS) and _generic(name[:-2], cues.GENERIC_PLACE_STEMS)
 
 
+_PLACE_LEVEL_RE = re.compile(r"镇|乡|街道|县|旗|苏木|港")
+
+
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     """双桥镇青穗村 is two places: the village and the town before it (and 旗苏木嘎查 three)."""
-    for m in re.finditer(r"镇|乡|街道|县|旗|苏木|港", norm[start : end - 1]):
+    for m in _PLACE_LEVEL_RE.finditer(norm[start : end - 1]):
         cut = start + m.end()
         second = norm[cut:end]
         if m.group(0) == "港" and (
@@ -780,7 +794,7 @@ def _type_of(
         if (
             _generic(stem, cues.GENERIC_ENTERPRISE_STEMS)
             or len(stem) < 2
-            or any(w in stem for w in cues.GENERIC_ENTERPRISE_WORDS)
+            or _GENERIC_ENTERPRISE_WORD_RE.search(stem)
         ):
             return None
         return "Enterprise"
@@ -1313,13 +1327,33 @@ def _standing_provinces(text: _Text) -> list[_Candidate]:
     return out
 
 
+def _after(chars: str, words: Iterable[str]) -> str:
+    """``(?<=[chars])(?:words)`` written word by word, each followed by its own lookbehind: the
+    same matches, but every alternative opens with a character of its own, so the scan skips
+    in C to where one may start (a leading lookbehind is tried at every position).
+
+    >>> _after("山", ["南麓", "矿山"])
+    '南麓(?<=[山]南麓)|矿山(?<=[山]矿山)'
+    """
+    before = "[" + re.escape(chars) + "]"
+    return "|".join(
+        f"{re.escape(w)}(?<={before}{re.escape(w)})"
+        for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
+
+
 _WATER_CONTEXT_RE = re.compile(
-    "(?<=[" + cues.WATER_ENDINGS + "])(?:" + _alternation(cues.WATER_CONTEXT)
-    + r"|[（(][\u4e00-\u9fff]{2,4}段[）)])"  # 乌兰河（白音段）: a river's section in brackets
+    _after(cues.WATER_ENDINGS, cues.WATER_CONTEXT)
+    # 乌兰河（白音段）: a river's section in brackets (each bracket on its own, as above)
+    + "".join(
+        f"|{re.escape(b)}(?<=[{cues.WATER_ENDINGS}]{re.escape(b)})[\u4e00-\u9fff]{{2,4}}段[）)]"
+        for b in "（("
+    )
 )
 _WATER_NAME = "[\u4e00-\u9fff]{1,3}[" + cues.WATER_ENDINGS + "]"
 _WATER_LIST_RE = re.compile(f"(?:{_WATER_NAME}[{cues.WATER_LIST_JOINERS}])+{_WATER_NAME}")
 _WATER_LIST_SPLIT = re.compile(f"[{cues.WATER_LIST_JOINERS}]")
+_WATER_JOIN_RE = re.compile(f"[{cues.WATER_ENDINGS}][{cues.WATER_LIST_JOINERS}]")
 
 
 _RESERVOIR_RE = re.compile(
@@ -1351,7 +1385,12 @@ def _water_name(name: str) -> bool:
 def _listed_waters(text: _Text, waters: set[str]) -> set[str]:
     """岫川河、芦浦河全面消除劣Ⅴ类水体: the names listed with a known water are waters too."""
     out: set[str] = set()
-    for m in _WATER_LIST_RE.finditer(text.norm):
+    # a list's first joiner stands within its first five characters: no list opens before
+    # three characters ahead of the first water name followed by a joiner
+    first = _WATER_JOIN_RE.search(text.norm)
+    if first is None:
+        return out
+    for m in _WATER_LIST_RE.finditer(text.norm, max(0, first.start() - 3)):
         parts = _WATER_LIST_SPLIT.split(m.group(0))
         if "" in parts:
             continue  # 甲河、和平河: a joiner opens a name, no list to read
@@ -1408,7 +1447,7 @@ _WATER_SECTION_RE = re.compile(r"(?:干流|支流)?[\u4e00-\u9fff]{2,3}?段")  #
 
 # a mountain where something is done or a route ends (在某山实施…, 至某山的…)
 _MOUNTAIN_PLACE_RE = re.compile(r"(?:在|至)([\u4e00-\u9fff]{2,4}[山岭])(?=的|实施|开展|建设|推进|打造|完成)")
-_MOUNTAIN_CONTEXT_RE = re.compile("(?<=山)(?:" + _alternation(cues.MOUNTAIN_CONTEXT) + ")")
+_MOUNTAIN_CONTEXT_RE = re.compile(_after("山", cues.MOUNTAIN_CONTEXT))
 
 
 def _mountain_name(name: str) -> bool:
@@ -1458,7 +1497,7 @@ def _mountains(text: _Text) -> list[_Candidate]:
     return out + _standing_free(norm, names, "mountain", "，。；、", {c.start for c in out})
 
 
-_ISLAND_CONTEXT_RE = re.compile("(?<=岛)(?:" + _alternation(cues.ISLAND_CONTEXT) + ")")
+_ISLAND_CONTEXT_RE = re.compile(_after("岛", cues.ISLAND_CONTEXT))
 # an island where something is done (把某岛打造成为…, 在某岛实施…), a two-character stem
 _ISLAND_PLACE_RE = re.compile(
     "(?:" + _alternation(cues.ISLAND_BEFORE) + r")([\u4e00-\u9fff]{2}岛)"
@@ -1519,7 +1558,9 @@ def _ports(text: _Text) -> list[_Candidate]:
     A port joined to a known one (甲港与乙港建立友好港关系) is a port too."""
     norm = text.norm
     names: set[str] = set()
-    for m in _PORT_BEFORE_PART_RE.finditer(norm):
+    # a match holds an area's head five characters in: none opens before the first head
+    heads = [p for p in (norm.find(h) for h in cues.PORT_PART_HEADS) if p != -1]
+    for m in _PORT_BEFORE_PART_RE.finditer(norm, max(0, min(heads) - 5)) if heads else ():
         name = m.group(0)
         if text.left_edge(m.end() - 1) <= m.start() and _two_char_stem_ok(name[:-1]):
             names.add(name)
@@ -1603,7 +1644,11 @@ def _sub_parks(text: _Text) -> list[_Candidate]:
     return out
 
 
-_LISTED_TOWNS_RE = re.compile(r"(?:等|[两二三四五六七八九十\d]+个?)(街道|镇|乡|村)(?![镇村])")
+# 等 or a count (三个), then the head: written to open with one character class, so the scan
+# skips in C to where a match may start; (?:等|[…]+个?) tries a match at every position
+_LISTED_TOWNS_RE = re.compile(
+    r"[等两二三四五六七八九十\d](?:(?<=等)|(?<!等)[两二三四五六七八九十\d]*个?)(街道|镇|乡|村)(?![镇村])"
+)
 _LIST_COUNT_END = _Suffixes(["两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "个"])
 
 
@@ -1684,8 +1729,10 @@ _SHORT_STEM_HEADS = frozenset(cues.SHORT_STEM_PLACE_HEADS)
 _SHORT_STEM_NOT = frozenset(
     ("城市", "都市", "超市", "上市", "门市", "股市", "楼市", "车市", "夜市", "菜市", "郡县", "州县")
 )
+# opening with a plain character class, the scan skips to its characters in C (a lookahead
+# of the same class first would cost a match attempt at every position)
 _POLITICAL_RE = re.compile(
-    r"(?=[省市区县州盟])(?P<level>[省市区县州盟])(?:"
+    r"(?P<level>[省市区县州盟])(?:"
     + _alternation(cues.POLITICAL_BODIES)
     + r")(?!"
     + _alternation(cues.POLITICAL_NOT_BEFORE)
@@ -1743,6 +1790,8 @@ def _org_subjects(text: _Text) -> list[_Candidate]:
         strong = not verb.startswith(cues.WEAK_ORG_VERBS)
         vouched = strong or bool(_TRADE_RE.search(norm, max(0, m.start() - 40), m.start()))
         foreign = verb.startswith(cues.FOREIGN_FIRM_VERBS)
+        if not vouched and not foreign:
+            continue  # every name of the list would be passed over below: none is read
         found: list[tuple[int, int, str]] = []
         for s, e in _list_before(text, m.start()):
             if not vouched and not (foreign and _foreign_firm(norm[s:e])):
@@ -1789,7 +1838,7 @@ def _foreign_firm(name: str) -> bool:
         len(rest) < 2
         or rest.endswith(cues.NOT_FOREIGN_FIRMS + cues.GENERIC_ORG_ENDINGS)
         or _generic(rest, cues.GENERIC_ENTERPRISE_STEMS)
-        or any(w in rest for w in cues.GENERIC_ENTERPRISE_WORDS)
+        or _GENERIC_ENTERPRISE_WORD_RE.search(rest)
         or head is not None
         and _HEADS.get(head.group(0)) in ("Place", "Agency", "Project")
     )
@@ -1840,7 +1889,7 @@ def _org_type(name: str, strong: bool, places: frozenset[str] = frozenset()) -> 
     if (
         name.endswith(cues.GENERIC_ORG_ENDINGS)
         or _generic(name, cues.GENERIC_ENTERPRISE_STEMS)
-        or any(w in name for w in cues.GENERIC_ENTERPRISE_WORDS)
+        or _GENERIC_ENTERPRISE_WORD_RE.search(name)
     ):
         return None
     head = _HEAD_END_ANY.search(name)
@@ -1934,7 +1983,7 @@ def _co_builders(text: _Text) -> list[_Candidate]:
             _is_name_char(name[0])
             and not name.endswith(cues.GENERIC_ORG_ENDINGS)
             and not re.search(r"[等\d]", name)
-            and not any(w in name for w in cues.GENERIC_ENTERPRISE_WORDS)
+            and not _GENERIC_ENTERPRISE_WORD_RE.search(name)
         ):
             head = _HEAD_RE.search(name)
             type_ = "Enterprise"
@@ -1977,7 +2026,7 @@ def _party_type(name: str) -> str | None:
     """The type of one side of a partnership: by its head, else a company by its shape."""
     if (
         name.endswith(cues.GENERIC_ORG_ENDINGS)
-        or any(w in name for w in cues.GENERIC_ENTERPRISE_WORDS)
+        or _GENERIC_ENTERPRISE_WORD_RE.search(name)
         or _RELATIVE.match(name) is None and _generic(name, cues.GENERIC_ENTERPRISE_STEMS)
     ):
         return None
@@ -2415,8 +2464,18 @@ def _short_forms_written(norm: str, legal: str, seats: tuple[str, ...]) -> list[
 
 def _mention(doc: Document, start: int, end: int) -> Mention:
     sent = doc.sentence_at(start)
-    s, e = (sent.start, sent.end) if sent is not None else (start, end)
-    return Mention(Span(start, end), doc.text[start:end], doc.text[s:e], Span(s, e))
+    span = Span(start, end)
+    if sent is None:
+        quote = doc.text[start:end]
+        return Mention(span, quote, quote, span)
+    sentence, sentence_span = _sentence_of(doc.text, sent.start, sent.end)
+    return Mention(span, doc.text[start:end], sentence, sentence_span)
+
+
+@lru_cache(maxsize=256)
+def _sentence_of(text: str, start: int, end: int) -> tuple[str, Span]:
+    """A sentence's words and span, made once for all the names it holds (both immutable)."""
+    return text[start:end], Span(start, end)
 
 
 # the cues whose written form is another name of the thing: 阿联酋项目 for 天合光能阿联酋项目,
@@ -2496,27 +2555,30 @@ def _expand(name: str) -> str:
     return name
 
 
-def _relative_form(name: str, own: dict[str, str]) -> str:
-    """青山县人民政府 → 县人民政府, 岚州市委 → 市委, 青山经济开发区 → 经济开发区."""
-    for place, level in _longest_first(own):
+def _relative_form(name: str, own: list[tuple[str, str]]) -> str:
+    """青山县人民政府 → 县人民政府, 岚州市委 → 市委, 青山经济开发区 → 经济开发区.
+
+    *own* is the report's places with their levels, longest first (:func:`_longest_first`)."""
+    for place, level in own:
         if name.startswith(place) and len(name) > len(place) + 1:
             rest = name[len(place) :]
             return (level + rest) if level and not rest.startswith(level) else rest
     return name
 
 
-def _lower_seat_form(name: str, own: dict[str, str]) -> str:
+def _lower_seat_form(name: str, own: list[tuple[str, str]]) -> str:
     """A company seated under the city and the short name of the district or county
     (珑海市榕埔城市建设投资集团有限公司), written as the district writes it: 区城市建设投资集团有限公司
-    (so that 区城投集团 can join it)."""
-    for place, level in _longest_first(own):
+    (so that 区城投集团 can join it). *own* as for :func:`_relative_form`."""
+    for place, level in own:
         if not (level and name.startswith(place)):
             continue
         rest = name[len(place) :]
-        for short, short_level in _longest_first(own):
+        levels = dict(own)
+        for short, short_level in own:
             if short_level or not rest.startswith(short) or len(rest) <= len(short) + 1:
                 continue
-            lower = next((own[short + ch] for ch in "区县旗" if own.get(short + ch)), "")
+            lower = next((levels[short + ch] for ch in "区县旗" if levels.get(short + ch)), "")
             if lower and lower != level:
                 return lower + rest[len(short) :]
         return ""
@@ -2524,14 +2586,9 @@ def _lower_seat_form(name: str, own: dict[str, str]) -> str:
 
 
 def _longest_first(own: dict[str, str]) -> list[tuple[str, str]]:
-    key = tuple(own.items())
-    found = _SORTED_OWN.get(key)
-    if found is None:
-        found = _SORTED_OWN[key] = sorted(own.items(), key=lambda kv: -len(kv[0]))
-    return found
-
-
-_SORTED_OWN: dict[tuple[tuple[str, str], ...], list[tuple[str, str]]] = {}
+    """The places of :func:`_own_places` and their levels, longest first: sorted once per merge
+    (a lookup by the places themselves, at each name, cost more than the names' tests)."""
+    return sorted(own.items(), key=lambda kv: -len(kv[0]))
 
 
 def _own_places(doc: Document) -> dict[str, str]:
@@ -2629,6 +2686,7 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
     """One entity per thing: short forms, abbreviations and legal names join their full form."""
     places = _place_words(doc, ents)
     own = _own_places(doc)
+    own_longest = _longest_first(own)
     by_type: dict[str, list[KeyedEntity]] = {}
     for e in ents:
         by_type.setdefault(e.type, []).append(e)
@@ -2637,7 +2695,7 @@ def _merge(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
 
     def forms_of(name: str, type_: str) -> set[str]:
         if name not in cache:
-            cache[name] = _forms(name, type_, places, own)
+            cache[name] = _forms(name, type_, places, own_longest)
             if type_ == "Project":
                 owned = _owned_form(name, owners)
                 if owned:
@@ -2794,7 +2852,7 @@ def _renames(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
     at: dict[int, KeyedEntity] = {}
     starts: dict[int, KeyedEntity] = {}
     # the longest name at a place wins (新北区青年体育公园项目, not 新北区)
-    for e in sorted(ents, key=lambda e: max((len(m.quote) for m in e.mentions), default=0)):
+    for e in sorted(ents, key=lambda e: max([len(m.quote) for m in e.mentions], default=0)):
         for mention in e.mentions:
             at[mention.span.end] = e
             starts[mention.span.start] = e
@@ -2811,7 +2869,9 @@ def _renames(doc: Document, ents: list[KeyedEntity]) -> list[KeyedEntity]:
 _RENAME_RE = re.compile(_alternation(cues.RENAME_VERBS))
 
 
-def _forms(name: str, type_: str, places: tuple[str, ...], own: dict[str, str]) -> set[str]:
+def _forms(
+    name: str, type_: str, places: tuple[str, ...], own: list[tuple[str, str]]
+) -> set[str]:
     forms = {name, _expand(name)}
     if type_ in ("Agency", "Place", "Enterprise"):
         forms |= {_expand(_relative_form(name, own)), _relative_form(_expand(name), own)}
@@ -3353,6 +3413,8 @@ def _legal(name: str) -> bool:
 def _clause_end(text: str, pos: int, more: str = "") -> int:
     ends = [text.find(ch, pos) for ch in "。；;！？" + more]
     return min((e for e in ends if e != -1), default=len(text))
+
+
 
 
 def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Relation]:

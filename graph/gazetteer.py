@@ -269,6 +269,7 @@ def _by_parent() -> dict[tuple[str, str], tuple[GazPlace, ...]]:
 _PARENT_CITY = re.compile(r"在([\u4e00-\u9fff]{2,6}?市)委")
 
 
+@lru_cache(maxsize=16)  # asked a dozen times per report, each a scan of the whole text
 def text_parent_city(norm: str, jurisdiction: str) -> str | None:
     """The city a county's report names as its leadership (在岚州市委、市政府…的领导下).
 

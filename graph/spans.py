@@ -36,8 +36,16 @@ class SpanIndex:
         return i > 0 and self._reach[i - 1] > pos
 
     def inside_another(self, span: Span) -> bool:
-        """Is *span* inside another span of the index (not itself)?"""
+        """Is *span* inside another span of the index (not itself)?
+
+        Two reaches answer it without a scan: a span opening at or before it and ending
+        beyond it holds it, and so does one opening strictly before it and ending where it
+        ends (one opening and ending where it does is the span itself; the index holds each
+        once)."""
         n = bisect_right(self._starts, span.start)
-        if not n or self._reach[n - 1] < span.end:
-            return False  # no span opening before it reaches as far
-        return any(span.end <= s.end and s != span for s in self.spans[:n])
+        if not n:
+            return False
+        if self._reach[n - 1] > span.end:
+            return True
+        before = bisect_left(self._starts, span.start, 0, n)  # those opening strictly before
+        return before > 0 and self._reach[before - 1] >= span.end

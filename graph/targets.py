@@ -24,6 +24,7 @@ __all__ = ["extract_facts", "split_list", "complete_list"]
 
 _CLAUSE_BREAK = "，,；;。：:！？!?\n"
 _LIST_SEP = "、"
+_CLAUSE_OR_LIST_BREAK = _CLAUSE_BREAK + _LIST_SEP  # made once: its hash is kept for the cache
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 _STRIP_CHARS = " \t　“”\"'‘’（）()《》—-·:：,，、"
 _YEAR_IN_CLAUSE = re.compile(r"(?:^|到|至|在|于|力争|确保|预计|争取|计划)((?:19|20)\d{2})年(?![度底前以来])")
@@ -138,12 +139,8 @@ def _fact(
     upper: Decimal | None, unit: str | None, comparator: str | None, qk: str, strength: str,
     span: Span, sent: Sentence,
 ) -> Fact:
-    mention = Mention(
-        span=span,
-        quote=doc.text[span.start : span.end],
-        sentence=doc.text[sent.start : sent.end].strip(),
-        sentence_span=Span(sent.start, sent.end),
-    )
+    sentence, sentence_span = _sentence_of(doc.text, sent.start, sent.end)
+    mention = Mention(span, doc.text[span.start : span.end], sentence, sentence_span)
     return Fact(
         kind=kind,
         indicator=indicator,
@@ -159,6 +156,12 @@ def _fact(
         estimated=kind == "outcome" and strength in cues.ESTIMATE_STRENGTHS,
         label=doc.norm[span.start : span.end],
     )
+
+
+@lru_cache(maxsize=64)
+def _sentence_of(text: str, start: int, end: int) -> tuple[str, Span]:
+    """A sentence's words and span, made once for all the facts it states (both immutable)."""
+    return text[start:end].strip(), Span(start, end)
 
 
 def _inherit_change(norm: str, q: Quantity, prev: tuple[Quantity, str, int] | None,
@@ -218,16 +221,44 @@ _CAUSE_RE = re.compile(r"(?:受|因)[^，。；]{1,10}?影响")
 _FUNDS_WON_RE = re.compile(r"争取[^，。；\d]{0,14}?(?:资金|补助|补贴|债券|债)")
 
 
+def _by_first(words: tuple[str, ...]) -> dict[str, list[tuple[int, str]]]:
+    """The words with their place in *words*, by first character (in their order)."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for k, w in enumerate(words):
+        out.setdefault(w[0], []).append((k, w))
+    return out
+
+
+_LEADING_AT = _by_first(_LEADING)
+_TRAILING_BY_LAST: dict[str, list[str]] = {}
+for _w in _TRAILING:
+    _TRAILING_BY_LAST.setdefault(_w[-1], []).append(_w)
+
+
+def _cut_leading(text: str) -> tuple[str, bool]:
+    """One pass of :data:`_LEADING` over *text*, in its order: a word found at the start is cut
+    and the words after it are tried on what is left. Only a word opening with the text's first
+    character can be found there, so only those are tried."""
+    cut = False
+    after = -1  # the place of the last word cut
+    while True:
+        for k, w in _LEADING_AT.get(text[:1], ()):
+            if k > after and text.startswith(w) and len(text) > len(w):
+                text = text[len(w):].lstrip(_STRIP_CHARS)
+                cut, after = True, k
+                break
+        else:
+            return text, cut
+
+
 def _clean(text: str) -> str:
     text = text.strip(_STRIP_CHARS)
     changed = True
     while changed and text:
         changed = False
         if text.startswith(_LEADING):  # one C-level test before the word-by-word pass
-            for w in _LEADING:
-                if text.startswith(w) and len(text) > len(w):
-                    text = text[len(w):].lstrip(_STRIP_CHARS)
-                    changed = True
+            text, cut = _cut_leading(text)
+            changed = changed or cut
         if text[:1] in "12":
             text = _LEADING_YEAR.sub("", text)
         if text[:1].isdigit() and (item := _ITEM_NUMBER_RE.match(text)):
@@ -237,7 +268,7 @@ def _clean(text: str) -> str:
             text = text[cause.end() :].lstrip(_STRIP_CHARS)  # 受疫情影响同比下降1.8%: a cause
             changed = True
         if text.endswith(_TRAILING):
-            for w in _TRAILING:
+            for w in _TRAILING_BY_LAST[text[-1]]:  # only those ending in its last character
                 if text.endswith(w) and len(text) > len(w):
                     text = text[: -len(w)].rstrip(_STRIP_CHARS)
                     changed = True
@@ -255,12 +286,17 @@ def _clean(text: str) -> str:
 def _clean_tail(text: str) -> str:
     """Clean a noun phrase that follows its number: no verb stripping at its end."""
     text = text.strip(_STRIP_CHARS)
-    for w in ("的", "和", "及", "与", "并"):
+    if text[:1] not in _TAIL_JOINERS and text[-1:] not in _TAIL_JOINERS:
+        return text  # most phrases neither open nor close with one: ten calls saved
+    for w in _TAIL_JOINERS:
         if text.startswith(w):
             text = text[len(w):]
         if text.endswith(w):
             text = text[: -len(w)]
     return text.strip(_STRIP_CHARS)
+
+
+_TAIL_JOINERS = ("的", "和", "及", "与", "并")
 
 
 _COUNT_VERBS = ("新增", "新建", "建成", "引进", "招引", "培育", "创建", "打造", "完成", "实施",
@@ -311,7 +347,7 @@ def _indicator(
     lo = sent.start
     if prev is not None and prev[2] > lo:
         lo = prev[2]
-    cstart = _clause_start(norm, q.cue_start, lo, _CLAUSE_BREAK + _LIST_SEP)
+    cstart = _clause_start(norm, q.cue_start, lo, _CLAUSE_OR_LIST_BREAK)
     raw_pre = norm[cstart : q.cue_start]
     if prev is not None and prev[1] and _FROM_TO_RE.fullmatch(raw_pre) and norm[
         max(0, prev[0].cue_start - 1) : prev[0].cue_start
