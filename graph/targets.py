@@ -100,9 +100,13 @@ def _sentence_facts(
             strength = "Plain"
         qk = "ChangeRate" if q.change_sign != 0 else "Level"
         span = Span(min(istart, q.start), max(q.end, iend))
+        comparator = q.comparator
+        if kind == "outcome" and comparator == "AtMost" and norm.endswith("控制在", 0, q.cue_start) \
+                and q.end == q.unit_end:
+            comparator = "Exactly"  # 城镇登记失业率控制在3.2%: the rate the year came to, no cap
         for name in names:
             out.append(
-                _fact(doc, kind, name, fact_year, q.value, q.upper, q.unit, q.comparator, qk,
+                _fact(doc, kind, name, fact_year, q.value, q.upper, q.unit, comparator, qk,
                       strength, span, sent)
             )
         prev = (q, names[-1], max(q.end, iend))

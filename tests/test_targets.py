@@ -299,3 +299,9 @@ def test_a_target_without_number_in_a_numbered_list_written_on_one_line() -> Non
                      "3.单位地区生产总值能耗完成市下达的控制目标。")
     assert [(f.indicator, f.value) for f in facts] == [
         ("地区生产总值", D(7)), ("外贸进出口总额", None), ("单位地区生产总值能耗", None)]
+
+
+def test_a_rate_held_at_a_bare_level_in_the_year_reviewed_is_that_level() -> None:
+    body = "城镇登记失业率控制在3.2%，城镇调查失业率控制在5%以内。"
+    assert [f.comparator for f in facts_of(body, "review")] == ["Exactly", "AtMost"]
+    assert [f.comparator for f in facts_of(body)] == ["AtMost", "AtMost"]  # a cap in the plan
