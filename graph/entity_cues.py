@@ -685,7 +685,7 @@ RESPONSIBLE_CUES: tuple[tuple[str, str], ...] = (("由", "牵头"), ("由", "负
 # A bracketed note that names the bodies in charge of a task: 乙建设（责任单位：区工信局）.
 DUTY_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "责任部门", "牵头部门", "主责单位")
 PARTNER_VERBS: tuple[str, ...] = (
-    "共建", "合作", "联合", "签约", "签署", "携手", "共同", "合资", "组建", "结对",
+    "共建", "合作", "联合", "签约", "签署", "签订", "携手", "共同", "合资", "组建", "结对",
 )
 # ... with a word between (甲与乙扩大合作, 深化合作, 开展战略合作)
 PARTNER_VERB_ADVERBS: tuple[str, ...] = (

@@ -257,3 +257,10 @@ def test_the_main_line_viaduct_of_a_work_names_the_work() -> None:
 def test_a_generic_word_in_quotes_anchors_no_platform() -> None:
     assert not names("优化人才服务“一站式”平台。", "Project", COUNTY)
     assert "青溪通企业服务平台" in names("上线“青溪通”企业服务平台。", "Project", COUNTY)
+
+
+def test_a_government_that_signs_an_agreement_with_a_company_is_its_partner() -> None:
+    body = "县人民政府与福建青岚新材料集团有限公司签订战略合作协议，全年新增投资12亿元。"
+    found = links(body, "partner", COUNTY)
+    assert found & {("县人民政府", "福建青岚新材料集团有限公司"),
+                    ("福建青岚新材料集团有限公司", "县人民政府")}
