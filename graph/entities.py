@@ -3445,6 +3445,7 @@ def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relatio
     out = []
     orgs = [t for t in inside if t[2].type in ("Enterprise", "Agency")]
     works = {t[0]: t for t in inside if t[2].type == "Project"}
+    starts = {t[0]: t for t in orgs}
     for i, a in enumerate(orgs):
         for b in orgs[i + 1 :]:
             between = text[a[1] - base : b[0] - base]
@@ -3458,6 +3459,12 @@ def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relatio
                 # 管委会联合鲸湾海关创新…, 市港口管理局会同区交通运输局完成…
                 mention = _mention(doc, a[0], b[1])
                 out.append(Relation("partner", _ref(a[2]), _ref(b[2]), mention))
+                last = b
+                while text[last[1] - base : last[1] - base + 1] == "、" and last[1] + 1 in starts:
+                    # 甲联合乙、丙举办…: each body of the list joins 甲
+                    last = starts[last[1] + 1]
+                    mention = _mention(doc, a[0], last[1])
+                    out.append(Relation("partner", _ref(a[2]), _ref(last[2]), mention))
                 done = _JOINT_WORK_RE.match(text, b[1] - base)
                 work = works.get(base + done.end()) if done else None
                 if work is not None:  # 甲会同乙完成丙: both carry out the work

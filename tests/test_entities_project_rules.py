@@ -264,3 +264,9 @@ def test_a_government_that_signs_an_agreement_with_a_company_is_its_partner() ->
     found = links(body, "partner", COUNTY)
     assert found & {("县人民政府", "福建青岚新材料集团有限公司"),
                     ("福建青岚新材料集团有限公司", "县人民政府")}
+
+
+def test_every_body_listed_after_jointly_is_a_partner() -> None:
+    body = "县科技局联合青溪大学、福建省青溪农业科学研究院举办产学研对接活动20场。"
+    found = {frozenset(pair) for pair in links(body, "partner", COUNTY)}
+    assert {frozenset(("县科技局", "青溪大学")), frozenset(("县科技局", "福建省青溪农业科学研究院"))} <= found
