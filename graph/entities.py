@@ -3380,6 +3380,7 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
         for p in works:
             for a in agencies:
                 out.append(Relation("responsibleAgency", _ref(p[2]), _ref(a[2]), mention))
+        out += _builder_after_lead(doc, base, text, stop, works, inside)
     for m in _DUTY_RE.finditer(text):
         # 加快乙建设（责任单位：甲、丙）: the bodies named are responsible for the clause's works
         agencies = [
@@ -3408,6 +3409,29 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
 
 
 _LEAD_RE = re.compile(r"由(.{2,40}?)(?:牵头|负责|统筹推进|统筹)")
+# 某公司负责建设运营, 某公司承担建设, 某公司负责建设和运营: the company's share of a work
+_COMPANY_DUTY_RE = re.compile(
+    "(?:" + _alternation(cues.COMPANY_DUTY_VERBS) + ")(?:[和、]?(?:"
+    + _alternation(cues.COMPANY_DUTY_VERBS) + "))*(?=[，。；,;]|$)"
+)
+
+
+def _builder_after_lead(
+    doc: Document, base: int, text: str, stop: int, works: list, inside: list
+) -> list[Relation]:
+    """乙由甲牵头，丙负责建设运营: the company that opens the clause after a body's lead, with
+    the verb of its share of the work and nothing else, builds the works that body leads."""
+    if not works or text[stop : stop + 1] not in "，,":
+        return []
+    company = next((t for t in inside if t[0] == base + stop + 1 and t[2].type == "Enterprise"),
+                   None)
+    if company is None:
+        return []
+    verb = _COMPANY_DUTY_RE.match(text, company[1] - base)
+    if verb is None:
+        return []
+    mention = _mention(doc, company[0], base + verb.end())
+    return [Relation("implementedBy", _ref(p[2]), _ref(company[2]), mention) for p in works]
 # what may stand between a work and the 由 of its body: 某基础设施建设由…, 深入推进某工程，由…
 _WORK_TO_LEAD_RE = re.compile(r"(?:建设|工作|项目|的)?[，,]?$")
 _THIS_WORK_RE = re.compile(r"该(?:工程|项目)$")

@@ -704,6 +704,12 @@ BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
     "独资建设", "合资建设", "合作开发", "合作创办", "创办", "实施",
 )
+# The share of a work a company takes on in the clause after a body's lead (乙由甲牵头，某公司
+# 负责建设运营 / 承担建设 / 负责建设和运营): the company builds the work.
+COMPANY_DUTY_VERBS: tuple[str, ...] = (
+    "负责建设运营", "负责投资建设", "负责建设", "负责运营", "承担建设", "承担运营", "承建", "建设",
+    "运营",
+)
 # … of these, the ones by which a government body oversees a work rather than builds it
 # (县农业农村局负责实施的某项目: its responsible agency; 某公司实施的某项目: its builder).
 OVERSEE_VERBS: tuple[str, ...] = ("实施",)

@@ -270,3 +270,12 @@ def test_every_body_listed_after_jointly_is_a_partner() -> None:
     body = "县科技局联合青溪大学、福建省青溪农业科学研究院举办产学研对接活动20场。"
     found = {frozenset(pair) for pair in links(body, "partner", COUNTY)}
     assert {frozenset(("县科技局", "青溪大学")), frozenset(("县科技局", "福建省青溪农业科学研究院"))} <= found
+
+
+def test_the_company_that_takes_on_a_led_work_in_the_next_clause_builds_it() -> None:
+    body = ("白沙湿地公园提升工程由县林业局牵头，福建青岚文旅投资集团有限公司负责建设和运营，"
+            "年内完成主体施工。")
+    assert ("白沙湿地公园提升工程", "福建青岚文旅投资集团有限公司") in links(body, "implementedBy", COUNTY)
+    assert ("白沙湿地公园提升工程", "县林业局") in links(body, "responsibleAgency", COUNTY)
+    body = "白沙湿地公园提升工程由县林业局牵头，福建青岚文旅投资集团有限公司积极参与。"
+    assert not links(body, "implementedBy", COUNTY)
