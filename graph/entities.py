@@ -956,9 +956,9 @@ _PLACE_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=第|[\u
 _ROAD_RE = re.compile(
     r"([\u4e00-\u9fff]{2,4}(?:"
     + _alternation(cues.ROAD_HEADS)
-    + r"))((?:[东西南北]延段?)?)(?="
+    + r"))([东西南北]延段|(?:[东西南北]延)?(?="
     + _alternation(cues.ROAD_BUILD_CUES + ("、", "等"))
-    + ")"
+    + "))"
 )
 _ROAD_CODE_RE = re.compile(cues.ROAD_CODE)
 

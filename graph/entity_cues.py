@@ -175,10 +175,10 @@ ROAD_HEADS: tuple[str, ...] = ("大道", "路", "线")
 # Common words that end like a road (集成电路, 思路).
 NOT_ROADS: tuple[str, ...] = (
     "电路", "线路", "思路", "道路", "出路", "网路", "门路", "套路", "新路", "老路", "公路", "铁路",
-    "水路", "航线", "路线", "主线", "专线",
+    "水路", "航线", "路线", "主线", "专线", "全线",
 )
 ROAD_BUILD_CUES: tuple[str, ...] = (
-    "通车", "建设", "改造", "贯通", "开工", "合龙", "完工", "建成", "延伸", "北延", "南延", "东延",
+    "全线", "通车", "建设", "改造", "贯通", "开工", "合龙", "完工", "建成", "延伸", "北延", "南延", "东延",
     "西延", "快速化",
 )
 # Words that name a kind of thing, not one thing. A stem made only of these (with level

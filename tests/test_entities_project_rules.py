@@ -279,3 +279,13 @@ def test_the_company_that_takes_on_a_led_work_in_the_next_clause_builds_it() -> 
     assert ("白沙湿地公园提升工程", "县林业局") in links(body, "responsibleAgency", COUNTY)
     body = "白沙湿地公园提升工程由县林业局牵头，福建青岚文旅投资集团有限公司积极参与。"
     assert not links(body, "implementedBy", COUNTY)
+
+
+def test_a_road_section_extended_is_a_work_and_the_whole_line_is_no_name() -> None:
+    body = "白沙北环路东延段由县住房城乡建设局负责组织实施，青溪县城市建设投资集团有限公司承担建设。"
+    assert "白沙北环路东延段" in names(body, "Project", COUNTY)
+    assert ("白沙北环路东延段", "县住房城乡建设局") in links(body, "responsibleAgency", COUNTY)
+    assert ("白沙北环路东延段", "青溪县城市建设投资集团有限公司") in links(body, "implementedBy", COUNTY)
+    found = names("县城北环路全线贯通，新改建农村公路80公里。", "Project", COUNTY)
+    assert "县城北环路" in found
+    assert not {n for n in found if n.endswith("全线")}
