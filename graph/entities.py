@@ -683,7 +683,8 @@ def _heads(text: _Text) -> list[_Candidate]:
             typed == "Agency"
             and head in cues.BUILT_INSTITUTION_HEADS
             and (_BUILD_BEFORE.search(norm, max(0, start - 6), start)
-                 or _BUILD_AFTER.match(norm, end) or _BUILD_ENDS_CLAUSE_RE.match(norm, end))
+                 or _BUILD_AFTER.match(norm, _LISTED_INSTITUTIONS_RE.match(norm, end).end())  # type: ignore[union-attr]
+                 or _BUILD_ENDS_CLAUSE_RE.match(norm, end))
         ):
             typed = "Project"  # 开工建设松溪市第四中学: the school is the work
         elif (
@@ -943,6 +944,12 @@ def _agency_type(
 _BUILD_BEFORE = _Suffixes(cues.BUILD_BEFORE)
 _CO_BUILT_BEFORE = _Suffixes(cues.CO_BUILD_VERBS + tuple(v + "的" for v in cues.CO_BUILD_VERBS))
 _BUILD_AFTER = re.compile(_alternation(cues.BUILD_AFTER))
+# what may stand between a school and the verb that opens it: the other schools of its list and
+# a word of time (甲实验学校、乙小学秋季开学投用)
+_LISTED_INSTITUTIONS_RE = re.compile(
+    "(?:、[\u4e00-\u9fff]{2,12}?(?:" + _alternation(cues.BUILT_INSTITUTION_HEADS) + "))*(?:"
+    + _alternation(cues.BUILD_AFTER_TIMES) + ")?"
+)
 _BUILT_PLACE_BEFORE = _Suffixes(cues.BUILT_PLACE_BEFORE)
 _BUILT_PLACE_AFTER = re.compile(_alternation(cues.BUILT_PLACE_AFTER))
 _COUNT_ENDS_CLAUSE_RE = re.compile(r"\d+个(?:以上)?[，。；,;]")

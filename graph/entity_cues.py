@@ -154,6 +154,8 @@ BUILD_BEFORE: tuple[str, ...] = (
 BUILD_AFTER: tuple[str, ...] = (
     "建成", "开工", "竣工", "投用", "投入使用", "招生", "主体完工", "主体结顶", "封顶", "开学",
 )
+# Words of time between a work and the verb that opens it (某小学秋季开学, 某中学年内建成).
+BUILD_AFTER_TIMES: tuple[str, ...] = ("秋季", "春季", "年内", "年底", "如期", "顺利", "正式", "全面")
 # Heads of areas that the text may build, restore or open: then the area is the work
 # (滨河商业街区改造提升完成, 文旅集团运营的古港文化街区开街), not a place where others act.
 # An airport in service is a place, like a port (某机场旅客吞吐量, 某机场开通国际航线); one

@@ -289,3 +289,8 @@ def test_a_road_section_extended_is_a_work_and_the_whole_line_is_no_name() -> No
     found = names("县城北环路全线贯通，新改建农村公路80公里。", "Project", COUNTY)
     assert "县城北环路" in found
     assert not {n for n in found if n.endswith("全线")}
+
+
+def test_schools_listed_before_the_verb_that_opens_them_are_works() -> None:
+    body = "青溪实验学校、青溪县白沙小学秋季开学投用，全年新增学位3000个。"
+    assert {"青溪实验学校", "青溪县白沙小学"} <= names(body, "Project", COUNTY)
