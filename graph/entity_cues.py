@@ -89,6 +89,9 @@ PROJECT_HEADS: tuple[str, ...] = (
     "科创港", "创新港",
     # gene banks and germplasm nurseries built for a crop (某某咖啡种质资源圃, 某某种质资源库)
     "种质资源库", "种质资源圃", "种质库", "资源圃",
+    # Zhejiang's future communities and villages, built as one named unit (某某未来社区, 某村未来
+    # 乡村试点), and a county's medical community built with a hospital (某区医共体)
+    "未来社区", "未来乡村", "未来乡村试点", "医共体",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
@@ -219,7 +222,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "担保", "保险", "证券", "亿元", "万元", "美元", "核心", "沿岸",
     # kinds of facility and of work (地下综合管廊, 海岛码头, 中试基地, 专科联盟, 热电联产项目,
     # 省级补助项目)
-    "地下", "海岛", "中试", "概念验证", "专科", "热电联产", "补助",
+    "地下", "海岛", "中试", "概念验证", "专科", "热电联产", "补助", "县域",
     # farming kinds (优质奶源基地, 饲草种植基地, 肉牛养殖基地: a kind of base, unless named)
     "种植", "养殖", "奶源", "饲草",
 )

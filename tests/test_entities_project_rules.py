@@ -294,3 +294,12 @@ def test_a_road_section_extended_is_a_work_and_the_whole_line_is_no_name() -> No
 def test_schools_listed_before_the_verb_that_opens_them_are_works() -> None:
     body = "青溪实验学校、青溪县白沙小学秋季开学投用，全年新增学位3000个。"
     assert {"青溪实验学校", "青溪县白沙小学"} <= names(body, "Project", COUNTY)
+
+
+def test_a_future_community_and_a_medical_community_are_works() -> None:
+    body = "由县住建局牵头，加快白沙未来社区、青岚未来社区建设。高标准推进东坑村未来乡村试点。"
+    found = names(body, "Project", COUNTY)
+    assert {"白沙未来社区", "青岚未来社区", "东坑村未来乡村试点"} <= found
+    body = "深化与榕屿市第一人民医院合作共建青溪县医共体，基层就诊率达到65%以上。"
+    assert "青溪县医共体" in names(body, "Project", COUNTY)
+    assert not names("深化紧密型县域医共体建设，提升基层首诊能力。", "Project", COUNTY)
