@@ -3384,6 +3384,13 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
         if not works:  # 梅岭村示范项目由石桥镇人民政府负责实施: the work stands before 由
             works = _work_before_lead(text, base, m.start(), inside)
             mention = _mention(doc, works[0][0], base + m.end()) if works else mention
+        opens = m.start() == 0 or text[m.start() - 1] in "。；;！？\n"
+        if not works and opens and text[m.end() : m.end() + 1] in "，,":
+            # 由区住建局牵头，加快甲、乙建设: the lead opens the sentence, its works follow
+            nxt = _clause_end(text, m.end() + 1, "，")
+            works = [p for p in inside
+                     if base + m.end() < p[0] and p[1] <= base + nxt and p[2].type == "Project"]
+            mention = _mention(doc, base + m.start(), works[-1][1]) if works else mention
         for p in works:
             for a in agencies:
                 out.append(Relation("responsibleAgency", _ref(p[2]), _ref(a[2]), mention))

@@ -303,3 +303,10 @@ def test_a_future_community_and_a_medical_community_are_works() -> None:
     body = "深化与榕屿市第一人民医院合作共建青溪县医共体，基层就诊率达到65%以上。"
     assert "青溪县医共体" in names(body, "Project", COUNTY)
     assert not names("深化紧密型县域医共体建设，提升基层首诊能力。", "Project", COUNTY)
+
+
+def test_a_lead_that_opens_its_sentence_is_responsible_for_the_works_of_the_next_clause() -> None:
+    body = "由县住建局牵头，加快白沙未来社区、青岚未来社区建设，力争年内基本建成。"
+    assert {("白沙未来社区", "县住建局"), ("青岚未来社区", "县住建局")} <= links(
+        body, "responsibleAgency", COUNTY
+    )
