@@ -223,6 +223,8 @@ GENERIC_WORDS: tuple[str, ...] = (
     # kinds of facility and of work (地下综合管廊, 海岛码头, 中试基地, 专科联盟, 热电联产项目,
     # 省级补助项目)
     "地下", "海岛", "中试", "概念验证", "专科", "热电联产", "补助", "县域",
+    # where and how projects gather (投向区内产业项目, 以平台集聚项目)
+    "区内", "县内", "市内", "集聚",
     # farming kinds (优质奶源基地, 饲草种植基地, 肉牛养殖基地: a kind of base, unless named)
     "种植", "养殖", "奶源", "饲草",
 )
@@ -254,7 +256,7 @@ LEVEL_QUALIFIERS: tuple[str, ...] = (
 )
 # Words inside a project name that mark it as a category, not one work.
 GENERIC_PROJECT_WORDS: tuple[str, ...] = (
-    "等", "各类", "一批", "类项目", "领域", "重大项目", "前期项目", "储备项目",
+    "等", "各类", "一批", "类项目", "领域", "重大项目", "前期项目", "储备项目", "各项目",
 )
 
 # --- enterprises ----------------------------------------------------------------------

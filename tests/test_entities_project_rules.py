@@ -310,3 +310,9 @@ def test_a_lead_that_opens_its_sentence_is_responsible_for_the_works_of_the_next
     assert {("白沙未来社区", "县住建局"), ("青岚未来社区", "县住建局")} <= links(
         body, "responsibleAgency", COUNTY
     )
+
+
+def test_projects_named_by_where_or_how_they_gather_are_no_works() -> None:
+    body = "力争撬动社会资本30亿元投向区内产业项目。坚持以平台集聚项目、以项目壮大产业。"
+    assert not names(body, "Project", COUNTY)
+    assert not names("推动经济和社会发展各项目顺利实施。", "Project", COUNTY)
