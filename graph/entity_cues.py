@@ -142,6 +142,9 @@ LINEAR_HEADS: tuple[str, ...] = (
 WORK_TAILS: tuple[str, ...] = (
     "改造", "扩建", "改扩建", "提标改造", "提升改造", "迁建", "扩容", "整治",
 )
+# … of these, the ones that enlarge the same facility: the work keeps the facility's name
+# (完成县城第二水厂扩建 → 县城第二水厂), while a retrofit names a work of its own.
+ENLARGING_TAILS: tuple[str, ...] = ("扩建", "改扩建", "扩容")
 # Heads of institutions that the text may build or open: then the name is the work
 # (开工建设松溪市第四中学, 实验学校建成招生, 与职业技术学院共建产业学院).
 BUILT_INSTITUTION_HEADS: tuple[str, ...] = (

@@ -316,3 +316,10 @@ def test_projects_named_by_where_or_how_they_gather_are_no_works() -> None:
     body = "力争撬动社会资本30亿元投向区内产业项目。坚持以平台集聚项目、以项目壮大产业。"
     assert not names(body, "Project", COUNTY)
     assert not names("推动经济和社会发展各项目顺利实施。", "Project", COUNTY)
+
+
+def test_an_enlarged_facility_keeps_its_own_name() -> None:
+    found = names("完成白沙第三水厂扩建，日供水能力新增2万吨。", "Project", COUNTY)
+    assert "白沙第三水厂" in found
+    assert "白沙第三水厂扩建" not in found
+    assert "白沙污水处理厂提标改造" in names("完成白沙污水处理厂提标改造。", "Project", COUNTY)
