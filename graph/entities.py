@@ -455,7 +455,9 @@ _YEAR_RE = re.compile(r"\d{4}年")
 # the section of a linear work built: 松溪段, 北延段, 棠溪延伸段 (a line extended into a place)
 _SECTION_RE = re.compile(r"[东西南北]延(?:伸)?段?|[\u4e00-\u9fff]{2}(?:延伸|延长)?段")
 _WORK_TAIL_RE = re.compile(
-    r"[\u4e00-\u9fff]{0,3}?(?:" + _alternation(cues.WORK_TAILS) + r")(?=[，。；、）\n]|$)"
+    r"[\u4e00-\u9fff]{0,3}?(?:"
+    + _alternation(t for t in cues.WORK_TAILS if t not in cues.ENLARGING_TAILS)
+    + r")(?=[，。；、）\n]|$)"
 )
 _AFTER_HEAD = re.compile(r"(?:（[^（）\n]{1,6}）)?(?:" + _alternation(cues.PROJECT_PHASES) + ")?")
 _LEVEL_RE = re.compile(r"^(?:" + _alternation(cues.AGENCY_LEVELS) + ")")
@@ -694,7 +696,8 @@ def _heads(text: _Text) -> list[_Candidate]:
             typed == "Agency"
             and head in cues.BUILT_INSTITUTION_HEADS
             and (_BUILD_BEFORE.search(norm, max(0, start - 6), start)
-                 or _BUILD_AFTER.match(norm, end) or _BUILD_ENDS_CLAUSE_RE.match(norm, end))
+                 or _BUILD_AFTER.match(norm, _LISTED_INSTITUTIONS_RE.match(norm, end).end())  # type: ignore[union-attr]
+                 or _BUILD_ENDS_CLAUSE_RE.match(norm, end))
         ):
             typed = "Project"  # 开工建设松溪市第四中学: the school is the work
         elif (
@@ -957,6 +960,12 @@ def _agency_type(
 _BUILD_BEFORE = _Suffixes(cues.BUILD_BEFORE)
 _CO_BUILT_BEFORE = _Suffixes(cues.CO_BUILD_VERBS + tuple(v + "的" for v in cues.CO_BUILD_VERBS))
 _BUILD_AFTER = re.compile(_alternation(cues.BUILD_AFTER))
+# what may stand between a school and the verb that opens it: the other schools of its list and
+# a word of time (甲实验学校、乙小学秋季开学投用)
+_LISTED_INSTITUTIONS_RE = re.compile(
+    "(?:、[\u4e00-\u9fff]{2,12}?(?:" + _alternation(cues.BUILT_INSTITUTION_HEADS) + "))*(?:"
+    + _alternation(cues.BUILD_AFTER_TIMES) + ")?"
+)
 _BUILT_PLACE_BEFORE = _Suffixes(cues.BUILT_PLACE_BEFORE)
 _BUILT_PLACE_AFTER = re.compile(_alternation(cues.BUILT_PLACE_AFTER))
 _COUNT_ENDS_CLAUSE_RE = re.compile(r"\d+个(?:以上)?[，。；,;]")
@@ -970,9 +979,9 @@ _PLACE_SEAT_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=第|[\u
 _ROAD_RE = re.compile(
     r"([\u4e00-\u9fff]{2,4}(?:"
     + _alternation(cues.ROAD_HEADS)
-    + r"))((?:[东西南北]延段?)?)(?="
+    + r"))([东西南北]延段|(?:[东西南北]延)?(?="
     + _alternation(cues.ROAD_BUILD_CUES + ("、", "等"))
-    + ")"
+    + "))"
 )
 _ROAD_CODE_RE = re.compile(cues.ROAD_CODE)
 
@@ -3439,9 +3448,17 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
         if not works:  # 梅岭村示范项目由石桥镇人民政府负责实施: the work stands before 由
             works = _work_before_lead(text, base, m.start(), inside)
             mention = _mention(doc, works[0][0], base + m.end()) if works else mention
+        opens = m.start() == 0 or text[m.start() - 1] in "。；;！？\n"
+        if not works and opens and text[m.end() : m.end() + 1] in "，,":
+            # 由区住建局牵头，加快甲、乙建设: the lead opens the sentence, its works follow
+            nxt = _clause_end(text, m.end() + 1, "，")
+            works = [p for p in inside
+                     if base + m.end() < p[0] and p[1] <= base + nxt and p[2].type == "Project"]
+            mention = _mention(doc, base + m.start(), works[-1][1]) if works else mention
         for p in works:
             for a in agencies:
                 out.append(Relation("responsibleAgency", _ref(p[2]), _ref(a[2]), mention))
+        out += _builder_after_lead(doc, base, text, stop, works, inside)
     for m in _DUTY_RE.finditer(text):
         # 加快乙建设（责任单位：甲、丙）: the bodies named are responsible for the clause's works
         agencies = [
@@ -3470,6 +3487,29 @@ def _responsible(doc: Document, base: int, text: str, inside: list) -> list[Rela
 
 
 _LEAD_RE = re.compile(r"由(.{2,40}?)(?:牵头|负责|统筹推进|统筹)")
+# 某公司负责建设运营, 某公司承担建设, 某公司负责建设和运营: the company's share of a work
+_COMPANY_DUTY_RE = re.compile(
+    "(?:" + _alternation(cues.COMPANY_DUTY_VERBS) + ")(?:[和、]?(?:"
+    + _alternation(cues.COMPANY_DUTY_VERBS) + "))*(?=[，。；,;]|$)"
+)
+
+
+def _builder_after_lead(
+    doc: Document, base: int, text: str, stop: int, works: list, inside: list
+) -> list[Relation]:
+    """乙由甲牵头，丙负责建设运营: the company that opens the clause after a body's lead, with
+    the verb of its share of the work and nothing else, builds the works that body leads."""
+    if not works or text[stop : stop + 1] not in "，,":
+        return []
+    company = next((t for t in inside if t[0] == base + stop + 1 and t[2].type == "Enterprise"),
+                   None)
+    if company is None:
+        return []
+    verb = _COMPANY_DUTY_RE.match(text, company[1] - base)
+    if verb is None:
+        return []
+    mention = _mention(doc, company[0], base + verb.end())
+    return [Relation("implementedBy", _ref(p[2]), _ref(company[2]), mention) for p in works]
 # what may stand between a work and the 由 of its body: 某基础设施建设由…, 深入推进某工程，由…
 _WORK_TO_LEAD_RE = re.compile(r"(?:建设|工作|项目|的)?[，,]?$")
 _THIS_WORK_RE = re.compile(r"该(?:工程|项目)$")
@@ -3507,6 +3547,7 @@ def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relatio
     out = []
     orgs = [t for t in inside if t[2].type in ("Enterprise", "Agency")]
     works = {t[0]: t for t in inside if t[2].type == "Project"}
+    starts = {t[0]: t for t in orgs}
     for i, a in enumerate(orgs):
         for b in orgs[i + 1 :]:
             between = text[a[1] - base : b[0] - base]
@@ -3520,6 +3561,12 @@ def _partners(doc: Document, base: int, text: str, inside: list) -> list[Relatio
                 # 管委会联合鲸湾海关创新…, 市港口管理局会同区交通运输局完成…
                 mention = _mention(doc, a[0], b[1])
                 out.append(Relation("partner", _ref(a[2]), _ref(b[2]), mention))
+                last = b
+                while text[last[1] - base : last[1] - base + 1] == "、" and last[1] + 1 in starts:
+                    # 甲联合乙、丙举办…: each body of the list joins 甲
+                    last = starts[last[1] + 1]
+                    mention = _mention(doc, a[0], last[1])
+                    out.append(Relation("partner", _ref(a[2]), _ref(last[2]), mention))
                 done = _JOINT_WORK_RE.match(text, b[1] - base)
                 work = works.get(base + done.end()) if done else None
                 if work is not None:  # 甲会同乙完成丙: both carry out the work

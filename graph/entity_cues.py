@@ -89,6 +89,9 @@ PROJECT_HEADS: tuple[str, ...] = (
     "科创港", "创新港",
     # gene banks and germplasm nurseries built for a crop (某某咖啡种质资源圃, 某某种质资源库)
     "种质资源库", "种质资源圃", "种质库", "资源圃",
+    # Zhejiang's future communities and villages, built as one named unit (某某未来社区, 某村未来
+    # 乡村试点), and a county's medical community built with a hospital (某区医共体)
+    "未来社区", "未来乡村", "未来乡村试点", "医共体",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).
@@ -139,6 +142,9 @@ LINEAR_HEADS: tuple[str, ...] = (
 WORK_TAILS: tuple[str, ...] = (
     "改造", "扩建", "改扩建", "提标改造", "提升改造", "迁建", "扩容", "整治",
 )
+# … of these, the ones that enlarge the same facility: the work keeps the facility's name
+# (完成县城第二水厂扩建 → 县城第二水厂), while a retrofit names a work of its own.
+ENLARGING_TAILS: tuple[str, ...] = ("扩建", "改扩建", "扩容")
 # Heads of institutions that the text may build or open: then the name is the work
 # (开工建设松溪市第四中学, 实验学校建成招生, 与职业技术学院共建产业学院).
 BUILT_INSTITUTION_HEADS: tuple[str, ...] = (
@@ -154,6 +160,8 @@ BUILD_BEFORE: tuple[str, ...] = (
 BUILD_AFTER: tuple[str, ...] = (
     "建成", "开工", "竣工", "投用", "投入使用", "招生", "主体完工", "主体结顶", "封顶", "开学",
 )
+# Words of time between a work and the verb that opens it (某小学秋季开学, 某中学年内建成).
+BUILD_AFTER_TIMES: tuple[str, ...] = ("秋季", "春季", "年内", "年底", "如期", "顺利", "正式", "全面")
 # Heads of areas that the text may build, restore or open: then the area is the work
 # (滨河商业街区改造提升完成, 文旅集团运营的古港文化街区开街), not a place where others act.
 # An airport in service is a place, like a port (某机场旅客吞吐量, 某机场开通国际航线); one
@@ -175,10 +183,10 @@ ROAD_HEADS: tuple[str, ...] = ("大道", "路", "线")
 # Common words that end like a road (集成电路, 思路).
 NOT_ROADS: tuple[str, ...] = (
     "电路", "线路", "思路", "道路", "出路", "网路", "门路", "套路", "新路", "老路", "公路", "铁路",
-    "水路", "航线", "路线", "主线", "专线",
+    "水路", "航线", "路线", "主线", "专线", "全线",
 )
 ROAD_BUILD_CUES: tuple[str, ...] = (
-    "通车", "建设", "改造", "贯通", "开工", "合龙", "完工", "建成", "延伸", "北延", "南延", "东延",
+    "全线", "通车", "建设", "改造", "贯通", "开工", "合龙", "完工", "建成", "延伸", "北延", "南延", "东延",
     "西延", "快速化",
 )
 # Words that name a kind of thing, not one thing. A stem made only of these (with level
@@ -217,7 +225,9 @@ GENERIC_WORDS: tuple[str, ...] = (
     "担保", "保险", "证券", "亿元", "万元", "美元", "核心", "沿岸",
     # kinds of facility and of work (地下综合管廊, 海岛码头, 中试基地, 专科联盟, 热电联产项目,
     # 省级补助项目)
-    "地下", "海岛", "中试", "概念验证", "专科", "热电联产", "补助",
+    "地下", "海岛", "中试", "概念验证", "专科", "热电联产", "补助", "县域",
+    # where and how projects gather (投向区内产业项目, 以平台集聚项目)
+    "区内", "县内", "市内", "集聚",
     # farming kinds (优质奶源基地, 饲草种植基地, 肉牛养殖基地: a kind of base, unless named)
     "种植", "养殖", "奶源", "饲草",
 )
@@ -249,7 +259,7 @@ LEVEL_QUALIFIERS: tuple[str, ...] = (
 )
 # Words inside a project name that mark it as a category, not one work.
 GENERIC_PROJECT_WORDS: tuple[str, ...] = (
-    "等", "各类", "一批", "类项目", "领域", "重大项目", "前期项目", "储备项目",
+    "等", "各类", "一批", "类项目", "领域", "重大项目", "前期项目", "储备项目", "各项目",
 )
 
 # --- enterprises ----------------------------------------------------------------------
@@ -685,7 +695,7 @@ RESPONSIBLE_CUES: tuple[tuple[str, str], ...] = (("由", "牵头"), ("由", "负
 # A bracketed note that names the bodies in charge of a task: 乙建设（责任单位：区工信局）.
 DUTY_LABELS: tuple[str, ...] = ("责任单位", "牵头单位", "责任部门", "牵头部门", "主责单位")
 PARTNER_VERBS: tuple[str, ...] = (
-    "共建", "合作", "联合", "签约", "签署", "携手", "共同", "合资", "组建", "结对",
+    "共建", "合作", "联合", "签约", "签署", "签订", "携手", "共同", "合资", "组建", "结对",
 )
 # ... with a word between (甲与乙扩大合作, 深化合作, 开展战略合作)
 PARTNER_VERB_ADVERBS: tuple[str, ...] = (
@@ -703,6 +713,12 @@ PARTNER_ANAPHORS: tuple[str, ...] = ("双方", "两家", "三方", "双方合作
 BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
     "独资建设", "合资建设", "合作开发", "合作创办", "创办", "实施",
+)
+# The share of a work a company takes on in the clause after a body's lead (乙由甲牵头，某公司
+# 负责建设运营 / 承担建设 / 负责建设和运营): the company builds the work.
+COMPANY_DUTY_VERBS: tuple[str, ...] = (
+    "负责建设运营", "负责投资建设", "负责建设", "负责运营", "承担建设", "承担运营", "承建", "建设",
+    "运营",
 )
 # … of these, the ones by which a government body oversees a work rather than builds it
 # (县农业农村局负责实施的某项目: its responsible agency; 某公司实施的某项目: its builder).

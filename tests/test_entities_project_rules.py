@@ -257,3 +257,69 @@ def test_the_main_line_viaduct_of_a_work_names_the_work() -> None:
 def test_a_generic_word_in_quotes_anchors_no_platform() -> None:
     assert not names("优化人才服务“一站式”平台。", "Project", COUNTY)
     assert "青溪通企业服务平台" in names("上线“青溪通”企业服务平台。", "Project", COUNTY)
+
+
+def test_a_government_that_signs_an_agreement_with_a_company_is_its_partner() -> None:
+    body = "县人民政府与福建青岚新材料集团有限公司签订战略合作协议，全年新增投资12亿元。"
+    found = links(body, "partner", COUNTY)
+    assert found & {("县人民政府", "福建青岚新材料集团有限公司"),
+                    ("福建青岚新材料集团有限公司", "县人民政府")}
+
+
+def test_every_body_listed_after_jointly_is_a_partner() -> None:
+    body = "县科技局联合青溪大学、福建省青溪农业科学研究院举办产学研对接活动20场。"
+    found = {frozenset(pair) for pair in links(body, "partner", COUNTY)}
+    assert {frozenset(("县科技局", "青溪大学")), frozenset(("县科技局", "福建省青溪农业科学研究院"))} <= found
+
+
+def test_the_company_that_takes_on_a_led_work_in_the_next_clause_builds_it() -> None:
+    body = ("白沙湿地公园提升工程由县林业局牵头，福建青岚文旅投资集团有限公司负责建设和运营，"
+            "年内完成主体施工。")
+    assert ("白沙湿地公园提升工程", "福建青岚文旅投资集团有限公司") in links(body, "implementedBy", COUNTY)
+    assert ("白沙湿地公园提升工程", "县林业局") in links(body, "responsibleAgency", COUNTY)
+    body = "白沙湿地公园提升工程由县林业局牵头，福建青岚文旅投资集团有限公司积极参与。"
+    assert not links(body, "implementedBy", COUNTY)
+
+
+def test_a_road_section_extended_is_a_work_and_the_whole_line_is_no_name() -> None:
+    body = "白沙北环路东延段由县住房城乡建设局负责组织实施，青溪县城市建设投资集团有限公司承担建设。"
+    assert "白沙北环路东延段" in names(body, "Project", COUNTY)
+    assert ("白沙北环路东延段", "县住房城乡建设局") in links(body, "responsibleAgency", COUNTY)
+    assert ("白沙北环路东延段", "青溪县城市建设投资集团有限公司") in links(body, "implementedBy", COUNTY)
+    found = names("县城北环路全线贯通，新改建农村公路80公里。", "Project", COUNTY)
+    assert "县城北环路" in found
+    assert not {n for n in found if n.endswith("全线")}
+
+
+def test_schools_listed_before_the_verb_that_opens_them_are_works() -> None:
+    body = "青溪实验学校、青溪县白沙小学秋季开学投用，全年新增学位3000个。"
+    assert {"青溪实验学校", "青溪县白沙小学"} <= names(body, "Project", COUNTY)
+
+
+def test_a_future_community_and_a_medical_community_are_works() -> None:
+    body = "由县住建局牵头，加快白沙未来社区、青岚未来社区建设。高标准推进东坑村未来乡村试点。"
+    found = names(body, "Project", COUNTY)
+    assert {"白沙未来社区", "青岚未来社区", "东坑村未来乡村试点"} <= found
+    body = "深化与榕屿市第一人民医院合作共建青溪县医共体，基层就诊率达到65%以上。"
+    assert "青溪县医共体" in names(body, "Project", COUNTY)
+    assert not names("深化紧密型县域医共体建设，提升基层首诊能力。", "Project", COUNTY)
+
+
+def test_a_lead_that_opens_its_sentence_is_responsible_for_the_works_of_the_next_clause() -> None:
+    body = "由县住建局牵头，加快白沙未来社区、青岚未来社区建设，力争年内基本建成。"
+    assert {("白沙未来社区", "县住建局"), ("青岚未来社区", "县住建局")} <= links(
+        body, "responsibleAgency", COUNTY
+    )
+
+
+def test_projects_named_by_where_or_how_they_gather_are_no_works() -> None:
+    body = "力争撬动社会资本30亿元投向区内产业项目。坚持以平台集聚项目、以项目壮大产业。"
+    assert not names(body, "Project", COUNTY)
+    assert not names("推动经济和社会发展各项目顺利实施。", "Project", COUNTY)
+
+
+def test_an_enlarged_facility_keeps_its_own_name() -> None:
+    found = names("完成白沙第三水厂扩建，日供水能力新增2万吨。", "Project", COUNTY)
+    assert "白沙第三水厂" in found
+    assert "白沙第三水厂扩建" not in found
+    assert "白沙污水处理厂提标改造" in names("完成白沙污水处理厂提标改造。", "Project", COUNTY)
