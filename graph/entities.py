@@ -3042,6 +3042,7 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         rels += _partners(doc, sent.start, text, inside)
         rels += _co_built(doc, sent.start, text, inside)
         rels += _built_by(doc, sent.start, text, inside)
+        rels += _completed_by(doc, sent.start, text, inside)
         rels += _run_by_many(doc, sent.start, text, inside)
         rels += _located(doc, sent.start, text, inside)
         rels += _built_in(doc, sent.start, text, inside)
@@ -3640,6 +3641,34 @@ def _builder(e: Entity, text: str, start: int) -> bool:
         and e.name.endswith(cues.INSTITUTION_HEADS)
         and text.endswith(("支持", "鼓励", "推动"), 0, start)
     )
+
+
+_COMPLETES_RE = re.compile(r"(?:年内|今年|年底前|全年)?(?:完成|加快推进|加快|推进)")
+_WORK_JOIN = "和、及与"
+_WORK_BUILD_RE = re.compile(r"(?:建设|施工|改造)")
+
+
+def _completed_by(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """某文旅公司年内完成甲和乙建设: the company that opens its clause and completes the works
+    it lists builds them."""
+    out = []
+    starts = {t[0]: t for t in inside if t[2].type == "Project"}
+    for t in inside:
+        if t[2].type != "Enterprise" or text[t[0] - base - 1 : t[0] - base] not in "，。；\n":
+            continue
+        m = _COMPLETES_RE.match(text, t[1] - base)
+        if m is None:
+            continue
+        works, pos = [], base + m.end()
+        while (w := starts.get(pos)) is not None:
+            works.append(w)
+            pos = w[1] + (1 if text[w[1] - base : w[1] - base + 1] in _WORK_JOIN else 0)
+            if pos == w[1]:
+                break
+        if works and _WORK_BUILD_RE.match(text, works[-1][1] - base):
+            mention = _mention(doc, t[0], works[-1][1] + 2)
+            out += [Relation("implementedBy", _ref(w[2]), _ref(t[2]), mention) for w in works]
+    return out
 
 
 _BUILDS_RE = re.compile(

@@ -92,6 +92,8 @@ PROJECT_HEADS: tuple[str, ...] = (
     # Zhejiang's future communities and villages, built as one named unit (某某未来社区, 某村未来
     # 乡村试点), and a county's medical community built with a hospital (某区医共体)
     "未来社区", "未来乡村", "未来乡村试点", "医共体",
+    # works of a scenic area: ropeways, plank roads and visitor centres (某山索道, 某峰林栈道)
+    "索道", "栈道", "游客中心", "游客服务中心",
 )
 # Heads that name a work only with an anchor in front: a place, a company or a quoted
 # name (新北区瓶装液化气在线监测平台, 澜拓集团工业互联网平台, “e高新”企业综合信息管理平台).

@@ -323,3 +323,12 @@ def test_an_enlarged_facility_keeps_its_own_name() -> None:
     assert "白沙第三水厂" in found
     assert "白沙第三水厂扩建" not in found
     assert "白沙污水处理厂提标改造" in names("完成白沙污水处理厂提标改造。", "Project", COUNTY)
+
+
+def test_works_of_a_scenic_area_and_the_company_that_completes_them() -> None:
+    body = ("推动青岩风景区提质，福建青溪文旅投资集团有限公司负责运营，"
+            "青溪文旅年内完成景区游客中心和青岩索道建设。")
+    assert {"景区游客中心", "青岩索道"} <= names(body, "Project", COUNTY)
+    found = links(body, "implementedBy", COUNTY)
+    assert ("青岩索道", "福建青溪文旅投资集团有限公司") in found
+    assert ("景区游客中心", "福建青溪文旅投资集团有限公司") in found
