@@ -572,6 +572,7 @@ def _heads(text: _Text) -> list[_Candidate]:
             and nxt in _HEAD_CONTINUATIONS
             and not norm.startswith(cues.PROJECT_PHASES, m.end())
             and not _STOP_START_RE.match(norm, m.end())
+            and not (head in _ZONE_HEAD_SET and norm.startswith(cues.ZONE_ACTED_ON, m.end()))
         ):
             continue  # 桥梁, 村庄, 镇村: the head is part of a common word
         if nxt and nxt in cues.HEAD_WORD_AFTER.get(head, ""):

@@ -440,7 +440,11 @@ ZONE_HEADS: tuple[str, ...] = (
     "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
     "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
     "作业区", "景区", "集聚区", "经济区", "协同发展区", "集中区", "合作区", "经济走廊",
+    "科创走廊", "科创大走廊", "湾区",
 )
+# Words after a zone's name that show the zone itself is acted on (某湖湾区生态修复一期工程):
+# the head is not glued to them as to a common word (村生活污水).
+ZONE_ACTED_ON: tuple[str, ...] = ("生态",)
 # Words after a river or lake's name that show the water itself is acted on (松溪河流域,
 # 德胜河航道整治, 运河干流, 松溪河国考断面).
 WATER_CONTEXT: tuple[str, ...] = (

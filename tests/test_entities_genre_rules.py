@@ -708,3 +708,11 @@ def test_a_province_s_short_name_standing_alone_is_a_place() -> None:
     assert {"广西", "广东"} <= names(body, "Place", COUNTY)
     assert ("榕屿市青溪县", "广西") in links(body, "locatedIn", COUNTY)
     assert "广西" not in names("广西青溪糖业集团有限公司完成技术改造。", "Place", COUNTY)
+
+
+def test_a_science_corridor_and_a_bay_area_are_places() -> None:
+    body = "加快推进白鹭湖科创走廊建设。白鹭湖湾区生态修复一期工程完工。"
+    found = names(body, "Place", COUNTY)
+    assert {"白鹭湖科创走廊", "白鹭湖湾区"} <= found
+    assert ("白鹭湖湾区生态修复一期工程", "白鹭湖湾区") in links(body, "locatedIn", COUNTY)
+    assert not {n for n in names("推进农村生活污水治理。", "Place", COUNTY) if "生" in n}
