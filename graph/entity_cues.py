@@ -672,8 +672,8 @@ GENERIC_POLICY_STEMS: tuple[str, ...] = (
 
 # --- relations -----------------------------------------------------------------------
 # A place's short form followed by one of these is part of another toponym (银沙 in 银沙湾,
-# 松溪 in 松溪河, 鲸湾 in 鲸湾港): the name is not in that place.
-TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩")
+# 松溪 in 松溪河, 鲸湾 in 鲸湾港, 鹿鸣 in the neighbourhood 鹿鸣里): the name is not in that place.
+TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩里")
 # Verbs that place a thing: "X落户Y", "X位于Y", "在Y建设X".
 LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址", "地处")
 # … and verbs of settling in a zone (入驻蓝岛生物医药产业园).

@@ -716,3 +716,10 @@ def test_a_science_corridor_and_a_bay_area_are_places() -> None:
     assert {"白鹭湖科创走廊", "白鹭湖湾区"} <= found
     assert ("白鹭湖湾区生态修复一期工程", "白鹭湖湾区") in links(body, "locatedIn", COUNTY)
     assert not {n for n in names("推进农村生活污水治理。", "Place", COUNTY) if "生" in n}
+
+
+def test_a_neighbourhood_named_like_a_street_is_not_in_it() -> None:
+    body = "白鹭街道社区卫生服务中心建成投用。白鹭里夜间经济街区建成开业。"
+    found = links(body, "locatedIn", COUNTY)
+    assert ("白鹭街道社区卫生服务中心", "白鹭街道") in found
+    assert not {(a, b) for a, b in found if a.startswith("白鹭里")}
