@@ -723,3 +723,11 @@ def test_a_neighbourhood_named_like_a_street_is_not_in_it() -> None:
     found = links(body, "locatedIn", COUNTY)
     assert ("白鹭街道社区卫生服务中心", "白鹭街道") in found
     assert not {(a, b) for a, b in found if a.startswith("白鹭里")}
+
+
+def test_a_work_placed_in_a_zone_is_not_also_in_the_district_of_its_name() -> None:
+    body = "位于青溪高新区的青溪数字经济产业园一期建成投用。青溪数字经济产业园二期开工建设。"
+    found = links(body, "locatedIn", COUNTY)
+    assert ("青溪数字经济产业园一期", "青溪高新区") in found
+    assert ("青溪数字经济产业园一期", "榕屿市青溪县") not in found
+    assert ("青溪数字经济产业园二期", "榕屿市青溪县") in found
