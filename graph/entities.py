@@ -585,6 +585,7 @@ def _heads(text: _Text) -> list[_Candidate]:
             and nxt in _HEAD_CONTINUATIONS
             and not norm.startswith(cues.PROJECT_PHASES, m.end())
             and not _STOP_START_RE.match(norm, m.end())
+            and not (head in _ZONE_HEAD_SET and norm.startswith(cues.ZONE_ACTED_ON, m.end()))
         ):
             continue  # 桥梁, 村庄, 镇村: the head is part of a common word
         if nxt and nxt in cues.HEAD_WORD_AFTER.get(head, ""):
@@ -3047,7 +3048,39 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         rels += _located(doc, sent.start, text, inside)
         rels += _built_in(doc, sent.start, text, inside)
         rels += _adjacent_places(doc, inside)
-    return rels
+    return _without_wider_name_places(rels)
+
+
+def _without_wider_name_places(rels: list[Relation]) -> list[Relation]:
+    """A work the text places in a zone (位于某高新区的某山产业园一期) is not also in the district
+    its name is written with, when that zone lies in the district: the most specific place only."""
+    parents: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for r in rels:
+        if r.predicate == "locatedIn" and r.subject[0] == "Place":
+            parents.setdefault(r.subject, set()).add(r.object)
+
+    def above(p: tuple[str, str]) -> set[tuple[str, str]]:
+        seen: set[tuple[str, str]] = set()
+        todo = [p]
+        while todo:
+            for q in parents.get(todo.pop(), ()):
+                if q not in seen:
+                    seen.add(q)
+                    todo.append(q)
+        return seen
+
+    wider: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for r in rels:
+        if r.predicate == "locatedIn" and r.method != "name":
+            wider.setdefault(r.subject, set()).update(above(r.object))
+    if not wider:
+        return rels
+    return [
+        r
+        for r in rels
+        if not (r.predicate == "locatedIn" and r.method == "name"
+                and r.object in wider.get(r.subject, ()))
+    ]
 
 
 _ZONE_SUFFIXES = cues.ZONE_HEADS

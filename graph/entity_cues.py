@@ -452,7 +452,11 @@ ZONE_HEADS: tuple[str, ...] = (
     "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
     "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
     "作业区", "景区", "集聚区", "经济区", "协同发展区", "集中区", "合作区", "经济走廊",
+    "科创走廊", "科创大走廊", "湾区",
 )
+# Words after a zone's name that show the zone itself is acted on (某湖湾区生态修复一期工程):
+# the head is not glued to them as to a common word (村生活污水).
+ZONE_ACTED_ON: tuple[str, ...] = ("生态",)
 # Words after a river or lake's name that show the water itself is acted on (松溪河流域,
 # 德胜河航道整治, 运河干流, 松溪河国考断面).
 WATER_CONTEXT: tuple[str, ...] = (
@@ -680,8 +684,8 @@ GENERIC_POLICY_STEMS: tuple[str, ...] = (
 
 # --- relations -----------------------------------------------------------------------
 # A place's short form followed by one of these is part of another toponym (银沙 in 银沙湾,
-# 松溪 in 松溪河, 鲸湾 in 鲸湾港): the name is not in that place.
-TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩")
+# 松溪 in 松溪河, 鲸湾 in 鲸湾港, 鹿鸣 in the neighbourhood 鹿鸣里): the name is not in that place.
+TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩里")
 # Verbs that place a thing: "X落户Y", "X位于Y", "在Y建设X".
 LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址", "地处")
 # … and verbs of settling in a zone (入驻蓝岛生物医药产业园).

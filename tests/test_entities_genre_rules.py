@@ -708,3 +708,26 @@ def test_a_province_s_short_name_standing_alone_is_a_place() -> None:
     assert {"广西", "广东"} <= names(body, "Place", COUNTY)
     assert ("榕屿市青溪县", "广西") in links(body, "locatedIn", COUNTY)
     assert "广西" not in names("广西青溪糖业集团有限公司完成技术改造。", "Place", COUNTY)
+
+
+def test_a_science_corridor_and_a_bay_area_are_places() -> None:
+    body = "加快推进白鹭湖科创走廊建设。白鹭湖湾区生态修复一期工程完工。"
+    found = names(body, "Place", COUNTY)
+    assert {"白鹭湖科创走廊", "白鹭湖湾区"} <= found
+    assert ("白鹭湖湾区生态修复一期工程", "白鹭湖湾区") in links(body, "locatedIn", COUNTY)
+    assert not {n for n in names("推进农村生活污水治理。", "Place", COUNTY) if "生" in n}
+
+
+def test_a_neighbourhood_named_like_a_street_is_not_in_it() -> None:
+    body = "白鹭街道社区卫生服务中心建成投用。白鹭里夜间经济街区建成开业。"
+    found = links(body, "locatedIn", COUNTY)
+    assert ("白鹭街道社区卫生服务中心", "白鹭街道") in found
+    assert not {(a, b) for a, b in found if a.startswith("白鹭里")}
+
+
+def test_a_work_placed_in_a_zone_is_not_also_in_the_district_of_its_name() -> None:
+    body = "位于青溪高新区的青溪数字经济产业园一期建成投用。青溪数字经济产业园二期开工建设。"
+    found = links(body, "locatedIn", COUNTY)
+    assert ("青溪数字经济产业园一期", "青溪高新区") in found
+    assert ("青溪数字经济产业园一期", "榕屿市青溪县") not in found
+    assert ("青溪数字经济产业园二期", "榕屿市青溪县") in found
