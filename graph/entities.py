@@ -2293,10 +2293,13 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
     return _resolve(doc, chosen + _components(norm, chosen, raw))
 
 
-_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:" + _alternation(cues.BANK_BRANCH_HEADS) + ")")
+_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:" + _alternation(cues.BANK_BRANCH_HEADS) + ")")
 _COMPANY_BRANCH_RE = re.compile(
     r"([\u4e00-\u9fff]{2,7}?)(?:" + _alternation(cues.COMPANY_BRANCH_HEADS) + ")"
 )
+# the organisations whose branches are named after them: what the name ends with, the branch
+# written after it (its seat, then its head), and the cue of the branch found
+_BRANCH_KINDS = (("银行", _BRANCH_RE, "bank-branch"), ("公司", _COMPANY_BRANCH_RE, "company-branch"))
 
 
 def _bank_branches(norm: str, cands: list[_Candidate]) -> list[_Candidate]:
@@ -2304,20 +2307,15 @@ def _bank_branches(norm: str, cands: list[_Candidate]) -> list[_Candidate]:
     the bank's name with the branch's seat and 支行/分行 after it; so is a company's branch
     after its legal name (某电网有限责任公司某州供电局)."""
     out: list[_Candidate] = []
-    for c in cands:
-        if c.type != "Enterprise" or not c.name.endswith("银行"):
-            continue
-        m = _BRANCH_RE.match(norm, c.end)
-        if m and "银行" not in m.group(0) and all(_is_name_char(ch) for ch in m.group(0)):
-            out.append(_Candidate(c.start, m.end(), "Enterprise", clean_name(norm[c.start : m.end()]),
-                                  "bank-branch", rank=c.rank))
-    for c in cands:  # 某电网有限责任公司某某供电局: a company's branch, the same way
-        if c.type != "Enterprise" or not c.name.endswith("公司"):
-            continue
-        m = _COMPANY_BRANCH_RE.match(norm, c.end)
-        if m and "公司" not in m.group(1) and all(_is_name_char(ch) for ch in m.group(0)):
-            out.append(_Candidate(c.start, m.end(), "Enterprise", clean_name(norm[c.start : m.end()]),
-                                  "company-branch", rank=c.rank))
+    for ending, branch_re, cue in _BRANCH_KINDS:
+        for c in cands:
+            if c.type != "Enterprise" or not c.name.endswith(ending):
+                continue
+            m = branch_re.match(norm, c.end)
+            # the seat holds no second organisation (某银行某某银行支行 is two names)
+            if m and ending not in m.group(1) and all(_is_name_char(ch) for ch in m.group(0)):
+                out.append(_Candidate(c.start, m.end(), "Enterprise",
+                                      clean_name(norm[c.start : m.end()]), cue, rank=c.rank))
     return out
 
 
