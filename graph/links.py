@@ -375,8 +375,10 @@ class _Linker:
             return SENTENCE_GOAL
         if entity.type == "Enterprise" and _EXPORT_RE.search(clause) and "trade" in topics(self.measures(t)):
             return SENTENCE_GOAL  # 支持溪岳鞋服开拓巴西、阿联酋等新兴市场，外贸进出口总额增长5%以上
-        if theirs == mine + 1 and self.means(sent, m, starts[mine]):
-            return SENTENCE_GOAL  # 依托顺畅供应链拓展日韩冷链航线，港口货物吞吐量达到6000万吨
+        if (theirs == mine + 1 or mine == 0 < theirs) and self.means(sent, m, starts[mine]):
+            # 依托顺畅供应链拓展日韩冷链航线，港口货物吞吐量达到6000万吨; a means the sentence opens
+            # with frames all of it (依托某基地，推动某项目建成投产，实现新增产能60万吨)
+            return SENTENCE_GOAL
         if mine < theirs and t.strength in ("Firm", "Aspirational"):
             before = self.doc.norm[m.span.end : t.mention.span.end]
             if _STRONG_CUES_RE.search(before):

@@ -352,3 +352,13 @@ def test_a_name_after_its_target_shares_more_than_a_topic_to_work_towards_it() -
     assert got[("白溪算力开放创新平台", "新建5G基站")][1] == 0.45  # a topic only
     assert got[("白溪储能电池项目一期", "安排区级重点项目")][1] == 0.7  # one of the projects counted
     assert got[("青石纺织", "外贸进出口总额")][1] == 0.7  # its markets abroad are the trade
+
+
+def test_a_means_the_sentence_opens_with_frames_all_of_it() -> None:
+    got = _links_of("依托白溪能源化工基地，推动白溪煤制烯烃项目年内建成投产，实现新增聚烯烃产能60万吨。"
+                    "推进青石物流园建设，完善冷链配送体系，依托青石港务拓展航线，集装箱吞吐量达到40万标箱。",
+                    ("Project", "白溪能源化工基地"), ("Project", "白溪煤制烯烃项目"),
+                    ("Project", "青石物流园"), ("Enterprise", "青石港务"))
+    assert got[("白溪能源化工基地", "新增聚烯烃产能")][1] == 0.7
+    assert got[("青石港务", "集装箱吞吐量")][1] == 0.7  # the means of the clause right before
+    assert got[("青石物流园", "集装箱吞吐量")][1] < 0.5  # no means, and clauses of its own between
