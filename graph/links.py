@@ -9,7 +9,8 @@ Methods, strongest first, each with its confidence:
   before (推动“1115”大企业上台阶，…，力争规上工业产值超4000亿元), when a policy is one of
   the programmes the sentence opens with (深化“运河英才计划”，全年引进高层次人才团队60个以上),
   when a company's clause opens markets abroad and the target is foreign trade, or when the
-  name is the means of its clause and the target the next clause (依托顺畅供应链拓展日韩冷链航线，
+  name is the means of its clause and the target the next clause (or the means the sentence
+  opens with) (依托顺畅供应链拓展日韩冷链航线，
   港口货物吞吐量达到6000万吨), or when the sentence's run of targets follows the name's clause
   directly (推动克恩霍夫华南研发制造基地6月底前竣工投产，智能装备产业产值增长15%以上) — not a
   company written as the builder of a work, a work only being prepared, a study as the target,
