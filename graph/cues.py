@@ -116,6 +116,9 @@ SIGN_PHRASES: dict[str, tuple[str, int]] = {
     "保持正增长": ("MoreThan", 0),
     "实现正增长": ("MoreThan", 0),
     "正增长": ("MoreThan", 0),
+    # halved and doubled: 审批时限压减一半, 规上工业产值五年翻了一番
+    "压减一半": ("Exactly", -50), "减少一半": ("Exactly", -50), "下降一半": ("Exactly", -50),
+    "缩短一半": ("Exactly", -50), "翻了一番": ("Exactly", 100), "翻一番": ("Exactly", 100),
 }
 DOUBLE_PHRASES: dict[str, str] = {"双下降": "LessThan", "双降": "LessThan", "双增长": "MoreThan"}
 # Headline targets stated without a number.

@@ -305,3 +305,9 @@ def test_a_rate_held_at_a_bare_level_in_the_year_reviewed_is_that_level() -> Non
     body = "城镇登记失业率控制在3.2%，城镇调查失业率控制在5%以内。"
     assert [f.comparator for f in facts_of(body, "review")] == ["Exactly", "AtMost"]
     assert [f.comparator for f in facts_of(body)] == ["AtMost", "AtMost"]  # a cap in the plan
+
+
+def test_halved_and_doubled_are_rates_of_change() -> None:
+    facts = facts_of("确保重点项目审批时限压减一半。", "plan") + facts_of("规上工业产值翻了一番。", "review")
+    assert [(f.indicator, f.value, f.quantity_kind) for f in facts] == [
+        ("重点项目审批时限", D(-50), "ChangeRate"), ("规上工业产值", D(100), "ChangeRate")]
