@@ -2935,6 +2935,8 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
         if type_ == "Agency" and f.endswith(_WHOLE_INSTITUTION_HEADS):
             continue  # 山东大学 is not 山东大学齐鲁医院, 内蒙古大学 not 内蒙古医科大学
         for h in host_forms:
+            if type_ == "Policy" and "、" in h and "、" not in f:
+                continue  # 工业强县战略 is one part of 工业强县、开放活县、生态立县战略, not its short form
             # a short form is shorter and opens alike (see _same_thing): those tests first
             if (
                 h[:1] == first

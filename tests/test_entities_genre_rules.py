@@ -708,3 +708,8 @@ def test_a_province_s_short_name_standing_alone_is_a_place() -> None:
     assert {"广西", "广东"} <= names(body, "Place", COUNTY)
     assert ("榕屿市青溪县", "广西") in links(body, "locatedIn", COUNTY)
     assert "广西" not in names("广西青溪糖业集团有限公司完成技术改造。", "Place", COUNTY)
+
+
+def test_one_part_of_a_strategy_of_several_parts_is_a_strategy_of_its_own() -> None:
+    body = "坚持“农业兴县”战略不动摇。深入实施“农业兴县、生态立县”战略。"
+    assert names(body, "Policy", COUNTY) == {"农业兴县战略", "农业兴县、生态立县战略"}
