@@ -1053,7 +1053,9 @@ def _quoted(text: _Text) -> list[_Candidate]:
             name = clean_name(norm[start : tail.end()])
             out.append(_Candidate(start, tail.end(), "Policy", name, "quoted+head", rank=8))
         elif _POLICY_HEAD_RE.search(inner) and "、" not in inner:
-            out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted", rank=8))
+            start = _topic_before(text, m.start()) if _COUNT_NAMED.match(inner) else m.start()
+            name = clean_name(norm[start : m.end()])
+            out.append(_Candidate(start, m.end(), "Policy", name, "quoted", rank=8))
         elif (cohort := _QUOTED_CODE_COHORT.match(norm, m.end())) and _CODE_RE.fullmatch(inner):
             # 推动“1115”大企业上台阶: a numbered programme named by the cohort it raises
             name = inner + cohort.group(0)
@@ -1073,6 +1075,21 @@ def _quoted(text: _Text) -> list[_Candidate]:
             # 深化“双招双引”，探索建设“无废城市”: a programme carried out, named by its quote
             out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted+verb", rank=8))
     return out
+
+
+_COUNT_NAMED = re.compile(r"[一二两三四五六七八九十百千万\d]+[大号项]")
+
+
+def _topic_before(text: _Text, start: int) -> int:
+    """数字经济“一号工程”, 促消费“十大行动”: a quoted programme named by a count and its head
+    takes the topic written before it; a level or a place does not (省“十大工程”)."""
+    norm = text.norm
+    edge = text.policy_edge(start, quoted=True)
+    while edge < start and norm[edge] in _LEVEL_CHAR:
+        edge += 1
+    if edge == start or _place_prefix(norm[edge:start], text.places):
+        return start
+    return edge
 
 
 _VERB_POLICY_STOPS = tuple(w for w in cues.POLICY_LEFT_STOPS if len(w) >= 2 and w[0] != "全")

@@ -713,3 +713,10 @@ def test_a_province_s_short_name_standing_alone_is_a_place() -> None:
 def test_one_part_of_a_strategy_of_several_parts_is_a_strategy_of_its_own() -> None:
     body = "坚持“农业兴县”战略不动摇。深入实施“农业兴县、生态立县”战略。"
     assert names(body, "Policy", COUNTY) == {"农业兴县战略", "农业兴县、生态立县战略"}
+
+
+def test_a_quoted_programme_named_by_a_count_keeps_its_topic() -> None:
+    body = "深入实施智能制造“一号工程”。实施稳外贸“八大行动”。聚力推进“三大工程”。实施省“五大工程”。"
+    found = names(body, "Policy", COUNTY)
+    assert {"智能制造一号工程", "稳外贸八大行动", "三大工程", "五大工程"} <= found
+    assert not {"一号工程", "八大行动", "省五大工程"} & found
