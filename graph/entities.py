@@ -1153,7 +1153,11 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
         while start < m.start() and norm[start] in _LEVEL_CHAR + "“”":
             start += 1
         stem = norm[start : m.start()]
-        if "“" in stem or "”" in stem or len(stem) < 2 or _generic(stem, cues.GENERIC_POLICY_STEMS):
+        # 乡村建设行动: a campaign's long stem may be made of common words and still name it
+        compose = len(stem) < cues.MIN_STEM_BY_POLICY_HEAD["行动"] or not m.group(0).endswith("行动")
+        if "“" in stem or "”" in stem or len(stem) < 2 or _generic(
+            stem, cues.GENERIC_POLICY_STEMS, compose=compose
+        ):
             continue
         if len(stem) < cues.MIN_STEM_BY_POLICY_HEAD.get(m.group(0), 0):
             continue  # 实际行动: a bare 行动 needs a named campaign before it
