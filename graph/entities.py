@@ -1099,9 +1099,10 @@ _ANY_POLICY_HEAD = _Suffixes(cues.UNQUOTED_POLICY_HEADS + cues.POLICY_HEADS)
 def _across_and(text: _Text, start: int) -> int:
     """落实黄河流域生态保护和高质量发展战略: an unquoted name holds 和 when the words before
     it are no policy of their own and a governing verb (落实, 实施) opens them; 创新驱动发展战略和
-    乡村振兴战略 stay two."""
+    乡村振兴战略 stay two. So does 等 in a national campaign's name (实施高校毕业生等青年就业服务
+    攻坚行动)."""
     norm = text.norm
-    if start < 1 or norm[start - 1] != "和":
+    if start < 1 or norm[start - 1] not in "和等":
         return start
     before = text.policy_edge(start - 1)
     part = norm[before : start - 1]

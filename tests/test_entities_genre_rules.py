@@ -720,3 +720,15 @@ def test_a_quoted_programme_named_by_a_count_keeps_its_topic() -> None:
     found = names(body, "Policy", COUNTY)
     assert {"智能制造一号工程", "稳外贸八大行动", "三大工程", "五大工程"} <= found
     assert not {"一号工程", "八大行动", "省五大工程"} & found
+
+
+def test_a_campaign_named_by_common_words_is_a_policy() -> None:
+    body = "深入实施城市更新行动，改造老旧小区12个。推进实际行动。"
+    found = names(body, "Policy", COUNTY)
+    assert "城市更新行动" in found
+    assert "实际行动" not in found
+
+
+def test_a_national_campaign_holds_the_group_it_names_before_deng() -> None:
+    body = "实施退役军人等重点群体创业扶持攻坚行动，帮扶创业800人以上。"
+    assert names(body, "Policy", COUNTY) == {"退役军人等重点群体创业扶持攻坚行动"}
