@@ -1147,7 +1147,12 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
     out = []
     for m in _UNQUOTED_POLICY_RE.finditer(norm):
         nxt = norm[m.end() : m.end() + 1]
-        if nxt and ("\u4e00" <= nxt <= "\u9fff") and nxt not in "等和及与":
+        if (
+            nxt
+            and ("\u4e00" <= nxt <= "\u9fff")
+            and nxt not in "等和及与"
+            and not (m.group(0).endswith("行动") and norm.startswith(cues.CAMPAIGN_FOLLOWERS, m.end()))
+        ):
             continue  # 计划投资, 战略科技人才: the head is part of a longer word
         start = text.policy_edge(m.start())
         start = _across_and(text, start)

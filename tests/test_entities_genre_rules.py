@@ -732,3 +732,8 @@ def test_a_campaign_named_by_common_words_is_a_policy() -> None:
 def test_a_national_campaign_holds_the_group_it_names_before_deng() -> None:
     body = "实施退役军人等重点群体创业扶持攻坚行动，帮扶创业800人以上。"
     assert names(body, "Policy", COUNTY) == {"退役军人等重点群体创业扶持攻坚行动"}
+
+
+def test_a_campaign_whose_tasks_are_reported_is_named() -> None:
+    body = "民营企业提质增效三年行动目标任务全面完成。全年计划投资20亿元。"
+    assert names(body, "Policy", COUNTY) == {"民营企业提质增效三年行动"}
