@@ -356,8 +356,8 @@ class _Text:
                 break
             elif not inside and (
                 self.stop_at(i, _POLICY_STOPS, _POLICY_STOP_LENGTHS) or quoted and self.stop_at(i)
-            ):
-                break
+            ) and not (norm[i - 4 : i - 2] == "改革" and norm[i - 2 : i] in _POLICY_STOPS):
+                break  # …改革深化提升行动: a verb right after 改革 is the campaign's own word
             i -= 1
         while i < start and norm[i] in "、”":
             i += 1

@@ -737,3 +737,8 @@ def test_a_national_campaign_holds_the_group_it_names_before_deng() -> None:
 def test_a_campaign_whose_tasks_are_reported_is_named() -> None:
     body = "民营企业提质增效三年行动目标任务全面完成。全年计划投资20亿元。"
     assert names(body, "Policy", COUNTY) == {"民营企业提质增效三年行动"}
+
+
+def test_a_verb_right_after_reform_is_part_of_the_campaign() -> None:
+    body = "深入实施农村集体产权改革深化提升行动，县农投集团获评AA主体信用评级。"
+    assert "农村集体产权改革深化提升行动" in names(body, "Policy", COUNTY)
