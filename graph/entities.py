@@ -1040,6 +1040,8 @@ def _quoted(text: _Text) -> list[_Candidate]:
         )
         if tail and (tail.group(1) == "政策" or norm[m.start() - 1 : m.start()] == "”"):
             continue  # “政策找企”“免申即享”政策红利: slogans in a row
+        if tail and tail.group(1) in cues.QUOTED_BARE_TAILS:
+            continue  # 落实“人物同防”措施, “乙类乙管”各项措施: measures under a slogan, no document
         if tail and not _breaks(tail.group(1)):
             if any(w in tail.group(1) for w in cues.WORK_TAIL_WORDS) and tail.group(1).endswith(
                 "工程"

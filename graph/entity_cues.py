@@ -630,6 +630,8 @@ POLICY_HEADS: tuple[str, ...] = (
     "行动", "工程", "工作法", "方案", "规划", "意见", "措施", "政策", "改革试点", "改革",
     "专项整治", "会战",
 )
+# Tails that leave a quoted slogan no named policy (落实“人物同防”措施, “乙类乙管”各项措施).
+QUOTED_BARE_TAILS: tuple[str, ...] = ("措施", "各项措施", "相关措施", "有关措施", "各项政策")
 # A quoted phrase ending in one of these is itself a policy name (“企业创新积分制”, “链长制”,
 # “项目攻坚年”).
 QUOTED_POLICY_ENDINGS: tuple[str, ...] = ("制", "年", "实事")

@@ -742,3 +742,8 @@ def test_a_campaign_whose_tasks_are_reported_is_named() -> None:
 def test_a_verb_right_after_reform_is_part_of_the_campaign() -> None:
     body = "深入实施农村集体产权改革深化提升行动，县农投集团获评AA主体信用评级。"
     assert "农村集体产权改革深化提升行动" in names(body, "Policy", COUNTY)
+
+
+def test_measures_under_a_quoted_slogan_are_no_policy() -> None:
+    body = "落实“人车同检”措施。持续抓好防汛“双保双控”各项措施落实。实施“双百”工程。"
+    assert names(body, "Policy", COUNTY) == {"双百工程"}
