@@ -1039,6 +1039,15 @@ def _quoted(text: _Text) -> list[_Candidate]:
             (f for f in cues.QUOTED_POLICY_FOLLOWERS if norm.startswith(f, m.end())), ""
         )
         if tail and (tail.group(1) == "政策" or norm[m.start() - 1 : m.start()] == "”"):
+            if (
+                tail.group(1) == "政策"
+                and norm[m.start() - 1 : m.start()] != "”"
+                and "、" not in inner
+                and _QUOTED_POLICY_VERB.search(norm, max(0, m.start() - 6), m.start())
+                and _QUOTE_CLOSE_RE.match(norm, tail.end())
+            ):
+                # 全面落实“双减”政策: a policy carried out, named by its quote
+                out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted+政策", rank=8))
             continue  # “政策找企”“免申即享”政策红利: slogans in a row
         if tail and tail.group(1) in cues.QUOTED_BARE_TAILS:
             continue  # 落实“人物同防”措施, “乙类乙管”各项措施: measures under a slogan, no document

@@ -747,3 +747,8 @@ def test_a_verb_right_after_reform_is_part_of_the_campaign() -> None:
 def test_measures_under_a_quoted_slogan_are_no_policy() -> None:
     body = "落实“人车同检”措施。持续抓好防汛“双保双控”各项措施落实。实施“双百”工程。"
     assert names(body, "Policy", COUNTY) == {"双百工程"}
+
+
+def test_a_quoted_policy_carried_out_is_named_by_its_quote() -> None:
+    body = "全面落实“三减”政策，义务教育巩固率达到99%。一是“低关税”政策红利释放。"
+    assert names(body, "Policy", COUNTY) == {"三减"}
