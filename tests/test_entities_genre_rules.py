@@ -752,3 +752,8 @@ def test_measures_under_a_quoted_slogan_are_no_policy() -> None:
 def test_a_quoted_policy_carried_out_is_named_by_its_quote() -> None:
     body = "全面落实“三减”政策，义务教育巩固率达到99%。一是“低关税”政策红利释放。"
     assert names(body, "Policy", COUNTY) == {"三减"}
+
+
+def test_a_plan_exceeded_is_the_year_s_plan_not_a_policy() -> None:
+    body = "全年实施重点项目40个，完成投资90亿元，超年度计划12个百分点。"
+    assert not names(body, "Policy", COUNTY)
