@@ -1150,6 +1150,7 @@ def _breaks(tail: str) -> bool:
 
 
 _UNQUOTED_POLICY_RE = _words_re(cues.UNQUOTED_POLICY_HEADS)
+_COUNTED_RULES = re.compile(r"[一二两三四五六七八九十\d]+[项条]$")
 
 
 def _unquoted_policies(text: _Text) -> list[_Candidate]:
@@ -1180,6 +1181,8 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
             continue  # 实际行动: a bare 行动 needs a named campaign before it
         if re.match(r"[\d一二三四五六七八九十两]+大", stem) or stem[:1].isdigit():
             continue
+        if m.group(0) in cues.COUNTED_POLICY_HEADS and not _COUNTED_RULES.search(stem):
+            continue  # 中央八项规定 is named by its count; 落实重大行政决策程序规定 is no policy
         out.append(
             _Candidate(
                 start, m.end(), "Policy", clean_name(norm[start : m.end()]), "policy-head", rank=7

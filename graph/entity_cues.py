@@ -665,6 +665,8 @@ UNQUOTED_POLICY_HEADS: tuple[str, ...] = (
 )
 # Words after an unquoted campaign that speak of it (某某三年行动目标任务全面完成).
 CAMPAIGN_FOLLOWERS: tuple[str, ...] = ("目标任务", "各项任务", "任务")
+# Heads that name an unquoted policy only after a count (中央八项规定).
+COUNTED_POLICY_HEADS: tuple[str, ...] = ("规定",)
 # A head this general names a policy only after a long enough stem (外贸主体培育行动).
 MIN_STEM_BY_POLICY_HEAD: dict[str, int] = {"行动": 4}
 # An unquoted policy name reads left up to one of these (出台常州国家高新区打造…三年行动计划).

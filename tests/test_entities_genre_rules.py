@@ -757,3 +757,8 @@ def test_a_quoted_policy_carried_out_is_named_by_its_quote() -> None:
 def test_a_plan_exceeded_is_the_year_s_plan_not_a_policy() -> None:
     body = "全年实施重点项目40个，完成投资90亿元，超年度计划12个百分点。"
     assert not names(body, "Policy", COUNTY)
+
+
+def test_a_rule_is_a_policy_only_when_counted() -> None:
+    body = "认真落实中央六项规定及其实施细则。全面落实行政执法公示规定，推进严格规范公正文明执法。"
+    assert names(body, "Policy", COUNTY) == {"中央六项规定"}
