@@ -2006,10 +2006,19 @@ def _lists(text: _Text) -> list[_Candidate]:
                 continue
             if _generic(name, _GENERIC_BY_TYPE[type_]) or name.endswith(cues.GENERIC_ORG_ENDINGS):
                 continue
+            if type_ == "Policy" and not _quoted_at(norm, s, e):
+                continue  # 落实研发费用加计扣除等政策: a kind of tax relief, no named policy
             if type_ == "Policy" and len(name) < cues.MIN_LISTED_POLICY:
                 continue
             out.append(_Candidate(s, e, type_, name, f"list:{m.group(2)}", rank=-2))
     return out
+
+
+def _quoted_at(norm: str, start: int, end: int) -> bool:
+    """Is the span a phrase in “”, the marks inside it or around it?"""
+    return norm[start : start + 1] == "“" and norm[end - 1 : end] == "”" or (
+        norm[start - 1 : start] == "“" and norm[end : end + 1] == "”"
+    )
 
 
 _GENERIC_BY_TYPE: dict[str, tuple[str, ...]] = {

@@ -350,7 +350,8 @@ ENTERPRISE_GROUP_NOUNS: tuple[str, ...] = ("企业", "公司", "跨国公司", "
 # A short name that opens a clause and ends like this is a venue, a Project (环球恐龙城获评…).
 VENUE_ENDINGS: tuple[str, ...] = ("城", "港", "林", "园", "馆", "湾")
 # A list closed by 等 + one of these nouns names things of that type (小黄山、新孟河等9个生态
-# 绿城项目; 欧美、日韩等地区; 研发费用加计扣除等政策). Longest first is handled by the matcher.
+# 绿城项目; 欧美、日韩等地区; “青春留常”等政策 — a policy only when quoted). Longest first is
+# handled by the matcher.
 GROUP_NOUN_TYPES: dict[str, str] = {
     "项目": "Project", "工程": "Project", "建筑": "Project", "道路": "Project", "场馆": "Project",
     "企业": "Enterprise", "公司": "Enterprise", "跨国公司": "Enterprise", "外企": "Enterprise",

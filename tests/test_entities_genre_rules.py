@@ -762,3 +762,8 @@ def test_a_plan_exceeded_is_the_year_s_plan_not_a_policy() -> None:
 def test_a_rule_is_a_policy_only_when_counted() -> None:
     body = "认真落实中央六项规定及其实施细则。全面落实行政执法公示规定，推进严格规范公正文明执法。"
     assert names(body, "Policy", COUNTY) == {"中央六项规定"}
+
+
+def test_tax_reliefs_listed_before_deng_zhengce_are_no_named_policies() -> None:
+    body = "落实设备购置税前扣除、小微企业税费减免等政策，推动企业加大投入。"
+    assert not names(body, "Policy", COUNTY)
