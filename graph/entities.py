@@ -1073,6 +1073,12 @@ def _quoted(text: _Text) -> list[_Candidate]:
             out.append(_Candidate(m.start(), cohort.end(), "Policy", name, "quoted-code", rank=8))
         elif inner.endswith(cues.QUOTED_POLICY_ENDINGS) and len(inner) >= 3:
             out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted-ending", rank=8))
+        elif any(
+            norm.endswith(before, 0, m.start()) and norm.startswith(after, m.end())
+            for before, after in cues.QUOTED_POLICY_FRAMES
+        ) and "、" not in inner:
+            # 坚持“制造业当家”不动摇: a line held to is a strategy, named by its quote
+            out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted-frame", rank=8))
         elif follower:
             out.append(
                 _Candidate(m.start(), m.end(), "Policy", inner, "quoted+" + follower, rank=8)

@@ -639,6 +639,8 @@ QUOTED_POLICY_ENDINGS: tuple[str, ...] = ("制", "年", "实事")
 # A quoted phrase before one of these names a policy by the quoted words alone
 # (“智慧城市管家”试点, “东拓、西优、南延、北控”的思路).
 QUOTED_POLICY_FOLLOWERS: tuple[str, ...] = ("试点", "的思路", "思路", "工作体系")
+# Words around a quoted phrase that make it a strategy held to (坚持“制造业当家”不动摇).
+QUOTED_POLICY_FRAMES: tuple[tuple[str, str], ...] = (("坚持", "不动摇"),)
 # A quoted numeric code before one of these names a cultivation programme by its cohort
 # (“1115”大企业, “5511”人才, “双百”-style codes with digits only): the code is the name.
 QUOTED_CODE_COHORTS: tuple[str, ...] = (

@@ -767,3 +767,8 @@ def test_a_rule_is_a_policy_only_when_counted() -> None:
 def test_tax_reliefs_listed_before_deng_zhengce_are_no_named_policies() -> None:
     body = "落实设备购置税前扣除、小微企业税费减免等政策，推动企业加大投入。"
     assert not names(body, "Policy", COUNTY)
+
+
+def test_a_quoted_line_held_to_is_a_strategy() -> None:
+    body = "坚持“文旅强县”不动摇，全年接待游客300万人次。坚持“项目为王”，全年实施项目50个。"
+    assert names(body, "Policy", COUNTY) == {"文旅强县"}
