@@ -356,8 +356,8 @@ class _Text:
                 break
             elif not inside and (
                 self.stop_at(i, _POLICY_STOPS, _POLICY_STOP_LENGTHS) or quoted and self.stop_at(i)
-            ):
-                break
+            ) and not (norm[i - 4 : i - 2] == "改革" and norm[i - 2 : i] in _POLICY_STOPS):
+                break  # …改革深化提升行动: a verb right after 改革 is the campaign's own word
             i -= 1
         while i < start and norm[i] in "、”":
             i += 1
@@ -1040,7 +1040,18 @@ def _quoted(text: _Text) -> list[_Candidate]:
             (f for f in cues.QUOTED_POLICY_FOLLOWERS if norm.startswith(f, m.end())), ""
         )
         if tail and (tail.group(1) == "政策" or norm[m.start() - 1 : m.start()] == "”"):
+            if (
+                tail.group(1) == "政策"
+                and norm[m.start() - 1 : m.start()] != "”"
+                and "、" not in inner
+                and _QUOTED_POLICY_VERB.search(norm, max(0, m.start() - 6), m.start())
+                and _QUOTE_CLOSE_RE.match(norm, tail.end())
+            ):
+                # 全面落实“双减”政策: a policy carried out, named by its quote
+                out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted+政策", rank=8))
             continue  # “政策找企”“免申即享”政策红利: slogans in a row
+        if tail and tail.group(1) in cues.QUOTED_BARE_TAILS:
+            continue  # 落实“人物同防”措施, “乙类乙管”各项措施: measures under a slogan, no document
         if tail and not _breaks(tail.group(1)):
             if any(w in tail.group(1) for w in cues.WORK_TAIL_WORDS) and tail.group(1).endswith(
                 "工程"
@@ -1054,13 +1065,21 @@ def _quoted(text: _Text) -> list[_Candidate]:
             name = clean_name(norm[start : tail.end()])
             out.append(_Candidate(start, tail.end(), "Policy", name, "quoted+head", rank=8))
         elif _POLICY_HEAD_RE.search(inner) and "、" not in inner:
-            out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted", rank=8))
+            start = _topic_before(text, m.start()) if _COUNT_NAMED.match(inner) else m.start()
+            name = clean_name(norm[start : m.end()])
+            out.append(_Candidate(start, m.end(), "Policy", name, "quoted", rank=8))
         elif (cohort := _QUOTED_CODE_COHORT.match(norm, m.end())) and _CODE_RE.fullmatch(inner):
             # 推动“1115”大企业上台阶: a numbered programme named by the cohort it raises
             name = inner + cohort.group(0)
             out.append(_Candidate(m.start(), cohort.end(), "Policy", name, "quoted-code", rank=8))
         elif inner.endswith(cues.QUOTED_POLICY_ENDINGS) and len(inner) >= 3:
             out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted-ending", rank=8))
+        elif any(
+            norm.endswith(before, 0, m.start()) and norm.startswith(after, m.end())
+            for before, after in cues.QUOTED_POLICY_FRAMES
+        ) and "、" not in inner:
+            # 坚持“制造业当家”不动摇: a line held to is a strategy, named by its quote
+            out.append(_Candidate(m.start(), m.end(), "Policy", inner, "quoted-frame", rank=8))
         elif follower:
             out.append(
                 _Candidate(m.start(), m.end(), "Policy", inner, "quoted+" + follower, rank=8)
@@ -1076,6 +1095,21 @@ def _quoted(text: _Text) -> list[_Candidate]:
     return out
 
 
+_COUNT_NAMED = re.compile(r"[一二两三四五六七八九十百千万\d]+[大号项]")
+
+
+def _topic_before(text: _Text, start: int) -> int:
+    """数字经济“一号工程”, 促消费“十大行动”: a quoted programme named by a count and its head
+    takes the topic written before it; a level or a place does not (省“十大工程”)."""
+    norm = text.norm
+    edge = text.policy_edge(start, quoted=True)
+    while edge < start and norm[edge] in _LEVEL_CHAR:
+        edge += 1
+    if edge == start or _place_prefix(norm[edge:start], text.places):
+        return start
+    return edge
+
+
 _VERB_POLICY_STOPS = tuple(w for w in cues.POLICY_LEFT_STOPS if len(w) >= 2 and w[0] != "全")
 _ANY_POLICY_HEAD = _Suffixes(cues.UNQUOTED_POLICY_HEADS + cues.POLICY_HEADS)
 
@@ -1083,9 +1117,10 @@ _ANY_POLICY_HEAD = _Suffixes(cues.UNQUOTED_POLICY_HEADS + cues.POLICY_HEADS)
 def _across_and(text: _Text, start: int) -> int:
     """落实黄河流域生态保护和高质量发展战略: an unquoted name holds 和 when the words before
     it are no policy of their own and a governing verb (落实, 实施) opens them; 创新驱动发展战略和
-    乡村振兴战略 stay two."""
+    乡村振兴战略 stay two. So does 等 in a national campaign's name (实施高校毕业生等青年就业服务
+    攻坚行动)."""
     norm = text.norm
-    if start < 1 or norm[start - 1] != "和":
+    if start < 1 or norm[start - 1] not in "和等":
         return start
     before = text.policy_edge(start - 1)
     part = norm[before : start - 1]
@@ -1122,6 +1157,7 @@ def _breaks(tail: str) -> bool:
 
 
 _UNQUOTED_POLICY_RE = _words_re(cues.UNQUOTED_POLICY_HEADS)
+_COUNTED_RULES = re.compile(r"[一二两三四五六七八九十\d]+[项条]$")
 
 
 def _unquoted_policies(text: _Text) -> list[_Candidate]:
@@ -1130,19 +1166,30 @@ def _unquoted_policies(text: _Text) -> list[_Candidate]:
     out = []
     for m in _UNQUOTED_POLICY_RE.finditer(norm):
         nxt = norm[m.end() : m.end() + 1]
-        if nxt and ("\u4e00" <= nxt <= "\u9fff") and nxt not in "等和及与":
+        if (
+            nxt
+            and ("\u4e00" <= nxt <= "\u9fff")
+            and nxt not in "等和及与"
+            and not (m.group(0).endswith("行动") and norm.startswith(cues.CAMPAIGN_FOLLOWERS, m.end()))
+        ):
             continue  # 计划投资, 战略科技人才: the head is part of a longer word
         start = text.policy_edge(m.start())
         start = _across_and(text, start)
         while start < m.start() and norm[start] in _LEVEL_CHAR + "“”":
             start += 1
         stem = norm[start : m.start()]
-        if "“" in stem or "”" in stem or len(stem) < 2 or _generic(stem, cues.GENERIC_POLICY_STEMS):
+        # 乡村建设行动: a campaign's long stem may be made of common words and still name it
+        compose = len(stem) < cues.MIN_STEM_BY_POLICY_HEAD["行动"] or not m.group(0).endswith("行动")
+        if "“" in stem or "”" in stem or len(stem) < 2 or _generic(
+            stem, cues.GENERIC_POLICY_STEMS, compose=compose
+        ):
             continue
         if len(stem) < cues.MIN_STEM_BY_POLICY_HEAD.get(m.group(0), 0):
             continue  # 实际行动: a bare 行动 needs a named campaign before it
         if re.match(r"[\d一二三四五六七八九十两]+大", stem) or stem[:1].isdigit():
             continue
+        if m.group(0) in cues.COUNTED_POLICY_HEADS and not _COUNTED_RULES.search(stem):
+            continue  # 中央八项规定 is named by its count; 落实重大行政决策程序规定 is no policy
         out.append(
             _Candidate(
                 start, m.end(), "Policy", clean_name(norm[start : m.end()]), "policy-head", rank=7
@@ -1966,10 +2013,19 @@ def _lists(text: _Text) -> list[_Candidate]:
                 continue
             if _generic(name, _GENERIC_BY_TYPE[type_]) or name.endswith(cues.GENERIC_ORG_ENDINGS):
                 continue
+            if type_ == "Policy" and not _quoted_at(norm, s, e):
+                continue  # 落实研发费用加计扣除等政策: a kind of tax relief, no named policy
             if type_ == "Policy" and len(name) < cues.MIN_LISTED_POLICY:
                 continue
             out.append(_Candidate(s, e, type_, name, f"list:{m.group(2)}", rank=-2))
     return out
+
+
+def _quoted_at(norm: str, start: int, end: int) -> bool:
+    """Is the span a phrase in “”, the marks inside it or around it?"""
+    return norm[start : start + 1] == "“" and norm[end - 1 : end] == "”" or (
+        norm[start - 1 : start] == "“" and norm[end : end + 1] == "”"
+    )
 
 
 _GENERIC_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -2934,6 +2990,8 @@ def _joins(forms: set[str], host_forms: set[str], type_: str) -> bool:
         if type_ == "Agency" and f.endswith(_WHOLE_INSTITUTION_HEADS):
             continue  # 山东大学 is not 山东大学齐鲁医院, 内蒙古大学 not 内蒙古医科大学
         for h in host_forms:
+            if type_ == "Policy" and "、" in h and "、" not in f:
+                continue  # 工业强县战略 is one part of 工业强县、开放活县、生态立县战略, not its short form
             # a short form is shorter and opens alike (see _same_thing): those tests first
             if (
                 h[:1] == first

@@ -352,7 +352,8 @@ ENTERPRISE_GROUP_NOUNS: tuple[str, ...] = ("企业", "公司", "跨国公司", "
 # A short name that opens a clause and ends like this is a venue, a Project (环球恐龙城获评…).
 VENUE_ENDINGS: tuple[str, ...] = ("城", "港", "林", "园", "馆", "湾")
 # A list closed by 等 + one of these nouns names things of that type (小黄山、新孟河等9个生态
-# 绿城项目; 欧美、日韩等地区; 研发费用加计扣除等政策). Longest first is handled by the matcher.
+# 绿城项目; 欧美、日韩等地区; “青春留常”等政策 — a policy only when quoted). Longest first is
+# handled by the matcher.
 GROUP_NOUN_TYPES: dict[str, str] = {
     "项目": "Project", "工程": "Project", "建筑": "Project", "道路": "Project", "场馆": "Project",
     "企业": "Enterprise", "公司": "Enterprise", "跨国公司": "Enterprise", "外企": "Enterprise",
@@ -636,12 +637,16 @@ POLICY_HEADS: tuple[str, ...] = (
     "行动", "工程", "工作法", "方案", "规划", "意见", "措施", "政策", "改革试点", "改革",
     "专项整治", "会战",
 )
+# Tails that leave a quoted slogan no named policy (落实“人物同防”措施, “乙类乙管”各项措施).
+QUOTED_BARE_TAILS: tuple[str, ...] = ("措施", "各项措施", "相关措施", "有关措施", "各项政策")
 # A quoted phrase ending in one of these is itself a policy name (“企业创新积分制”, “链长制”,
 # “项目攻坚年”).
 QUOTED_POLICY_ENDINGS: tuple[str, ...] = ("制", "年", "实事")
 # A quoted phrase before one of these names a policy by the quoted words alone
 # (“智慧城市管家”试点, “东拓、西优、南延、北控”的思路).
 QUOTED_POLICY_FOLLOWERS: tuple[str, ...] = ("试点", "的思路", "思路", "工作体系")
+# Words around a quoted phrase that make it a strategy held to (坚持“制造业当家”不动摇).
+QUOTED_POLICY_FRAMES: tuple[tuple[str, str], ...] = (("坚持", "不动摇"),)
 # A quoted numeric code before one of these names a cultivation programme by its cohort
 # (“1115”大企业, “5511”人才, “双百”-style codes with digits only): the code is the name.
 QUOTED_CODE_COHORTS: tuple[str, ...] = (
@@ -667,6 +672,10 @@ MAX_POLICY_TAIL = 12
 UNQUOTED_POLICY_HEADS: tuple[str, ...] = (
     "行动计划", "攻坚行动", "专项行动", "提升行动", "增效行动", "计划", "战略", "规定", "行动",
 )
+# Words after an unquoted campaign that speak of it (某某三年行动目标任务全面完成).
+CAMPAIGN_FOLLOWERS: tuple[str, ...] = ("目标任务", "各项任务", "任务")
+# Heads that name an unquoted policy only after a count (中央八项规定).
+COUNTED_POLICY_HEADS: tuple[str, ...] = ("规定",)
 # A head this general names a policy only after a long enough stem (外贸主体培育行动).
 MIN_STEM_BY_POLICY_HEAD: dict[str, int] = {"行动": 4}
 # An unquoted policy name reads left up to one of these (出台常州国家高新区打造…三年行动计划).
@@ -674,7 +683,7 @@ POLICY_LEFT_STOPS: tuple[str, ...] = (
     "出台", "制定", "实施", "落实", "推进", "开展", "开展好", "坚持", "申报", "入选", "用好",
     "深化", "建立", "启动", "印发", "执行", "推行", "围绕", "依托", "按照", "对照", "结合", "完成",
     "首届", "以", "的", "和", "与", "及", "等", "在", "是", "为", "全市", "全区", "全县", "全省",
-    "加强", "释放", "对接", "融入", "抢抓", "贯彻", "践行", "主动", "积极", "聚焦", "紧扣",
+    "加强", "释放", "对接", "融入", "抢抓", "贯彻", "践行", "主动", "积极", "聚焦", "紧扣", "超",
 )
 # Stems that leave a policy generic (年度计划, 三大行动, 推进计划).
 GENERIC_POLICY_STEMS: tuple[str, ...] = (

@@ -731,3 +731,67 @@ def test_a_work_placed_in_a_zone_is_not_also_in_the_district_of_its_name() -> No
     assert ("青溪数字经济产业园一期", "青溪高新区") in found
     assert ("青溪数字经济产业园一期", "榕屿市青溪县") not in found
     assert ("青溪数字经济产业园二期", "榕屿市青溪县") in found
+
+
+def test_one_part_of_a_strategy_of_several_parts_is_a_strategy_of_its_own() -> None:
+    body = "坚持“农业兴县”战略不动摇。深入实施“农业兴县、生态立县”战略。"
+    assert names(body, "Policy", COUNTY) == {"农业兴县战略", "农业兴县、生态立县战略"}
+
+
+def test_a_quoted_programme_named_by_a_count_keeps_its_topic() -> None:
+    body = "深入实施智能制造“一号工程”。实施稳外贸“八大行动”。聚力推进“三大工程”。实施省“五大工程”。"
+    found = names(body, "Policy", COUNTY)
+    assert {"智能制造一号工程", "稳外贸八大行动", "三大工程", "五大工程"} <= found
+    assert not {"一号工程", "八大行动", "省五大工程"} & found
+
+
+def test_a_campaign_named_by_common_words_is_a_policy() -> None:
+    body = "深入实施城市更新行动，改造老旧小区12个。推进实际行动。"
+    found = names(body, "Policy", COUNTY)
+    assert "城市更新行动" in found
+    assert "实际行动" not in found
+
+
+def test_a_national_campaign_holds_the_group_it_names_before_deng() -> None:
+    body = "实施退役军人等重点群体创业扶持攻坚行动，帮扶创业800人以上。"
+    assert names(body, "Policy", COUNTY) == {"退役军人等重点群体创业扶持攻坚行动"}
+
+
+def test_a_campaign_whose_tasks_are_reported_is_named() -> None:
+    body = "民营企业提质增效三年行动目标任务全面完成。全年计划投资20亿元。"
+    assert names(body, "Policy", COUNTY) == {"民营企业提质增效三年行动"}
+
+
+def test_a_verb_right_after_reform_is_part_of_the_campaign() -> None:
+    body = "深入实施农村集体产权改革深化提升行动，县农投集团获评AA主体信用评级。"
+    assert "农村集体产权改革深化提升行动" in names(body, "Policy", COUNTY)
+
+
+def test_measures_under_a_quoted_slogan_are_no_policy() -> None:
+    body = "落实“人车同检”措施。持续抓好防汛“双保双控”各项措施落实。实施“双百”工程。"
+    assert names(body, "Policy", COUNTY) == {"双百工程"}
+
+
+def test_a_quoted_policy_carried_out_is_named_by_its_quote() -> None:
+    body = "全面落实“三减”政策，义务教育巩固率达到99%。一是“低关税”政策红利释放。"
+    assert names(body, "Policy", COUNTY) == {"三减"}
+
+
+def test_a_plan_exceeded_is_the_year_s_plan_not_a_policy() -> None:
+    body = "全年实施重点项目40个，完成投资90亿元，超年度计划12个百分点。"
+    assert not names(body, "Policy", COUNTY)
+
+
+def test_a_rule_is_a_policy_only_when_counted() -> None:
+    body = "认真落实中央六项规定及其实施细则。全面落实行政执法公示规定，推进严格规范公正文明执法。"
+    assert names(body, "Policy", COUNTY) == {"中央六项规定"}
+
+
+def test_tax_reliefs_listed_before_deng_zhengce_are_no_named_policies() -> None:
+    body = "落实设备购置税前扣除、小微企业税费减免等政策，推动企业加大投入。"
+    assert not names(body, "Policy", COUNTY)
+
+
+def test_a_quoted_line_held_to_is_a_strategy() -> None:
+    body = "坚持“文旅强县”不动摇，全年接待游客300万人次。坚持“项目为王”，全年实施项目50个。"
+    assert names(body, "Policy", COUNTY) == {"文旅强县"}
