@@ -1609,7 +1609,7 @@ _SUB_PARK_RE = re.compile(
 
 
 _DISTRICT_RE = re.compile(
-    r"(?:(?<=[，。；、：（(\n辖])|^)([\u4e00-\u9fff]{3})区(?=[" + cues.SHORT_PLACE_NEXT + "])"
+    r"(?:(?<=[，。；、：（(\n辖])|^)(?=([\u4e00-\u9fff]{3})区[" + cues.SHORT_PLACE_NEXT + "])"
 )
 
 
@@ -1625,9 +1625,10 @@ def _named_districts(text: _Text) -> list[_Candidate]:
             or _generic(stem, cues.GENERIC_PLACE_STEMS)
             or stem.endswith(_DISTRICT_STEM_NOT)
             or text.stop_at(m.start(1))
+            or stem[0] == "辖"  # 辖塬北区: the verb; the district is found after it
         ):
             continue
-        out.append(_Candidate(m.start(1), m.end(), "Place", stem + "区", "district", rank=1))
+        out.append(_Candidate(m.start(1), m.end(1) + 1, "Place", stem + "区", "district", rank=1))
     return out
 
 

@@ -731,3 +731,13 @@ def test_a_work_placed_in_a_zone_is_not_also_in_the_district_of_its_name() -> No
     assert ("青溪数字经济产业园一期", "青溪高新区") in found
     assert ("青溪数字经济产业园一期", "榕屿市青溪县") not in found
     assert ("青溪数字经济产业园二期", "榕屿市青溪县") in found
+
+
+CITY = "陇屏市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n"
+
+
+def test_a_district_after_the_verb_of_governing_does_not_take_the_verb() -> None:
+    body = "陇屏地处甘肃省东部，辖峪川区、石门县等县区。"
+    assert not {n for n in names(body, "Place", CITY) if n.startswith("辖")}
+    body = "陇屏地处甘肃省东部，辖青峪川区、石门县等县区。"
+    assert "青峪川区" in names(body, "Place", CITY)
