@@ -1963,6 +1963,11 @@ def _lists(text: _Text) -> list[_Candidate]:
             continue  # 星级酒店、时尚名店等消费提升项目: kinds, not named works
         for s, e in members:
             name = norm[s:e]
+            if m.group(2) == "国家":
+                country = _COUNTRY_END.search(name)
+                if country is not None:  # 货物通达哈萨克斯坦等12个国家: the country alone
+                    s = e - len(country.group(0))
+                    name = norm[s:e]
             if len(name) < 2 or len(name) > 14 or not _balanced(name) or name[:1].isdigit():
                 continue
             if _generic(name, _GENERIC_BY_TYPE[type_]) or name.endswith(cues.GENERIC_ORG_ENDINGS):

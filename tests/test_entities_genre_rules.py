@@ -741,3 +741,10 @@ def test_a_district_after_the_verb_of_governing_does_not_take_the_verb() -> None
     assert not {n for n in names(body, "Place", CITY) if n.startswith("辖")}
     body = "陇屏地处甘肃省东部，辖青峪川区、石门县等县区。"
     assert "青峪川区" in names(body, "Place", CITY)
+
+
+def test_a_country_counted_among_nations_does_not_take_the_words_before_it() -> None:
+    body = "陇屏号国际班列开行120列，货物运抵乌兹别克斯坦等9个国家。"
+    found = names(body, "Place", CITY)
+    assert "乌兹别克斯坦" in found
+    assert not {n for n in found if n.endswith("乌兹别克斯坦") and n != "乌兹别克斯坦"}
