@@ -748,3 +748,10 @@ def test_a_country_counted_among_nations_does_not_take_the_words_before_it() -> 
     found = names(body, "Place", CITY)
     assert "乌兹别克斯坦" in found
     assert not {n for n in found if n.endswith("乌兹别克斯坦") and n != "乌兹别克斯坦"}
+
+
+def test_the_verb_of_siting_ends_a_place_name() -> None:
+    body = "与某精工集团签约建设精密轴承项目，项目选址陇屏经开区。"
+    found = names(body, "Place", CITY)
+    assert "陇屏经开区" in found
+    assert not {n for n in found if "选址" in n}
