@@ -748,7 +748,7 @@ def _kind_of_town(name: str) -> bool:
     return name.endswith(cues.TOWN_KINDS) and _generic(name[:-2], cues.GENERIC_PLACE_STEMS)
 
 
-_PLACE_LEVEL_RE = re.compile(r"镇|乡|街道|县|旗|苏木|港")
+_PLACE_LEVEL_RE = re.compile(r"镇|乡|街道|县|旗|苏木|港|区")
 
 
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
@@ -756,6 +756,8 @@ def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     for m in _PLACE_LEVEL_RE.finditer(norm[start : end - 1]):
         cut = start + m.end()
         second = norm[cut:end]
+        if m.group(0) == "区" and not (_place_rank(norm[start:cut]) == 3 and _place_rank(second) == 2):
+            continue  # 塬北区龙泉镇: a district and its town; not 高新区某镇, not 园区
         if m.group(0) == "港" and (
             not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS))
             or any(norm.startswith(r, cut - 1 - r.index("港")) for r in _PORT_REGIONS)

@@ -755,3 +755,13 @@ def test_the_verb_of_siting_ends_a_place_name() -> None:
     found = names(body, "Place", CITY)
     assert "陇屏经开区" in found
     assert not {n for n in found if "选址" in n}
+
+
+def test_a_district_and_its_town_written_together_are_two_places() -> None:
+    body = "某农业公司建成峪川区石门镇果品冷链物流中心。打通城区与峪川区石门镇的快速通道。"
+    assert {"峪川区", "石门镇"} <= names(body, "Place", CITY)
+    assert "峪川区石门镇" not in names(body, "Place", CITY)
+    found = links(body, "locatedIn", CITY)
+    assert ("石门镇", "峪川区") in found
+    assert ("峪川区石门镇果品冷链物流中心", "石门镇") in found
+    assert "陇屏高新区石门镇" in names("陇屏高新区石门镇完成撤并。", "Place", CITY)  # a zone: not split
