@@ -453,7 +453,7 @@ _LEADING_BUILD_FIRST = frozenset(v[0] for v in _LEADING_BUILD_VERBS)  # a cheap 
 _COUNTY_END = re.compile(r"[\u4e00-\u9fff]{2}(?<![社小])[县旗区]$")
 _YEAR_RE = re.compile(r"\d{4}年")
 # the section of a linear work built: 松溪段, 北延段, 棠溪延伸段 (a line extended into a place)
-_SECTION_RE = re.compile(r"[东西南北]延(?:伸)?段?|[\u4e00-\u9fff]{2}(?:延伸|延长)?段")
+_SECTION_RE = re.compile(r"[东西南北]延(?:伸)?段?|[\u4e00-\u9fff]{2}(?:延伸|延长)?段|[东西南北中]段")
 _WORK_TAIL_RE = re.compile(
     r"[\u4e00-\u9fff]{0,3}?(?:"
     + _alternation(t for t in cues.WORK_TAILS if t not in cues.ENLARGING_TAILS)

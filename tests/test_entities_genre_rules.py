@@ -765,3 +765,10 @@ def test_a_district_and_its_town_written_together_are_two_places() -> None:
     assert ("石门镇", "峪川区") in found
     assert ("峪川区石门镇果品冷链物流中心", "石门镇") in found
     assert "陇屏高新区石门镇" in names("陇屏高新区石门镇完成撤并。", "Place", CITY)  # a zone: not split
+
+
+def test_a_road_s_section_named_by_its_direction_is_part_of_the_work() -> None:
+    body = "陇屏绕城高速南段完成路基工程的60%。"
+    found = names(body, "Project", CITY)
+    assert "陇屏绕城高速南段" in found
+    assert "陇屏绕城高速" not in found
