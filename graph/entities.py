@@ -298,6 +298,9 @@ class _Text:
                 found = ch in _STOP_LENGTHS_BY_LAST and self._stop_at(i, _STOPS, _STOP_LENGTHS)
                 memo = memo_stops[i] = 2 if found else 1
             if memo == 2:
+                if legal and i == head_start and norm.endswith(cues.LEGAL_TRADE_VERBS, 0, i):
+                    i -= 1  # 某城市投资建设集团有限公司: the trade is part of the legal name
+                    continue
                 if ch in _CONJUNCTIONS and not legal and (
                     connector
                     or ch == "暨"

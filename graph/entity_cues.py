@@ -294,6 +294,9 @@ LEGAL_FORMS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "公司",
     "株式会社",
 )
+# Verbs of a company's trade that also govern a name (投资建设某园), but that stand inside a
+# legal name right before its form: 某城市投资建设集团有限公司, 某开发建设有限公司.
+LEGAL_TRADE_VERBS: tuple[str, ...] = ("投资建设", "开发建设")
 # Stems that leave an enterprise generic on their own (子公司, 该公司, 基金公司); longer
 # generic stems are made of GENERIC_WORDS and industry words.
 GENERIC_ENTERPRISE_STEMS: tuple[str, ...] = (

@@ -772,3 +772,11 @@ def test_a_road_s_section_named_by_its_direction_is_part_of_the_work() -> None:
     found = names(body, "Project", CITY)
     assert "陇屏绕城高速南段" in found
     assert "陇屏绕城高速" not in found
+
+
+def test_a_legal_name_holds_the_trade_of_investing_and_building() -> None:
+    body = "陇屏南塬机场迁建工程由市发展改革委牵头推进，陕西陇屏城市投资建设集团有限公司负责建设。"
+    assert "陕西陇屏城市投资建设集团有限公司" in names(body, "Enterprise", CITY)
+    assert ("陇屏南塬机场迁建工程", "陕西陇屏城市投资建设集团有限公司") in links(
+        body, "implementedBy", CITY
+    )
