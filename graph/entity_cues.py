@@ -57,7 +57,7 @@ JOINT_CONNECTORS: tuple[str, ...] = ("会同", "协同")
 JOINT_WORK_VERBS: tuple[str, ...] = ("完成", "实施", "建成", "推进", "建设", "开工建设")
 # Verbs of building that stand inside names (建设银行, 城市建设集团) but end one when they
 # follow another name: 苇州文旅集团建设汀兰古镇二期, 石桥镇建设现代农业产业园.
-BUILD_JOINS: tuple[str, ...] = ("建设", "建成", "运营", "设立", "提升")
+BUILD_JOINS: tuple[str, ...] = ("建设", "建成", "运营", "设立", "提升", "扩建")
 # A one-character stop is part of the word it makes with its neighbour (以西, 和美, 在建).
 NOT_STOPS: tuple[str, ...] = (
     "以西", "以东", "以南", "以北", "和美", "和谐", "和平", "及早", "在建", "在库", "在线", "作为",

@@ -780,3 +780,10 @@ def test_a_legal_name_holds_the_trade_of_investing_and_building() -> None:
     assert ("陇屏南塬机场迁建工程", "陕西陇屏城市投资建设集团有限公司") in links(
         body, "implementedBy", CITY
     )
+
+
+def test_the_verb_of_enlarging_after_a_company_ends_the_work_s_name() -> None:
+    body = "推动陕西陇屏农业发展有限公司扩建石门镇果品冷链物流中心，新增冷链仓储能力3万吨。"
+    assert "石门镇果品冷链物流中心" in names(body, "Project", CITY)
+    assert "石门镇" in names(body, "Place", CITY)
+    assert not {n for ty in ("Project", "Place") for n in names(body, ty, CITY) if "扩建" in n}
