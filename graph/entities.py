@@ -3723,15 +3723,27 @@ _RUN_BY_MANY_RE = re.compile(
 )
 
 
+# a work's state, then its builder: 乙全面开工，由甲建设运营
+_STATUS_THEN_BY_RE = re.compile(
+    "[\u4e00-\u9fff]{0,2}?(?:" + _alternation(cues.BUILD_AFTER) + ")[，,]由"
+)
+
+
 def _run_by_many(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
     """乙由甲与丙合作开发, 乙由甲投资建设、丙负责运营: every company named after 由, alone or
     in a list, with the verb of building or running it, implements the work before 由."""
     out = []
     at = {t[0]: t for t in inside if t[2].type in ("Enterprise", "Agency")}
     for work in inside:
-        if work[2].type != "Project" or text[work[1] - base : work[1] - base + 1] != "由":
+        if work[2].type != "Project":
             continue
-        pos, group, found = work[1] + 1, [], []
+        by = work[1] - base
+        if text[by : by + 1] != "由":
+            status = _STATUS_THEN_BY_RE.match(text, by)  # 乙全面开工，由甲建设运营
+            if status is None:
+                continue
+            by = status.end() - 1
+        pos, group, found = base + by + 1, [], []
         while pos in at:
             org = at[pos]
             group.append(org)

@@ -787,3 +787,10 @@ def test_the_verb_of_enlarging_after_a_company_ends_the_work_s_name() -> None:
     assert "石门镇果品冷链物流中心" in names(body, "Project", CITY)
     assert "石门镇" in names(body, "Place", CITY)
     assert not {n for ty in ("Project", "Place") for n in names(body, ty, CITY) if "扩建" in n}
+
+
+def test_a_company_named_after_a_work_s_start_builds_it() -> None:
+    body = "陇屏高新区光电子产业园二期全面开工，由陕西陇屏光电科技有限公司建设运营。"
+    assert ("陇屏高新区光电子产业园二期", "陕西陇屏光电科技有限公司") in links(
+        body, "implementedBy", CITY
+    )
