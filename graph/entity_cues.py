@@ -733,7 +733,7 @@ COMPANY_DUTY_VERBS: tuple[str, ...] = (
 # (县农业农村局负责实施的某项目: its responsible agency; 某公司实施的某项目: its builder).
 OVERSEE_VERBS: tuple[str, ...] = ("实施",)
 # Verbs after which a company is the one who builds the work (支持X投资建设Y, X建设Y).
-IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")
+IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资", "建成", "扩建")
 # ... with an adverb between (中国电建同步实施…, 推动某分公司加快建设…).
 IMPLEMENT_ADVERBS: tuple[str, ...] = ("同步", "加快", "全力", "积极", "抓紧", "继续", "负责")
 # … and the verbs of pressing on with a work named right after them (支持某置业加快某购物中心

@@ -794,3 +794,12 @@ def test_a_company_named_after_a_work_s_start_builds_it() -> None:
     assert ("陇屏高新区光电子产业园二期", "陕西陇屏光电科技有限公司") in links(
         body, "implementedBy", CITY
     )
+
+
+def test_a_company_that_completes_or_enlarges_a_work_builds_it() -> None:
+    body = "陕西陇屏农业发展有限公司建成峪川区石门镇果品冷链物流中心，带动果农增收。"
+    assert ("峪川区石门镇果品冷链物流中心", "陕西陇屏农业发展有限公司") in links(
+        body, "implementedBy", CITY
+    )
+    body = "推动陕西陇屏农业发展有限公司扩建石门镇果品冷链物流中心。"
+    assert ("石门镇果品冷链物流中心", "陕西陇屏农业发展有限公司") in links(body, "implementedBy", CITY)
