@@ -2431,6 +2431,15 @@ def _known_mentions(
     seats = tuple(sorted({p for p in own if len(p) >= 2}, key=lambda p: (-len(p), p))) + _seat_words()
     shorts = {s: legal for legal in names if _legal(legal)
               for s in _short_forms_written(norm, legal, seats)}
+    for legal in names:  # 某城市投资建设集团有限公司 … 某城投承担的…: the trade shortened
+        if not _legal(legal):
+            continue
+        core = _core(legal, seats)
+        for long_, abbr in cues.TRADE_ABBREVIATIONS:
+            at = core.find(long_)
+            if at >= 2 and (short := core[:at] + abbr) in norm:
+                shorts.setdefault(short, legal)
+                break
     for legal in names:  # 某电网有限责任公司沧岚供电局 … 配合沧岚供电局: the branch by its own name
         if legal.endswith(cues.COMPANY_BRANCH_HEADS) and "公司" in legal[:-2]:
             branch = legal[legal.rindex("公司", 0, len(legal) - 2) + 2 :]

@@ -294,6 +294,12 @@ LEGAL_FORMS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "公司",
     "株式会社",
 )
+# The words of a company's trade and the two characters a report shortens them to: 某城市投资
+# 建设集团有限公司 is 某城投, 某交通投资集团 某交投, 某文化旅游集团 某文旅.
+TRADE_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("城市建设投资", "城投"), ("城市投资", "城投"), ("交通投资", "交投"), ("产业投资", "产投"),
+    ("文化旅游", "文旅"), ("能源化工", "能化"), ("国有资本投资", "国投"),
+)
 # Verbs of a company's trade that also govern a name (投资建设某园), but that stand inside a
 # legal name right before its form: 某城市投资建设集团有限公司, 某开发建设有限公司.
 LEGAL_TRADE_VERBS: tuple[str, ...] = ("投资建设", "开发建设")
@@ -721,7 +727,7 @@ PARTNER_ANAPHORS: tuple[str, ...] = ("双方", "两家", "三方", "双方合作
 # 甲承建的乙, 甲建设运营的乙: the organisation builds or runs the work.
 BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
-    "独资建设", "合资建设", "合作开发", "合作创办", "创办", "实施",
+    "独资建设", "合资建设", "合作开发", "合作创办", "创办", "实施", "承担",
 )
 # The share of a work a company takes on in the clause after a body's lead (乙由甲牵头，某公司
 # 负责建设运营 / 承担建设 / 负责建设和运营): the company builds the work.

@@ -803,3 +803,11 @@ def test_a_company_that_completes_or_enlarges_a_work_builds_it() -> None:
     )
     body = "推动陕西陇屏农业发展有限公司扩建石门镇果品冷链物流中心。"
     assert ("石门镇果品冷链物流中心", "陕西陇屏农业发展有限公司") in links(body, "implementedBy", CITY)
+
+
+def test_a_company_shortened_by_its_trade_builds_the_work_it_takes_on() -> None:
+    body = "陕西陇屏城市投资建设集团有限公司负责建设机场。陇屏城投承担的陇屏绕城高速南段年内建成通车。"
+    ents, _ = extract(body, CITY)
+    company = next(e for e in ents if e.name == "陕西陇屏城市投资建设集团有限公司")
+    assert "陇屏城投" in company.aliases
+    assert ("陇屏绕城高速南段", "陕西陇屏城市投资建设集团有限公司") in links(body, "implementedBy", CITY)
