@@ -694,6 +694,8 @@ def _heads(text: _Text) -> list[_Candidate]:
         ]:
             continue  # 东坝、西河两镇: the head is shared by a list (see _listed_towns)
         typed = _type_of(name, head, kind, norm, start, text.places)
+        if typed is None and kind == "Project" and _co_built_joint(text, name, head, start):
+            typed = "Project"  # 甲与乙共建光电材料联合实验室: generic words, but the partners' lab
         if typed is None:
             continue
         if (
@@ -740,6 +742,16 @@ def _heads(text: _Text) -> list[_Candidate]:
             if len(alias) >= 2 and _subsequence(alias, name):
                 out.append(_Candidate(*short_form, "Enterprise", alias, "head:short"))
     return out
+
+
+def _co_built_joint(text: _Text, name: str, head: str, start: int) -> bool:
+    """甲与乙共建光电材料联合实验室: a joint lab (联合 before its head) that named partners build
+    together is their work, even when the words before 联合 are generic."""
+    stem = name[: -len(head)] if name.endswith(head) else ""
+    if not stem.endswith("联合") or len(stem) < 4 or head not in cues.JOINT_WORK_HEADS:
+        return False
+    verb = _CO_BUILT_BEFORE.search(text.norm, max(0, start - 6), start)
+    return verb is not None and text.name_before(start - len(verb.group(0)))
 
 
 # the regions whose name holds 港 (港澳, 粤港澳大湾区): no port ends at it

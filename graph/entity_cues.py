@@ -155,6 +155,8 @@ BUILT_INSTITUTION_HEADS: tuple[str, ...] = (
 # An institute is the work only when others found it together (某大学与某公司共建某研究院);
 # one built and in use (研究院建成投用) may be a body of its own.
 CO_BUILT_INSTITUTION_HEADS: tuple[str, ...] = ("研究院",)
+# … and the heads of a joint work (某材料联合实验室) that partners build together.
+JOINT_WORK_HEADS: tuple[str, ...] = ("实验室", "研究院", "研究中心", "创新中心")
 BUILD_BEFORE: tuple[str, ...] = (
     "开工建设", "新建", "建设", "建成", "共建", "合作建设", "共同建设", "合作共建", "续建", "改扩建",
     "开办", "合作开办",

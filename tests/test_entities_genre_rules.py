@@ -811,3 +811,11 @@ def test_a_company_shortened_by_its_trade_builds_the_work_it_takes_on() -> None:
     company = next(e for e in ents if e.name == "陕西陇屏城市投资建设集团有限公司")
     assert "陇屏城投" in company.aliases
     assert ("陇屏绕城高速南段", "陕西陇屏城市投资建设集团有限公司") in links(body, "implementedBy", CITY)
+
+
+def test_a_joint_lab_of_generic_words_built_by_named_partners_is_their_work() -> None:
+    body = "陇屏光电与陇屏大学共建新材料联合实验室，新建省级以上创新平台12个。"
+    assert "新材料联合实验室" in names(body, "Project", CITY)
+    found = links(body, "implementedBy", CITY)
+    assert {("新材料联合实验室", "陇屏光电"), ("新材料联合实验室", "陇屏大学")} <= found
+    assert not names("推动共建联合实验室。", "Project", CITY)
