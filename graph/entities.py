@@ -606,7 +606,7 @@ def _heads(text: _Text) -> list[_Candidate]:
         if head in _SHORT_STEM_HEADS:
             # 西岭县: only a two-character stem right after a boundary can make a name
             s2 = m.start() - 2
-            if s2 < 0 or not (s2 == 0 or norm[s2 - 1] in "，。；：、（\n" or text.stop_at(s2)):
+            if s2 < 0 or not (s2 == 0 or norm[s2 - 1] in "，。；：、（\n辖" or text.stop_at(s2)):
                 continue
         short = head in _SHORT_PROJECT_HEADS
         start = text.left_edge(
@@ -671,7 +671,7 @@ def _heads(text: _Text) -> list[_Candidate]:
                 m.start() - start != 2
                 or stem2 in _SHORT_STEM_NOT
                 or any(ch in "全各本我该城上下中市县区" for ch in stem2)
-                or not (start == 0 or norm[start - 1] in "，。；：、（\n" or text.stop_at(start))
+                or not (start == 0 or norm[start - 1] in "，。；：、（\n辖" or text.stop_at(start))
                 or (
                     m.end() < len(norm)
                     and _is_name_char(norm[m.end()])
@@ -3078,6 +3078,7 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         rels += _located(doc, sent.start, text, inside)
         rels += _built_in(doc, sent.start, text, inside)
         rels += _adjacent_places(doc, inside)
+        rels += _governed(doc, sent.start, text, inside)
     return _without_wider_name_places(rels)
 
 
@@ -3892,6 +3893,28 @@ def _built_in(doc: Document, base: int, text: str, inside: list) -> list[Relatio
 
 
 _ABROAD = frozenset(cues.COUNTRIES) - {"中国", "中华人民共和国"}
+
+
+_GOVERNS_RE = re.compile(_alternation(cues.GOVERN_VERBS))
+
+
+def _governed(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """某市…，辖甲区、乙县、丙县等县区: the places the report's own area governs are in it."""
+    out: list[Relation] = []
+    if not doc.jurisdiction or "辖" not in text:
+        return out
+    places = [t for t in inside if t[2].type == "Place"]
+    for m in _GOVERNS_RE.finditer(text):
+        vs, pos = base + m.start(), base + m.end()
+        own = [t for t in places if t[1] <= vs and t[2].name == doc.jurisdiction]
+        if not own:
+            continue
+        end = _clause_end(text, m.end(), "，,")
+        rank = _place_rank(own[0][2].name)
+        for t in places:  # the places listed up to the end of the clause, below the area
+            if pos <= t[0] and t[1] <= base + end and 0 < _place_rank(t[2].name) < rank:
+                out.append(Relation("locatedIn", _ref(t[2]), _ref(own[0][2]), _mention(doc, vs, t[1])))
+    return out
 
 
 def _adjacent_places(doc: Document, inside: list) -> list[Relation]:

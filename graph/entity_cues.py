@@ -698,6 +698,8 @@ GENERIC_POLICY_STEMS: tuple[str, ...] = (
 # 松溪 in 松溪河, 鲸湾 in 鲸湾港, 鹿鸣 in the neighbourhood 鹿鸣里): the name is not in that place.
 TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩里")
 # Verbs that place a thing: "X落户Y", "X位于Y", "在Y建设X".
+# The verbs by which an area states the places it governs (某市辖甲区、乙县).
+GOVERN_VERBS: tuple[str, ...] = ("下辖", "辖")
 LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址", "地处")
 # … and verbs of settling in a zone (入驻蓝岛生物医药产业园).
 SETTLE_VERBS: tuple[str, ...] = ("入驻", "入园", "集聚于", "进驻")

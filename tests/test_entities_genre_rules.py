@@ -819,3 +819,10 @@ def test_a_joint_lab_of_generic_words_built_by_named_partners_is_their_work() ->
     found = links(body, "implementedBy", CITY)
     assert {("新材料联合实验室", "陇屏光电"), ("新材料联合实验室", "陇屏大学")} <= found
     assert not names("推动共建联合实验室。", "Project", CITY)
+
+
+def test_the_places_an_area_governs_are_in_it() -> None:
+    body = "陇屏地处甘肃省东部，辖峪川区、石门县、青河县等县区，是重要节点城市。"
+    assert "石门县" in names(body, "Place", CITY)  # a two-character county right after 辖
+    found = links(body, "locatedIn", CITY)
+    assert {("石门县", "陇屏市"), ("青河县", "陇屏市")} <= found
