@@ -826,3 +826,8 @@ def test_the_places_an_area_governs_are_in_it() -> None:
     assert "石门县" in names(body, "Place", CITY)  # a two-character county right after 辖
     found = links(body, "locatedIn", CITY)
     assert {("石门县", "陇屏市"), ("青河县", "陇屏市")} <= found
+
+
+def test_a_project_loan_is_not_a_project() -> None:
+    body = "陇屏农商银行全年投放项目贷款40亿元。"
+    assert not names(body, "Project", CITY)
