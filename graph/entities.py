@@ -1760,7 +1760,8 @@ _SHORT_STEM_NOT = frozenset(
 # opening with a plain character class, the scan skips to its characters in C (a lookahead
 # of the same class first would cost a match attempt at every position)
 _POLITICAL_RE = re.compile(
-    r"(?P<level>[省市区县州盟])(?:"
+    # not the second of a pair of levels (各县区政府, 市县政府: the bodies of every county)
+    r"(?P<level>(?<!县)区|(?<![区市])县|[省市州盟])(?:"
     + _alternation(cues.POLITICAL_BODIES)
     + r")(?!"
     + _alternation(cues.POLITICAL_NOT_BEFORE)

@@ -831,3 +831,9 @@ def test_the_places_an_area_governs_are_in_it() -> None:
 def test_a_project_loan_is_not_a_project() -> None:
     body = "陇屏农商银行全年投放项目贷款40亿元。"
     assert not names(body, "Project", CITY)
+
+
+def test_the_bodies_of_every_county_and_district_are_no_agency() -> None:
+    body = "各县区政府要切实担负起属地责任。市县政府要加强监管。"
+    assert not names(body, "Agency", CITY)
+    assert "县政府" in names("在市委、县政府领导下。", "Agency", CITY)
