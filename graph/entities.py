@@ -28,6 +28,7 @@ verbs (由…牵头, 与…共建, 甲承建的乙, 位于…的, 落户).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -2314,7 +2315,19 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
     known_orgs = sorted({c.name for c in chosen if c.type == "Enterprise"}, key=len, reverse=True)
     chosen = _zones_settled_in(norm, chosen)
     chosen = _distribute(norm, chosen, known_orgs, raw)
+    chosen = _one_sense_for_built_institutes(chosen)
     return _resolve(doc, chosen + _components(norm, chosen, raw))
+
+
+def _one_sense_for_built_institutes(chosen: list[_Candidate]) -> list[_Candidate]:
+    """An institute the text says partners built (甲与乙共建的某研究院揭牌运行) is that work
+    wherever it is named again (推动某研究院建设中试基地): one sense per report."""
+    built = {c.name for c in chosen
+             if c.type == "Project" and c.name.endswith(cues.CO_BUILT_INSTITUTION_HEADS)}
+    if not built:
+        return chosen
+    return [dataclasses.replace(c, type="Project") if c.type == "Agency" and c.name in built else c
+            for c in chosen]
 
 
 _BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:" + _alternation(cues.BANK_BRANCH_HEADS) + ")")

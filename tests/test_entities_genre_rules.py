@@ -837,3 +837,10 @@ def test_the_bodies_of_every_county_and_district_are_no_agency() -> None:
     body = "各县区政府要切实担负起属地责任。市县政府要加强监管。"
     assert not names(body, "Agency", CITY)
     assert "县政府" in names("在市委、县政府领导下。", "Agency", CITY)
+
+
+def test_an_institute_built_by_partners_is_the_work_wherever_it_is_named() -> None:
+    body = ("陇屏大学与河西理工大学共建的陇屏河西能源研究院揭牌运行。"
+            "推动陇屏河西能源研究院建设中试基地。")
+    assert "陇屏河西能源研究院" in names(body, "Project", CITY)
+    assert "陇屏河西能源研究院" not in names(body, "Agency", CITY)
