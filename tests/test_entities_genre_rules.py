@@ -844,3 +844,8 @@ def test_an_institute_built_by_partners_is_the_work_wherever_it_is_named() -> No
             "推动陇屏河西能源研究院建设中试基地。")
     assert "陇屏河西能源研究院" in names(body, "Project", CITY)
     assert "陇屏河西能源研究院" not in names(body, "Agency", CITY)
+
+
+def test_a_city_cluster_and_a_metropolitan_area_are_places() -> None:
+    body = "主动融入河西平原城市群建设。深化与兰川都市圈各市区的产业协作。"
+    assert {"河西平原城市群", "兰川都市圈"} <= names(body, "Place", CITY)
