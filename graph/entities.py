@@ -28,6 +28,7 @@ verbs (由…牵头, 与…共建, 甲承建的乙, 位于…的, 落户).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -298,6 +299,9 @@ class _Text:
                 found = ch in _STOP_LENGTHS_BY_LAST and self._stop_at(i, _STOPS, _STOP_LENGTHS)
                 memo = memo_stops[i] = 2 if found else 1
             if memo == 2:
+                if legal and i == head_start and norm.endswith(cues.LEGAL_TRADE_VERBS, 0, i):
+                    i -= 1  # 某城市投资建设集团有限公司: the trade is part of the legal name
+                    continue
                 if ch in _CONJUNCTIONS and not legal and (
                     connector
                     or ch == "暨"
@@ -453,7 +457,7 @@ _LEADING_BUILD_FIRST = frozenset(v[0] for v in _LEADING_BUILD_VERBS)  # a cheap 
 _COUNTY_END = re.compile(r"[\u4e00-\u9fff]{2}(?<![社小])[县旗区]$")
 _YEAR_RE = re.compile(r"\d{4}年")
 # the section of a linear work built: 松溪段, 北延段, 棠溪延伸段 (a line extended into a place)
-_SECTION_RE = re.compile(r"[东西南北]延(?:伸)?段?|[\u4e00-\u9fff]{2}(?:延伸|延长)?段")
+_SECTION_RE = re.compile(r"[东西南北]延(?:伸)?段?|[\u4e00-\u9fff]{2}(?:延伸|延长)?段|[东西南北中]段")
 _WORK_TAIL_RE = re.compile(
     r"[\u4e00-\u9fff]{0,3}?(?:"
     + _alternation(t for t in cues.WORK_TAILS if t not in cues.ENLARGING_TAILS)
@@ -603,7 +607,7 @@ def _heads(text: _Text) -> list[_Candidate]:
         if head in _SHORT_STEM_HEADS:
             # 西岭县: only a two-character stem right after a boundary can make a name
             s2 = m.start() - 2
-            if s2 < 0 or not (s2 == 0 or norm[s2 - 1] in "，。；：、（\n" or text.stop_at(s2)):
+            if s2 < 0 or not (s2 == 0 or norm[s2 - 1] in "，。；：、（\n辖" or text.stop_at(s2)):
                 continue
         short = head in _SHORT_PROJECT_HEADS
         start = text.left_edge(
@@ -668,7 +672,7 @@ def _heads(text: _Text) -> list[_Candidate]:
                 m.start() - start != 2
                 or stem2 in _SHORT_STEM_NOT
                 or any(ch in "全各本我该城上下中市县区" for ch in stem2)
-                or not (start == 0 or norm[start - 1] in "，。；：、（\n" or text.stop_at(start))
+                or not (start == 0 or norm[start - 1] in "，。；：、（\n辖" or text.stop_at(start))
                 or (
                     m.end() < len(norm)
                     and _is_name_char(norm[m.end()])
@@ -691,6 +695,8 @@ def _heads(text: _Text) -> list[_Candidate]:
         ]:
             continue  # 东坝、西河两镇: the head is shared by a list (see _listed_towns)
         typed = _type_of(name, head, kind, norm, start, text.places)
+        if typed is None and kind == "Project" and _co_built_joint(text, name, head, start):
+            typed = "Project"  # 甲与乙共建光电材料联合实验室: generic words, but the partners' lab
         if typed is None:
             continue
         if (
@@ -739,6 +745,16 @@ def _heads(text: _Text) -> list[_Candidate]:
     return out
 
 
+def _co_built_joint(text: _Text, name: str, head: str, start: int) -> bool:
+    """甲与乙共建光电材料联合实验室: a joint lab (联合 before its head) that named partners build
+    together is their work, even when the words before 联合 are generic."""
+    stem = name[: -len(head)] if name.endswith(head) else ""
+    if not stem.endswith("联合") or len(stem) < 4 or head not in cues.JOINT_WORK_HEADS:
+        return False
+    verb = _CO_BUILT_BEFORE.search(text.norm, max(0, start - 6), start)
+    return verb is not None and text.name_before(start - len(verb.group(0)))
+
+
 # the regions whose name holds 港 (港澳, 粤港澳大湾区): no port ends at it
 _PORT_REGIONS = tuple(r for r in cues.REGIONS if "港" in r)
 
@@ -748,7 +764,7 @@ def _kind_of_town(name: str) -> bool:
     return name.endswith(cues.TOWN_KINDS) and _generic(name[:-2], cues.GENERIC_PLACE_STEMS)
 
 
-_PLACE_LEVEL_RE = re.compile(r"镇|乡|街道|县|旗|苏木|港")
+_PLACE_LEVEL_RE = re.compile(r"镇|乡|街道|县|旗|苏木|港|区")
 
 
 def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
@@ -756,6 +772,8 @@ def _split_places(norm: str, start: int, end: int) -> list[_Candidate]:
     for m in _PLACE_LEVEL_RE.finditer(norm[start : end - 1]):
         cut = start + m.end()
         second = norm[cut:end]
+        if m.group(0) == "区" and not (_place_rank(norm[start:cut]) == 3 and _place_rank(second) == 2):
+            continue  # 塬北区龙泉镇: a district and its town; not 高新区某镇, not 园区
         if m.group(0) == "港" and (
             not (len(second) >= 4 and second.endswith(cues.ZONE_HEADS))
             or any(norm.startswith(r, cut - 1 - r.index("港")) for r in _PORT_REGIONS)
@@ -1656,7 +1674,7 @@ _SUB_PARK_RE = re.compile(
 
 
 _DISTRICT_RE = re.compile(
-    r"(?:(?<=[，。；、：（(\n辖])|^)([\u4e00-\u9fff]{3})区(?=[" + cues.SHORT_PLACE_NEXT + "])"
+    r"(?:(?<=[，。；、：（(\n辖])|^)(?=([\u4e00-\u9fff]{3})区[" + cues.SHORT_PLACE_NEXT + "])"
 )
 
 
@@ -1672,9 +1690,10 @@ def _named_districts(text: _Text) -> list[_Candidate]:
             or _generic(stem, cues.GENERIC_PLACE_STEMS)
             or stem.endswith(_DISTRICT_STEM_NOT)
             or text.stop_at(m.start(1))
+            or stem[0] == "辖"  # 辖塬北区: the verb; the district is found after it
         ):
             continue
-        out.append(_Candidate(m.start(1), m.end(), "Place", stem + "区", "district", rank=1))
+        out.append(_Candidate(m.start(1), m.end(1) + 1, "Place", stem + "区", "district", rank=1))
     return out
 
 
@@ -1789,7 +1808,8 @@ _SHORT_STEM_NOT = frozenset(
 # opening with a plain character class, the scan skips to its characters in C (a lookahead
 # of the same class first would cost a match attempt at every position)
 _POLITICAL_RE = re.compile(
-    r"(?P<level>[省市区县州盟])(?:"
+    # not the second of a pair of levels (各县区政府, 市县政府: the bodies of every county)
+    r"(?P<level>(?<!县)区|(?<![区市])县|[省市州盟])(?:"
     + _alternation(cues.POLITICAL_BODIES)
     + r")(?!"
     + _alternation(cues.POLITICAL_NOT_BEFORE)
@@ -2009,6 +2029,11 @@ def _lists(text: _Text) -> list[_Candidate]:
             continue  # 星级酒店、时尚名店等消费提升项目: kinds, not named works
         for s, e in members:
             name = norm[s:e]
+            if m.group(2) == "国家":
+                country = _COUNTRY_END.search(name)
+                if country is not None:  # 货物通达哈萨克斯坦等12个国家: the country alone
+                    s = e - len(country.group(0))
+                    name = norm[s:e]
             if len(name) < 2 or len(name) > 14 or not _balanced(name) or name[:1].isdigit():
                 continue
             if _generic(name, _GENERIC_BY_TYPE[type_]) or name.endswith(cues.GENERIC_ORG_ENDINGS):
@@ -2346,7 +2371,19 @@ def extract_entities(doc: Document) -> tuple[list[KeyedEntity], list[Relation]]:
     known_orgs = sorted({c.name for c in chosen if c.type == "Enterprise"}, key=len, reverse=True)
     chosen = _zones_settled_in(norm, chosen)
     chosen = _distribute(norm, chosen, known_orgs, raw)
+    chosen = _one_sense_for_built_institutes(chosen)
     return _resolve(doc, chosen + _components(norm, chosen, raw))
+
+
+def _one_sense_for_built_institutes(chosen: list[_Candidate]) -> list[_Candidate]:
+    """An institute the text says partners built (甲与乙共建的某研究院揭牌运行) is that work
+    wherever it is named again (推动某研究院建设中试基地): one sense per report."""
+    built = {c.name for c in chosen
+             if c.type == "Project" and c.name.endswith(cues.CO_BUILT_INSTITUTION_HEADS)}
+    if not built:
+        return chosen
+    return [dataclasses.replace(c, type="Project") if c.type == "Agency" and c.name in built else c
+            for c in chosen]
 
 
 _BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:" + _alternation(cues.BANK_BRANCH_HEADS) + ")")
@@ -2476,6 +2513,15 @@ def _known_mentions(
     seats = tuple(sorted({p for p in own if len(p) >= 2}, key=lambda p: (-len(p), p))) + _seat_words()
     shorts = {s: legal for legal in names if _legal(legal)
               for s in _short_forms_written(norm, legal, seats)}
+    for legal in names:  # 某城市投资建设集团有限公司 … 某城投承担的…: the trade shortened
+        if not _legal(legal):
+            continue
+        core = _core(legal, seats)
+        for long_, abbr in cues.TRADE_ABBREVIATIONS:
+            at = core.find(long_)
+            if at >= 2 and (short := core[:at] + abbr) in norm:
+                shorts.setdefault(short, legal)
+                break
     for legal in names:  # 某电网有限责任公司沧岚供电局 … 配合沧岚供电局: the branch by its own name
         if legal.endswith(cues.COMPANY_BRANCH_HEADS) and "公司" in legal[:-2]:
             branch = legal[legal.rindex("公司", 0, len(legal) - 2) + 2 :]
@@ -3104,6 +3150,7 @@ def _relations(doc: Document, ents: list[KeyedEntity]) -> list[Relation]:
         rels += _located(doc, sent.start, text, inside)
         rels += _built_in(doc, sent.start, text, inside)
         rels += _adjacent_places(doc, inside)
+        rels += _governed(doc, sent.start, text, inside)
     return _without_wider_name_places(rels)
 
 
@@ -3770,15 +3817,27 @@ _RUN_BY_MANY_RE = re.compile(
 )
 
 
+# a work's state, then its builder: 乙全面开工，由甲建设运营
+_STATUS_THEN_BY_RE = re.compile(
+    "[\u4e00-\u9fff]{0,2}?(?:" + _alternation(cues.BUILD_AFTER) + ")[，,]由"
+)
+
+
 def _run_by_many(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
     """乙由甲与丙合作开发, 乙由甲投资建设、丙负责运营: every company named after 由, alone or
     in a list, with the verb of building or running it, implements the work before 由."""
     out = []
     at = {t[0]: t for t in inside if t[2].type in ("Enterprise", "Agency")}
     for work in inside:
-        if work[2].type != "Project" or text[work[1] - base : work[1] - base + 1] != "由":
+        if work[2].type != "Project":
             continue
-        pos, group, found = work[1] + 1, [], []
+        by = work[1] - base
+        if text[by : by + 1] != "由":
+            status = _STATUS_THEN_BY_RE.match(text, by)  # 乙全面开工，由甲建设运营
+            if status is None:
+                continue
+            by = status.end() - 1
+        pos, group, found = base + by + 1, [], []
         while pos in at:
             org = at[pos]
             group.append(org)
@@ -3906,6 +3965,28 @@ def _built_in(doc: Document, base: int, text: str, inside: list) -> list[Relatio
 
 
 _ABROAD = frozenset(cues.COUNTRIES) - {"中国", "中华人民共和国"}
+
+
+_GOVERNS_RE = re.compile(_alternation(cues.GOVERN_VERBS))
+
+
+def _governed(doc: Document, base: int, text: str, inside: list) -> list[Relation]:
+    """某市…，辖甲区、乙县、丙县等县区: the places the report's own area governs are in it."""
+    out: list[Relation] = []
+    if not doc.jurisdiction or "辖" not in text:
+        return out
+    places = [t for t in inside if t[2].type == "Place"]
+    for m in _GOVERNS_RE.finditer(text):
+        vs, pos = base + m.start(), base + m.end()
+        own = [t for t in places if t[1] <= vs and t[2].name == doc.jurisdiction]
+        if not own:
+            continue
+        end = _clause_end(text, m.end(), "，,")
+        rank = _place_rank(own[0][2].name)
+        for t in places:  # the places listed up to the end of the clause, below the area
+            if pos <= t[0] and t[1] <= base + end and 0 < _place_rank(t[2].name) < rank:
+                out.append(Relation("locatedIn", _ref(t[2]), _ref(own[0][2]), _mention(doc, vs, t[1])))
+    return out
 
 
 def _adjacent_places(doc: Document, inside: list) -> list[Relation]:

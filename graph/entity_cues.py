@@ -46,7 +46,7 @@ LEFT_STOPS: tuple[str, ...] = (
     "继续", "新开工", "从", "到", "获", "会同", "负责", "合作建设", "共同建设",
     "打好", "占", "以", "搭建", "承建", "建设运营", "投资建设", "代表", "融入", "开拓", "发行",
     "纳入", "扶持", "关于", "串联", "统筹", "巩固", "守护", "提高", "对应", "立足", "开通", "恢复",
-    "地处", "推广", "总结", "开办", "创办", "合作开办", "合作创办", "合作开发",
+    "地处", "推广", "总结", "开办", "创办", "合作开办", "合作创办", "合作开发", "选址",
 )
 # Two-character verbs that join two organisations, but also stand inside names (联合实验室):
 # they end a name only right after another name.
@@ -57,7 +57,7 @@ JOINT_CONNECTORS: tuple[str, ...] = ("会同", "协同")
 JOINT_WORK_VERBS: tuple[str, ...] = ("完成", "实施", "建成", "推进", "建设", "开工建设")
 # Verbs of building that stand inside names (建设银行, 城市建设集团) but end one when they
 # follow another name: 苇州文旅集团建设汀兰古镇二期, 石桥镇建设现代农业产业园.
-BUILD_JOINS: tuple[str, ...] = ("建设", "建成", "运营", "设立", "提升")
+BUILD_JOINS: tuple[str, ...] = ("建设", "建成", "运营", "设立", "提升", "扩建")
 # A one-character stop is part of the word it makes with its neighbour (以西, 和美, 在建).
 NOT_STOPS: tuple[str, ...] = (
     "以西", "以东", "以南", "以北", "和美", "和谐", "和平", "及早", "在建", "在库", "在线", "作为",
@@ -155,6 +155,8 @@ BUILT_INSTITUTION_HEADS: tuple[str, ...] = (
 # An institute is the work only when others found it together (某大学与某公司共建某研究院);
 # one built and in use (研究院建成投用) may be a body of its own.
 CO_BUILT_INSTITUTION_HEADS: tuple[str, ...] = ("研究院",)
+# … and the heads of a joint work (某材料联合实验室) that partners build together.
+JOINT_WORK_HEADS: tuple[str, ...] = ("实验室", "研究院", "研究中心", "创新中心")
 BUILD_BEFORE: tuple[str, ...] = (
     "开工建设", "新建", "建设", "建成", "共建", "合作建设", "共同建设", "合作共建", "续建", "改扩建",
     "开办", "合作开办",
@@ -294,6 +296,15 @@ LEGAL_FORMS: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "公司",
     "株式会社",
 )
+# The words of a company's trade and the two characters a report shortens them to: 某城市投资
+# 建设集团有限公司 is 某城投, 某交通投资集团 某交投, 某文化旅游集团 某文旅.
+TRADE_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("城市建设投资", "城投"), ("城市投资", "城投"), ("交通投资", "交投"), ("产业投资", "产投"),
+    ("文化旅游", "文旅"), ("能源化工", "能化"), ("国有资本投资", "国投"),
+)
+# Verbs of a company's trade that also govern a name (投资建设某园), but that stand inside a
+# legal name right before its form: 某城市投资建设集团有限公司, 某开发建设有限公司.
+LEGAL_TRADE_VERBS: tuple[str, ...] = ("投资建设", "开发建设")
 # Stems that leave an enterprise generic on their own (子公司, 该公司, 基金公司); longer
 # generic stems are made of GENERIC_WORDS and industry words.
 GENERIC_ENTERPRISE_STEMS: tuple[str, ...] = (
@@ -453,7 +464,7 @@ ZONE_HEADS: tuple[str, ...] = (
     "新城", "科技城", "新区", "开发区", "高新区", "经开区", "示范区", "片区", "产业园区", "园区",
     "核心区", "自贸区", "保税区", "综保区", "度假区", "街区", "商圈", "经济圈", "经济带", "示范园",
     "作业区", "景区", "集聚区", "经济区", "协同发展区", "集中区", "合作区", "经济走廊",
-    "科创走廊", "科创大走廊", "湾区",
+    "科创走廊", "科创大走廊", "湾区", "城市群", "都市圈",
 )
 # Words after a zone's name that show the zone itself is acted on (某湖湾区生态修复一期工程):
 # the head is not glued to them as to a common word (村生活污水).
@@ -547,7 +558,7 @@ HEAD_WORD_AFTER: dict[str, str] = {
     "乡": "镇土亲愁贤音情里", "镇": "域街", "村": "民级", "站": "北南东西点位长台内前式",
     "道路": "网", "楼": "宇盘层市栋", "馆": "藏长", "桥": "头", "河": "道长湖岸堤床网滩",
     "办": "理好事法公学会结实", "局": "面势限部", "厅": "堂",
-    "旗": "舰下帜袍手鼓号杆",
+    "旗": "舰下帜袍手鼓号杆", "项目": "贷",
 }
 # Stems that make a 园 a zone where others act, a Place (中欧（临漕）国际合作产业园).
 ZONE_STEMS: tuple[str, ...] = ("国际合作", "产能合作", "合作示范")
@@ -696,6 +707,8 @@ GENERIC_POLICY_STEMS: tuple[str, ...] = (
 # 松溪 in 松溪河, 鲸湾 in 鲸湾港, 鹿鸣 in the neighbourhood 鹿鸣里): the name is not in that place.
 TOPONYM_ENDINGS = frozenset("湾河湖江岛溪峡滩里")
 # Verbs that place a thing: "X落户Y", "X位于Y", "在Y建设X".
+# The verbs by which an area states the places it governs (某市辖甲区、乙县).
+GOVERN_VERBS: tuple[str, ...] = ("下辖", "辖")
 LOCATED_VERBS: tuple[str, ...] = ("落户", "位于", "落地", "坐落于", "选址", "地处")
 # … and verbs of settling in a zone (入驻蓝岛生物医药产业园).
 SETTLE_VERBS: tuple[str, ...] = ("入驻", "入园", "集聚于", "进驻")
@@ -727,7 +740,7 @@ PARTNER_ANAPHORS: tuple[str, ...] = ("双方", "两家", "三方", "双方合作
 # 甲承建的乙, 甲建设运营的乙: the organisation builds or runs the work.
 BUILDER_VERBS: tuple[str, ...] = (
     "承建", "建设", "搭建", "建设运营", "运营", "投资建设", "投资", "开发建设", "打造",
-    "独资建设", "合资建设", "合作开发", "合作创办", "创办", "实施",
+    "独资建设", "合资建设", "合作开发", "合作创办", "创办", "实施", "承担",
 )
 # The share of a work a company takes on in the clause after a body's lead (乙由甲牵头，某公司
 # 负责建设运营 / 承担建设 / 负责建设和运营): the company builds the work.
@@ -739,7 +752,7 @@ COMPANY_DUTY_VERBS: tuple[str, ...] = (
 # (县农业农村局负责实施的某项目: its responsible agency; 某公司实施的某项目: its builder).
 OVERSEE_VERBS: tuple[str, ...] = ("实施",)
 # Verbs after which a company is the one who builds the work (支持X投资建设Y, X建设Y).
-IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资")
+IMPLEMENT_VERBS: tuple[str, ...] = ("实施", "投资建设", "建设", "投资", "建成", "扩建")
 # ... with an adverb between (中国电建同步实施…, 推动某分公司加快建设…).
 IMPLEMENT_ADVERBS: tuple[str, ...] = ("同步", "加快", "全力", "积极", "抓紧", "继续", "负责")
 # … and the verbs of pressing on with a work named right after them (支持某置业加快某购物中心

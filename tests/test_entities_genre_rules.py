@@ -795,3 +795,121 @@ def test_tax_reliefs_listed_before_deng_zhengce_are_no_named_policies() -> None:
 def test_a_quoted_line_held_to_is_a_strategy() -> None:
     body = "坚持“文旅强县”不动摇，全年接待游客300万人次。坚持“项目为王”，全年实施项目50个。"
     assert names(body, "Policy", COUNTY) == {"文旅强县"}
+
+
+CITY = "陇屏市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n"
+
+
+def test_a_district_after_the_verb_of_governing_does_not_take_the_verb() -> None:
+    body = "陇屏地处甘肃省东部，辖峪川区、石门县等县区。"
+    assert not {n for n in names(body, "Place", CITY) if n.startswith("辖")}
+    body = "陇屏地处甘肃省东部，辖青峪川区、石门县等县区。"
+    assert "青峪川区" in names(body, "Place", CITY)
+
+
+def test_a_country_counted_among_nations_does_not_take_the_words_before_it() -> None:
+    body = "陇屏号国际班列开行120列，货物运抵乌兹别克斯坦等9个国家。"
+    found = names(body, "Place", CITY)
+    assert "乌兹别克斯坦" in found
+    assert not {n for n in found if n.endswith("乌兹别克斯坦") and n != "乌兹别克斯坦"}
+
+
+def test_the_verb_of_siting_ends_a_place_name() -> None:
+    body = "与某精工集团签约建设精密轴承项目，项目选址陇屏经开区。"
+    found = names(body, "Place", CITY)
+    assert "陇屏经开区" in found
+    assert not {n for n in found if "选址" in n}
+
+
+def test_a_district_and_its_town_written_together_are_two_places() -> None:
+    body = "某农业公司建成峪川区石门镇果品冷链物流中心。打通城区与峪川区石门镇的快速通道。"
+    assert {"峪川区", "石门镇"} <= names(body, "Place", CITY)
+    assert "峪川区石门镇" not in names(body, "Place", CITY)
+    found = links(body, "locatedIn", CITY)
+    assert ("石门镇", "峪川区") in found
+    assert ("峪川区石门镇果品冷链物流中心", "石门镇") in found
+    assert "陇屏高新区石门镇" in names("陇屏高新区石门镇完成撤并。", "Place", CITY)  # a zone: not split
+
+
+def test_a_road_s_section_named_by_its_direction_is_part_of_the_work() -> None:
+    body = "陇屏绕城高速南段完成路基工程的60%。"
+    found = names(body, "Project", CITY)
+    assert "陇屏绕城高速南段" in found
+    assert "陇屏绕城高速" not in found
+
+
+def test_a_legal_name_holds_the_trade_of_investing_and_building() -> None:
+    body = "陇屏南塬机场迁建工程由市发展改革委牵头推进，陕西陇屏城市投资建设集团有限公司负责建设。"
+    assert "陕西陇屏城市投资建设集团有限公司" in names(body, "Enterprise", CITY)
+    assert ("陇屏南塬机场迁建工程", "陕西陇屏城市投资建设集团有限公司") in links(
+        body, "implementedBy", CITY
+    )
+
+
+def test_the_verb_of_enlarging_after_a_company_ends_the_work_s_name() -> None:
+    body = "推动陕西陇屏农业发展有限公司扩建石门镇果品冷链物流中心，新增冷链仓储能力3万吨。"
+    assert "石门镇果品冷链物流中心" in names(body, "Project", CITY)
+    assert "石门镇" in names(body, "Place", CITY)
+    assert not {n for ty in ("Project", "Place") for n in names(body, ty, CITY) if "扩建" in n}
+
+
+def test_a_company_named_after_a_work_s_start_builds_it() -> None:
+    body = "陇屏高新区光电子产业园二期全面开工，由陕西陇屏光电科技有限公司建设运营。"
+    assert ("陇屏高新区光电子产业园二期", "陕西陇屏光电科技有限公司") in links(
+        body, "implementedBy", CITY
+    )
+
+
+def test_a_company_that_completes_or_enlarges_a_work_builds_it() -> None:
+    body = "陕西陇屏农业发展有限公司建成峪川区石门镇果品冷链物流中心，带动果农增收。"
+    assert ("峪川区石门镇果品冷链物流中心", "陕西陇屏农业发展有限公司") in links(
+        body, "implementedBy", CITY
+    )
+    body = "推动陕西陇屏农业发展有限公司扩建石门镇果品冷链物流中心。"
+    assert ("石门镇果品冷链物流中心", "陕西陇屏农业发展有限公司") in links(body, "implementedBy", CITY)
+
+
+def test_a_company_shortened_by_its_trade_builds_the_work_it_takes_on() -> None:
+    body = "陕西陇屏城市投资建设集团有限公司负责建设机场。陇屏城投承担的陇屏绕城高速南段年内建成通车。"
+    ents, _ = extract(body, CITY)
+    company = next(e for e in ents if e.name == "陕西陇屏城市投资建设集团有限公司")
+    assert "陇屏城投" in company.aliases
+    assert ("陇屏绕城高速南段", "陕西陇屏城市投资建设集团有限公司") in links(body, "implementedBy", CITY)
+
+
+def test_a_joint_lab_of_generic_words_built_by_named_partners_is_their_work() -> None:
+    body = "陇屏光电与陇屏大学共建新材料联合实验室，新建省级以上创新平台12个。"
+    assert "新材料联合实验室" in names(body, "Project", CITY)
+    found = links(body, "implementedBy", CITY)
+    assert {("新材料联合实验室", "陇屏光电"), ("新材料联合实验室", "陇屏大学")} <= found
+    assert not names("推动共建联合实验室。", "Project", CITY)
+
+
+def test_the_places_an_area_governs_are_in_it() -> None:
+    body = "陇屏地处甘肃省东部，辖峪川区、石门县、青河县等县区，是重要节点城市。"
+    assert "石门县" in names(body, "Place", CITY)  # a two-character county right after 辖
+    found = links(body, "locatedIn", CITY)
+    assert {("石门县", "陇屏市"), ("青河县", "陇屏市")} <= found
+
+
+def test_a_project_loan_is_not_a_project() -> None:
+    body = "陇屏农商银行全年投放项目贷款40亿元。"
+    assert not names(body, "Project", CITY)
+
+
+def test_the_bodies_of_every_county_and_district_are_no_agency() -> None:
+    body = "各县区政府要切实担负起属地责任。市县政府要加强监管。"
+    assert not names(body, "Agency", CITY)
+    assert "县政府" in names("在市委、县政府领导下。", "Agency", CITY)
+
+
+def test_an_institute_built_by_partners_is_the_work_wherever_it_is_named() -> None:
+    body = ("陇屏大学与河西理工大学共建的陇屏河西能源研究院揭牌运行。"
+            "推动陇屏河西能源研究院建设中试基地。")
+    assert "陇屏河西能源研究院" in names(body, "Project", CITY)
+    assert "陇屏河西能源研究院" not in names(body, "Agency", CITY)
+
+
+def test_a_city_cluster_and_a_metropolitan_area_are_places() -> None:
+    body = "主动融入河西平原城市群建设。深化与兰川都市圈各市区的产业协作。"
+    assert {"河西平原城市群", "兰川都市圈"} <= names(body, "Place", CITY)
