@@ -1653,8 +1653,9 @@ def _ports(text: _Text) -> list[_Candidate]:
     return out + _standing_free(norm, names, "port", _PORT_FREE_AFTER)
 
 
+# opening with 村 itself (its lookbehind after it), the scan skips to each 村 in C
 _HAMLET_RE = re.compile(
-    "(?<=[\u4e00-\u9fff]村)[\u4e00-\u9fff]{2}(?:" + _alternation(cues.HAMLET_HEADS) + ")(?![级田])"
+    "村(?<=[\u4e00-\u9fff]村)([\u4e00-\u9fff]{2}(?:" + _alternation(cues.HAMLET_HEADS) + "))(?![级田])"
 )
 
 
@@ -1662,8 +1663,8 @@ def _hamlets(text: _Text) -> list[_Candidate]:
     """某村弄岗屯: a natural village written right after its village is a place (村屯, 自然屯 are not)."""
     out = []
     for m in _HAMLET_RE.finditer(text.norm):
-        if not _generic(m.group(0)[:-1], cues.GENERIC_PLACE_STEMS):
-            out.append(_Candidate(m.start(), m.end(), "Place", m.group(0), "hamlet"))
+        if not _generic(m.group(1)[:-1], cues.GENERIC_PLACE_STEMS):
+            out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "hamlet"))
     return out
 
 
@@ -1808,8 +1809,9 @@ _SHORT_STEM_NOT = frozenset(
 # opening with a plain character class, the scan skips to its characters in C (a lookahead
 # of the same class first would cost a match attempt at every position)
 _POLITICAL_RE = re.compile(
-    # not the second of a pair of levels (各县区政府, 市县政府: the bodies of every county)
-    r"(?P<level>(?<!县)区|(?<![区市])县|[省市州盟])(?:"
+    # not the second of a pair of levels (各县区政府, 市县政府: the bodies of every county); the
+    # lookbehinds come after the level so that the pattern still opens with its class
+    r"(?P<level>[区县省市州盟])(?<!县区)(?<![区市]县)(?:"
     + _alternation(cues.POLITICAL_BODIES)
     + r")(?!"
     + _alternation(cues.POLITICAL_NOT_BEFORE)

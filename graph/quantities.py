@@ -109,11 +109,28 @@ def _cn_integer(token: str) -> int | None:
     return total if n else None
 
 
+def _grouped(words: set[str]) -> str:
+    """An alternation of *words*, longest first, grouped by first character (万(?:吨|元|…)|…):
+    after a number only the units of the next character are tried, not all of them one by
+    one; the match is the same (entities._grouped does the same for names).
+
+    >>> _grouped({"万元", "万", "吨"})
+    '万(?:元|)|吨(?:)'
+    """
+    rests: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        rests.setdefault(w[0], []).append(w[1:])
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(r) for r in group) + ")"
+        for first, group in sorted(rests.items())
+    )
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     units = {p + b for p in cues.UNIT_PREFIXES for b in cues.BASE_UNITS if not b.isascii()}
     units |= set(cues.BASE_UNITS) | set(cues.BARE_MAGNITUDES) | {"%", "‰"}
-    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    unit_alt = _grouped(units)
     number = rf"(?:{_ARABIC}|{_CN})"
     # the lookahead names every character a match can open with (百分之, a digit, a Chinese
     # numeral): the scan passes over any other position in one test
