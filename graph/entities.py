@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1555,21 +1555,28 @@ def _mountains(text: _Text) -> list[_Candidate]:
     """Mountains the report acts on: a name before 废弃矿山, 生态修复, 南麓 … (哈达图山废弃矿山治理)
     is a place there, and wherever it stands alone (before a clause break)."""
     norm = text.norm
-    names: set[str] = set()
     out: list[_Candidate] = []
     for m in _MOUNTAIN_CONTEXT_RE.finditer(norm):
         start = max(text.left_edge(m.start() - 1), m.start() - 5)
         name = norm[start : m.start()]
         if _mountain_name(name) and all(_is_cjk(ch) for ch in name):
-            names.add(name)
             out.append(_Candidate(start, m.start(), "Place", name, "mountain", rank=2))
-    for m in _MOUNTAIN_PLACE_RE.finditer(norm):  # 在青峰山实施天然林保护修复, 至青峰山的直通车
-        if _mountain_name(m.group(1)):
-            names.add(m.group(1))
-            out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "mountain", rank=2))
+    # 在青峰山实施天然林保护修复, 至青峰山的直通车
+    return _placed_and_free(norm, out, _MOUNTAIN_PLACE_RE, _mountain_name, "mountain")
+
+
+def _placed_and_free(
+    norm: str, out: list[_Candidate], place_re: re.Pattern[str], name_ok: Callable[[str], bool], cue: str
+) -> list[_Candidate]:
+    """The places *out* found by their context, those *place_re* (group 1) finds where something is
+    done, and every other place their names stand free (:func:`_standing_free`)."""
+    for m in place_re.finditer(norm):
+        if name_ok(m.group(1)):
+            out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), cue, rank=2))
+    names = {c.name for c in out}
     if not names:
         return out
-    return out + _standing_free(norm, names, "mountain", "，。；、", {c.start for c in out})
+    return out + _standing_free(norm, names, cue, "，。；、", {c.start for c in out})
 
 
 _ISLAND_CONTEXT_RE = re.compile(_after("岛", cues.ISLAND_CONTEXT))
@@ -1601,7 +1608,6 @@ def _islands(text: _Text) -> list[_Candidate]:
     wherever it stands alone (before a clause break). 岛 alone is no head: 海岛, 半岛, 环岛 are
     words, and a name before others (某岛生物医药产业园) is part of theirs."""
     norm = text.norm
-    names: set[str] = set()
     out: list[_Candidate] = []
     for m in _ISLAND_CONTEXT_RE.finditer(norm):
         start = m.start() - 3
@@ -1609,15 +1615,8 @@ def _islands(text: _Text) -> list[_Candidate]:
             continue
         name = norm[start : m.start()]
         if _island_name(name):
-            names.add(name)
             out.append(_Candidate(start, m.start(), "Place", name, "island", rank=2))
-    for m in _ISLAND_PLACE_RE.finditer(norm):
-        if _island_name(m.group(1)):
-            names.add(m.group(1))
-            out.append(_Candidate(m.start(1), m.end(1), "Place", m.group(1), "island", rank=2))
-    if not names:
-        return out
-    return out + _standing_free(norm, names, "island", "，。；、", {c.start for c in out})
+    return _placed_and_free(norm, out, _ISLAND_PLACE_RE, _island_name, "island")
 
 
 # a port before one of its named areas (汐澜港东澳港区 → 汐澜港); the area is found by its head
