@@ -384,7 +384,7 @@ class _Linker:
             before = self.doc.norm[m.span.end : t.mention.span.end]
             if _STRONG_CUES_RE.search(before):
                 return SENTENCE_GOAL
-        if mine < theirs and self.leads_to(sent, mine, theirs) and self.acts_in(entity, m, clause, t):
+        if mine < theirs and self.leads_to(sent, mine, theirs) and self.acts_in(entity, m, sent, clause, t):
             return SENTENCE_GOAL  # 推动克恩霍夫华南研发制造基地6月底前竣工投产，…产值增长15%以上
         return SENTENCE_OTHER
 
@@ -394,18 +394,18 @@ class _Linker:
         held = self._target_clauses.get(sent.start)
         return held is not None and all(i in held for i in range(mine + 1, theirs + 1))
 
-    def acts_in(self, entity: Entity, m: Mention, clause: str, t: Fact) -> bool:
+    def acts_in(self, entity: Entity, m: Mention, sent: Sentence, clause: str, t: Fact) -> bool:
         """Is the name *m* what its clause acts on, towards a target of no other topic? Not a
         company written as the builder or operator of a work (由某公司负责建设, 某公司建设的…:
         the work speaks), not work that is only being prepared (前期, 选址), and not a name
         about another topic than the target (汀兰湖生态修复工程二期 and 空气质量优良天数比例).
-        A target of preparing work (完成德胜河4个作业区规划研究) is no goal of the works before it."""
+        A target of preparing work (完成德胜河4个作业区规划研究) is no goal of the works before it.
+        *sent* is the sentence both stand in, *clause* the name's clause."""
         if entity.type == "Enterprise" and (
                 "由" in clause[: max(0, clause.find(m.quote))] or any(w in clause for w in _AGENT_WORDS)):
             return False
         assert t.mention is not None
-        sent = self.doc.sentence_at(t.mention.span.start)
-        target_clause = "" if sent is None else self.clause_of(sent, t.mention.span.start)
+        target_clause = self.clause_of(sent, t.mention.span.start)
         if any(w in clause or w in target_clause for w in _PRELIMINARY_CUES):
             return False
         return not self.other_topic(entity, m, t)
